@@ -1,0 +1,463 @@
+#include "runtime/emit_pipelock.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+#include "runtime/hostname.hpp"
+#include "runtime/pipelock_schema.hpp"
+
+namespace policyc {
+
+namespace {
+
+using Type = TargetField::Type;
+using Kind = Value::Kind;
+
+std::string join_path(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "." + key;
+}
+
+bool is_control(char32_t c) { return c < 0x20 || c == 0x7f; }
+
+// What must not reach the file: C0 controls (they could break the quoting) and what
+// pipelock's yaml.v3 refuses in its input, malformed UTF-8 and C1 or non-characters.
+const char* text_problem(const std::string& s) {
+  static const char32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char lead = static_cast<unsigned char>(s[i]);
+    const std::size_t n = lead < 0x80         ? 1
+                          : (lead >> 5) == 6  ? 2
+                          : (lead >> 4) == 14 ? 3
+                          : (lead >> 3) == 30 ? 4
+                                              : 0;
+    if (n == 0 || i + n > s.size()) return "invalid UTF-8";
+    char32_t cp = n == 1 ? lead : lead & (0x7fu >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+      const unsigned char next = static_cast<unsigned char>(s[i + k]);
+      if ((next & 0xc0) != 0x80) return "invalid UTF-8";
+      cp = (cp << 6) | (next & 0x3f);
+    }
+    if (cp < shortest[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      return "invalid UTF-8";
+    }
+    if (is_control(cp) || (cp >= 0x80 && cp <= 0x9f) || cp == 0xfffe || cp == 0xffff) {
+      return "a control character";
+    }
+    i += n;
+  }
+  return nullptr;
+}
+
+// Messages stay on one line and readable: bad bytes are shown as \xNN, never written.
+std::string printable(const std::string& s) {
+  const bool escape_high = text_problem(s) != nullptr;
+  std::string out;
+  for (unsigned char c : s) {
+    out += is_control(c) || (escape_high && c >= 0x80) ? fmt::format("\\x{:02x}", c)
+                                                       : std::string(1, static_cast<char>(c));
+  }
+  return out;
+}
+
+bool contains(const std::vector<std::string>& items, const std::string& item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+std::string kind_name(const Value& v) {
+  static const char* const names[] = {"null", "a bool", "an int", "a string", "a list", "a record"};
+  return names[static_cast<int>(v.kind)];
+}
+
+bool kind_fits(Type type, Kind kind) {
+  switch (type) {
+    case Type::Int:
+      return kind == Kind::Int;
+    case Type::Bool:
+      return kind == Kind::Bool;
+    case Type::String:
+    case Type::Enum:
+      return kind == Kind::String;
+    case Type::Section:
+      return false;
+    default:
+      return kind == Kind::List;
+  }
+}
+
+// An empty list inside a section is left out of the output, as the reference does for
+// passthrough_domains; the renderer and the verifier must agree on it.
+bool omitted_in_section(const OutputNode& n) {
+  return !n.is_section && n.value.kind == Kind::List && n.value.items.empty();
+}
+
+const OutputNode* find_child(const std::vector<OutputNode>& nodes, const std::string& key) {
+  for (const OutputNode& n : nodes) {
+    if (n.key == key) return &n;
+  }
+  return nullptr;
+}
+
+const OutputNode* scalar_child(const std::vector<OutputNode>& nodes, const std::string& key,
+                               Kind kind) {
+  const OutputNode* n = find_child(nodes, key);
+  return n && !n->is_section && n->value.kind == kind ? n : nullptr;
+}
+
+// Go's time.ParseDuration grammar; pipelock also wants the duration above zero.
+bool positive_go_duration(const std::string& s) {
+  static const std::regex duration(
+      "\\+?((\\d+\\.?\\d*|\\.\\d+)(ns|us|\xc2\xb5s|\xce\xbcs|ms|s|m|h))+");
+  return std::regex_match(s, duration) && s.find_first_of("123456789") != std::string::npos;
+}
+
+// The fields pipelock wants above zero; 0 still means "use the default" there.
+bool must_not_be_negative(const std::string& path) {
+  static const std::vector<std::string> paths = {
+      "forward_proxy.max_tunnel_seconds", "forward_proxy.idle_timeout_seconds",
+      "tls_interception.cert_cache_size", "tls_interception.max_response_bytes",
+      "request_body_scanning.max_body_bytes"};
+  return contains(paths, path);
+}
+
+// pipelock's ValidateTrustedDomains, after its own lowercasing and trailing-dot trim.
+std::string trusted_domain_problem(std::string d) {
+  for (char& c : d) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!d.empty() && d.back() == '.') d.pop_back();
+  if (d.empty()) return "it is empty without its trailing dot";
+  if (d.find_first_of("/:") != std::string::npos) {
+    return "use a hostname pattern, not a URL or host:port";
+  }
+  if (d == "*") return "a bare wildcard disables all SSRF protection";
+  if (d.rfind("*.", 0) == 0) {
+    return d.find('.', 2) == std::string::npos
+               ? "a wildcard must target a concrete domain like *.example.com"
+               : "";
+  }
+  if (d.find_first_of("*?[]") != std::string::npos) {
+    return "only exact hosts and *.example.com wildcards are supported";
+  }
+  return "";
+}
+
+struct Problem {
+  std::string message;  // empty: no problem
+  std::string suggestion;
+};
+
+Problem host_problem(const std::string& host, const std::string& path) {
+  if (host.empty()) return {"empty hostname in " + path, ""};
+  const char* what = text_problem(host)                                ? text_problem(host)
+                     : host.find_first_of("\"'`") != std::string::npos ? "a quote"
+                     : host.find(' ') != std::string::npos             ? "whitespace"
+                                                                       : nullptr;
+  if (what) {
+    return {fmt::format("hostname '{}' in {} contains {}", printable(host), path, what), ""};
+  }
+  std::string problem = path == "trusted_domains" ? trusted_domain_problem(host) : "";
+  if (problem.empty()) return {};
+  return {fmt::format("pipelock 2.3.0 refuses '{}' in trusted_domains: {}", host, problem), ""};
+}
+
+Problem cidr_problem(const std::string& cidr, const std::string& path) {
+  if (const char* what = text_problem(cidr)) {
+    return {fmt::format("'{}' in {} contains {}", printable(cidr), path, what), ""};
+  }
+  // pipelock's `internal` list accepts a catch-all; only ssrf.ip_allowlist refuses it.
+  if (path == "internal" && (cidr == "0.0.0.0/0" || cidr == "::/0")) return {};
+  std::string canonical;
+  std::optional<InputProblem> problem = check_cidr(cidr, canonical);
+  if (!problem) return {};
+  std::string message = fmt::format("invalid CIDR in {}: {}", path, problem->message);
+  if (!problem->suggestion.empty()) {
+    message += fmt::format("; did you mean '{}'?", problem->suggestion);
+  }
+  return {message, problem->suggestion};
+}
+
+class Validator {
+ public:
+  explicit Validator(DiagnosticSink& diags) : diags_(diags) {}
+
+  void section(const std::vector<OutputNode>& nodes, const TargetField& schema,
+               const std::string& parent) {
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      const OutputNode& n = nodes[i];
+      const std::string path = join_path(parent, n.key);
+      for (std::size_t j = 0; j < i; ++j) {
+        if (nodes[j].key != n.key) continue;
+        error(n.origin, fmt::format("key '{}' is set twice", printable(path)))
+            .notes.push_back({nodes[j].origin, "first set here"});
+        break;
+      }
+      if (const TargetField* field = n.field ? n.field : find_target_field(schema, n.key)) {
+        node(n, *field, path);
+        continue;
+      }
+      Diagnostic& d = error(
+          n.origin,
+          parent.empty()
+              ? fmt::format("pipelock 2.3.0 has no top-level field '{}'", printable(n.key))
+              : fmt::format("pipelock 2.3.0 has no field '{}' in '{}'", printable(n.key), parent));
+      d.suggestion = closest_name(n.key, target_field_names(schema));
+      if (!d.suggestion.empty()) d.message += fmt::format("; did you mean '{}'?", d.suggestion);
+    }
+  }
+
+  void strict_mode(const OutputDocument& document) {
+    const OutputNode* mode = scalar_child(document, "mode", Kind::String);
+    if (!mode || mode->value.string != "strict") return;
+    const OutputNode* allowlist = find_child(document, "api_allowlist");
+    // A value of the wrong kind has been reported by the type check already.
+    if (allowlist && (allowlist->is_section || allowlist->value.kind != Kind::List ||
+                      !allowlist->value.items.empty())) {
+      return;
+    }
+    error(allowlist ? allowlist->origin : mode->origin,
+          "pipelock 2.3.0 refuses strict mode with an empty api_allowlist; allow at least one "
+          "host");
+  }
+
+ private:
+  Diagnostic& error(SourceRange range, std::string message) {
+    return diags_.error("E0501", range, std::move(message));
+  }
+
+  void node(const OutputNode& n, const TargetField& f, const std::string& path) {
+    if (f.type == Type::Section && n.is_section) {
+      section(n.children, f, path);
+      if (path == "tls_interception") tls_paths(n);
+      return;
+    }
+    const Value& v = n.value;
+    if (f.type == Type::Section || n.is_section || !kind_fits(f.type, v.kind)) {
+      std::string type = target_type_name(f.type);
+      std::string want = f.type == Type::Enum
+                             ? fmt::format("one of {}", fmt::join(f.enum_values, ", "))
+                             : (type[0] == 'i' ? "an " : "a ") + type;
+      error(n.origin, fmt::format("pipelock field '{}' expects {}, got {}", path, want,
+                                  n.is_section ? "a section" : kind_name(v)));
+    } else if (f.type == Type::Int && !f.enum_values.empty() &&
+               !contains(f.enum_values, std::to_string(v.integer))) {
+      error(n.origin, fmt::format("pipelock 2.3.0 refuses {} {}: expected one of {}", path,
+                                  v.integer, fmt::join(f.enum_values, ", ")));
+    } else if (f.type == Type::Int && v.integer < 0 && must_not_be_negative(path)) {
+      error(n.origin,
+            fmt::format("pipelock 2.3.0 refuses {} {}: it must be positive", path, v.integer));
+    } else if (f.type == Type::Enum && !contains(f.enum_values, v.string)) {
+      error(n.origin, fmt::format("pipelock 2.3.0 refuses {} '{}': expected one of {}", path,
+                                  printable(v.string), fmt::join(f.enum_values, ", ")));
+    } else if (f.type == Type::String && text_problem(v.string)) {
+      error(n.origin, fmt::format("pipelock field '{}' contains {}: '{}'", path,
+                                  text_problem(v.string), printable(v.string)));
+    } else if (path == "tls_interception.cert_ttl" && !v.string.empty() &&
+               !positive_go_duration(v.string)) {
+      error(n.origin, fmt::format("pipelock 2.3.0 refuses {} '{}': expected a positive duration "
+                                  "such as 24h or 90m",
+                                  path, v.string));
+    } else if (v.kind == Kind::List) {
+      for (std::size_t i = 0; i < v.items.size(); ++i) item(n, f, path, i);
+    }
+  }
+
+  void item(const OutputNode& n, const TargetField& f, const std::string& path, std::size_t i) {
+    const Value& v = n.value.items[i];
+    Problem problem;
+    if (v.kind != Kind::String) {
+      problem.message =
+          fmt::format("pipelock field '{}[{}]' expects a string, got {}", path, i, kind_name(v));
+    } else if (f.type == Type::HostList) {
+      problem = host_problem(v.string, path);
+    } else if (f.type == Type::CidrList) {
+      problem = cidr_problem(v.string, path);
+    } else if (const char* what = text_problem(v.string)) {
+      problem.message = fmt::format("'{}' in {} contains {}", printable(v.string), path, what);
+    }
+    if (problem.message.empty()) return;
+    Diagnostic& d = error(n.origin, problem.message);
+    d.suggestion = problem.suggestion;
+    // The range points at the policy line that built the list; say which input entry.
+    for (const Provenance& p : v.origins) {
+      if (!p.input_range.valid()) continue;
+      d.notes.push_back({p.input_range, "the entry comes from here"});
+      break;
+    }
+  }
+
+  // pipelock falls back to ~/.pipelock when a CA path is empty; a generated config
+  // must never depend on the sidecar's home directory, so both must be explicit.
+  void tls_paths(const OutputNode& tls) {
+    const OutputNode* enabled = scalar_child(tls.children, "enabled", Kind::Bool);
+    if (!enabled || !enabled->value.boolean) return;
+    for (const char* key : {"ca_cert", "ca_key"}) {
+      const OutputNode* path = find_child(tls.children, key);
+      if (!path) {
+        error(tls.origin, fmt::format("tls_interception is enabled without {}; set both ca_cert "
+                                      "and ca_key",
+                                      key));
+      } else if (scalar_child(tls.children, key, Kind::String) && path->value.string.empty()) {
+        error(path->origin, fmt::format("tls_interception is enabled with an empty {}; set both "
+                                        "ca_cert and ca_key",
+                                        key));
+      }
+    }
+  }
+
+  DiagnosticSink& diags_;
+};
+
+// ---- rendering ----------------------------------------------------------------------
+
+// Control bytes become \xNN, which YAML decodes back to the same byte, so no value
+// can end the string or the line early.
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '\\' || c == '"') out += '\\';
+    out += is_control(c) ? fmt::format("\\x{:02x}", c) : std::string(1, static_cast<char>(c));
+  }
+  return out + "\"";
+}
+
+// Plain only when YAML reads it back as this very string: no indicator, number, bool
+// or null lookalike.
+bool plain_safe(const std::string& s) {
+  static const std::regex plain("[A-Za-z][A-Za-z0-9_./-]*");
+  static const std::regex special("(?:true|false|yes|no|on|off|y|n|null)", std::regex::icase);
+  return std::regex_match(s, plain) && !std::regex_match(s, special);
+}
+
+std::string scalar_text(const Value& v, bool bare) {
+  switch (v.kind) {
+    case Kind::Bool:
+      return v.boolean ? "true" : "false";
+    case Kind::Int:
+      return std::to_string(v.integer);
+    case Kind::String:
+      return bare && plain_safe(v.string) ? v.string : quoted(v.string);
+    default:
+      return "null";  // validation refuses these; the structure must survive anyway
+  }
+}
+
+void render_node(std::string& out, const OutputNode& n, std::size_t indent) {
+  const std::string pad(indent, ' ');
+  const std::string key = pad + (plain_safe(n.key) ? n.key : quoted(n.key)) + ":";
+  if (n.is_section) {
+    bool any = std::any_of(n.children.begin(), n.children.end(),
+                           [](const OutputNode& c) { return !omitted_in_section(c); });
+    out += key + (any ? "\n" : " {}\n");
+    for (const OutputNode& child : n.children) {
+      if (!omitted_in_section(child)) render_node(out, child, indent + 2);
+    }
+  } else if (n.value.kind == Kind::List) {
+    out += key + (n.value.items.empty() ? " []\n" : "\n");
+    for (const Value& item : n.value.items) out += pad + "  - " + scalar_text(item, false) + "\n";
+  } else {
+    out += key + " " + scalar_text(n.value, n.field && n.field->bare) + "\n";
+  }
+}
+
+// ---- verification -------------------------------------------------------------------
+
+std::string describe(const YAML::Node& y) {
+  if (y.IsMap()) return "a mapping";
+  if (y.IsSequence()) return "a sequence";
+  if (!y.IsScalar()) return "null";
+  return y.Tag() == "!" ? quoted(y.Scalar()) : printable(y.Scalar());
+}
+
+// Quoted strings must come back quoted (tag "!") and everything else plain (tag "?"),
+// so a string can never pass for a bool or an int, nor the other way round.
+std::string compare_scalar(const std::string& path, const Value& v, bool bare,
+                           const YAML::Node& y) {
+  const std::string want = scalar_text(v, false);
+  bool same = v.kind == Kind::Null && y.IsNull();
+  if (v.kind == Kind::Bool || v.kind == Kind::Int) {
+    same = y.IsScalar() && y.Tag() == "?" && y.Scalar() == want &&
+           (v.kind == Kind::Int || y.as<bool>() == v.boolean);
+  } else if (v.kind == Kind::String) {
+    same = y.IsScalar() && y.Scalar() == v.string && (bare || y.Tag() == "!");
+  } else if (v.kind != Kind::Null) {
+    return fmt::format("key '{}': {} cannot be written as pipelock YAML", path, kind_name(v));
+  }
+  return same ? "" : fmt::format("key '{}': expected {}, got {}", path, want, describe(y));
+}
+
+std::string compare_map(const std::vector<OutputNode>& nodes, const YAML::Node& y,
+                        const std::string& parent);
+
+std::string compare_node(const OutputNode& n, const YAML::Node& y, const std::string& path) {
+  if (n.is_section) return compare_map(n.children, y, path);
+  const Value& v = n.value;
+  if (v.kind != Kind::List) return compare_scalar(path, v, n.field && n.field->bare, y);
+  if (!y.IsSequence()) return fmt::format("key '{}': expected a list, got {}", path, describe(y));
+  if (y.size() != v.items.size()) {
+    return fmt::format("key '{}': expected {} items, got {}", path, v.items.size(), y.size());
+  }
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    std::string diff = compare_scalar(fmt::format("{}[{}]", path, i), v.items[i], false, y[i]);
+    if (!diff.empty()) return diff;
+  }
+  return "";
+}
+
+std::string compare_map(const std::vector<OutputNode>& nodes, const YAML::Node& y,
+                        const std::string& parent) {
+  const std::string where = parent.empty() ? "the top level" : "key '" + parent + "'";
+  if (!y.IsMap()) return fmt::format("{}: expected a mapping, got {}", where, describe(y));
+  YAML::const_iterator it = y.begin();
+  for (const OutputNode& n : nodes) {
+    if (!parent.empty() && omitted_in_section(n)) continue;
+    const std::string path = join_path(parent, n.key);
+    if (it == y.end()) return fmt::format("missing key '{}'", path);
+    std::string got = join_path(parent, it->first.IsScalar() ? it->first.Scalar() : "?");
+    if (got != path) return fmt::format("expected key '{}', got '{}'", path, got);
+    std::string diff = compare_node(n, it->second, path);
+    if (!diff.empty()) return diff;
+    ++it;
+  }
+  if (it != y.end()) return fmt::format("{}: unexpected key '{}'", where, describe(it->first));
+  return "";
+}
+
+}  // namespace
+
+bool validate_pipelock_output(const OutputDocument& document, DiagnosticSink& diags) {
+  const std::size_t before = diags.error_count();
+  Validator validator(diags);
+  validator.section(document, pipelock_schema(), "");
+  validator.strict_mode(document);
+  return diags.error_count() == before;
+}
+
+std::string render_pipelock_yaml(const OutputDocument& document) {
+  std::string out;
+  bool previous_block = false;
+  for (const OutputNode& n : document) {
+    const bool block = n.is_section || n.value.kind == Kind::List;
+    if (!out.empty() && (block || previous_block)) out += "\n";
+    render_node(out, n, 0);
+    previous_block = block;
+  }
+  // An empty file is a valid pipelock config too, but `{}` says so explicitly.
+  return out.empty() ? "{}\n" : out;
+}
+
+std::string verify_rendered_yaml(const OutputDocument& document, const std::string& yaml) {
+  try {
+    // pipelock refuses a second document, so one smuggled in is a difference too.
+    std::vector<YAML::Node> documents = YAML::LoadAll(yaml);
+    if (documents.size() != 1) {
+      return fmt::format("expected one YAML document, got {}", documents.size());
+    }
+    return compare_map(document, documents.front(), "");
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
+
+}  // namespace policyc

@@ -1,0 +1,38 @@
+// Evaluation of a checked program against one manifest and its launch parameters.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "compiler/ir.hpp"
+#include "runtime/output.hpp"
+#include "runtime/value.hpp"
+
+namespace policyc {
+
+struct EvalEnv {
+  const ir::Program& program;
+  const Value* manifest = nullptr;
+  const Value* params = nullptr;
+  const std::vector<Value>* sets = nullptr;
+  std::string declaration;           // named in the provenance of literals
+  std::vector<const Value*> locals;  // comprehension and quantifier variables
+};
+
+/// The value of a checked expression. Literals carry `env.declaration` and their range
+/// as provenance; values read from the manifest keep the manifest node's.
+Value evaluate_expr(const ast::Expr& expr, EvalEnv& env);
+
+/// The value of a record or map type when written `{}`: each field's default, absent
+/// fields null.
+Value default_record(const Type& type, EvalEnv& env);
+
+struct Evaluation {
+  std::vector<Value> sets;  // per program.sets: sorted by byte order, each element once
+  OutputDocument output;
+};
+
+/// Runs every rule whose condition holds, then builds the output document.
+Evaluation evaluate_program(const ir::Program& program, const Value& manifest,
+                            const Value& params);
+
+}  // namespace policyc

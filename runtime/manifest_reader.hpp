@@ -1,0 +1,30 @@
+// Reading a manifest tree against the policy's manifest schema: every key known, every
+// value of its declared type, every constraint of the schema held.
+#pragma once
+#include "compiler/diagnostic.hpp"
+#include "compiler/types.hpp"
+#include "runtime/hostname.hpp"
+#include "runtime/value.hpp"
+#include "runtime/yaml_tree.hpp"
+
+namespace policyc {
+
+/// The manifest as a record value of `schema`, defaults filled in, each value carrying
+/// its key path and node as provenance. Every problem is reported at its node.
+Value read_manifest(const YamlNode& root, const RecordType& schema, const SourceManager& sources,
+                    DiagnosticSink& diags);
+
+/// A problem found in one input node, placed at the exact bytes of that node when the
+/// node's source text is the value itself (no quotes or escapes in between).
+SourceRange problem_range(const SourceRange& node, std::string_view node_text,
+                          const std::string& value, const InputProblem& problem);
+
+/// Reports `problem` for the value at `path`, with "did you mean" when it has one.
+void report_input_problem(DiagnosticSink& diags, const char* code, const SourceRange& range,
+                          const std::string& path, const InputProblem& problem);
+
+/// Checks each all-or-none group of `schema` against which fields `record` has.
+void check_together(const RecordType& schema, const Value& record, const std::string& path,
+                    DiagnosticSink& diags);
+
+}  // namespace policyc

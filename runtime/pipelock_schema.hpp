@@ -1,0 +1,30 @@
+// The part of pipelock 2.3.0's config schema that a policy may set, with the value
+// rules pipelock enforces when it loads the file.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace policyc {
+
+struct TargetField {
+  enum class Type { Section, Int, Bool, String, Enum, StringList, HostList, CidrList };
+  std::string key;
+  Type type = Type::Section;
+  std::vector<std::string> enum_values;  // Enum, and Int fields restricted to a set
+  bool bare = false;                     // render the string unquoted (`mode: strict`)
+  std::vector<TargetField> children;     // Section
+};
+
+/// The root section: the top-level keys of a pipelock config, in pipelock's order.
+const TargetField& pipelock_schema();
+
+/// Child `key` of a section, or nullptr.
+const TargetField* find_target_field(const TargetField& section, std::string_view key);
+
+/// Names of a section's children, for "did you mean".
+std::vector<std::string> target_field_names(const TargetField& section);
+
+const char* target_type_name(TargetField::Type type);
+
+}  // namespace policyc

@@ -1,0 +1,121 @@
+#include "runtime/scalar_convert.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "compiler/diagnostic.hpp"
+
+namespace policyc {
+
+namespace {
+
+// The YAML 1.1 spellings PyYAML (the reference's loader) reads as bools.
+std::optional<bool> yaml_bool(const std::string& text) {
+  static const char* const kTrue[] = {"true", "True", "TRUE", "yes", "Yes",
+                                      "YES",  "on",   "On",   "ON"};
+  static const char* const kFalse[] = {"false", "False", "FALSE", "no", "No",
+                                       "NO",    "off",   "Off",   "OFF"};
+  for (const char* spelling : kTrue) {
+    if (text == spelling) return true;
+  }
+  for (const char* spelling : kFalse) {
+    if (text == spelling) return false;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string describe_type(const Type& type) {
+  switch (type.kind) {
+    case Type::Kind::Bool:
+      return "a bool (true or false)";
+    case Type::Kind::Int:
+      return "an integer";
+    case Type::Kind::String:
+      return "a string";
+    case Type::Kind::Hostname:
+      return "a hostname";
+    case Type::Kind::Path:
+      return "a path";
+    case Type::Kind::Cidr:
+      return "a CIDR";
+    case Type::Kind::Enum: {
+      std::vector<std::string> quoted;
+      for (const std::string& v : type.enum_values) quoted.push_back("\"" + v + "\"");
+      return quoted.size() == 1 ? quoted[0] : fmt::format("one of {}", fmt::join(quoted, ", "));
+    }
+    case Type::Kind::List:
+      return fmt::format("a list of {}", type_name(*type.element));
+    case Type::Kind::Map:
+      return fmt::format("a mapping of names to {}", type_name(*type.element));
+    case Type::Kind::Record:
+      return "a mapping (KEY: value)";
+    default:
+      return type_name(type);
+  }
+}
+
+std::optional<Value> convert_scalar(const std::string& text, bool plain, const Type& type,
+                                    InputProblem& problem) {
+  problem = {};
+  switch (type.kind) {
+    case Type::Kind::Bool: {
+      if (auto b = plain ? yaml_bool(text) : std::nullopt) return Value::of_bool(*b);
+      problem.message =
+          plain || !yaml_bool(text)
+              ? fmt::format("expected a bool (true or false), got '{}'", text)
+              : fmt::format("expected a bool, got the string \"{}\"; remove the quotes", text);
+      return std::nullopt;
+    }
+    case Type::Kind::Int: {
+      std::int64_t value = 0;
+      auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (plain && ec == std::errc() && ptr == text.data() + text.size() && !text.empty()) {
+        return Value::of_int(value);
+      }
+      problem.message = fmt::format("expected an integer, got '{}'", text);
+      return std::nullopt;
+    }
+    case Type::Kind::String:
+      return Value::of_string(text);
+    case Type::Kind::Hostname: {
+      std::string normalized;
+      if (auto p = check_hostname(text, normalized)) {
+        problem = *p;
+        return std::nullopt;
+      }
+      return Value::of_string(normalized);
+    }
+    case Type::Kind::Path:
+      if (auto p = check_path(text)) {
+        problem = *p;
+        return std::nullopt;
+      }
+      return Value::of_string(text);
+    case Type::Kind::Cidr: {
+      std::string canonical;
+      if (auto p = check_cidr(text, canonical)) {
+        problem = *p;
+        return std::nullopt;
+      }
+      return Value::of_string(canonical);
+    }
+    case Type::Kind::Enum: {
+      if (std::find(type.enum_values.begin(), type.enum_values.end(), text) !=
+          type.enum_values.end()) {
+        return Value::of_string(text);
+      }
+      problem.message = fmt::format("'{}' is not {}", text, describe_type(type));
+      problem.suggestion = closest_name(text, type.enum_values);
+      return std::nullopt;
+    }
+    default:
+      problem.message = fmt::format("expected {}, got '{}'", describe_type(type), text);
+      return std::nullopt;
+  }
+}
+
+}  // namespace policyc
