@@ -30,7 +30,7 @@ struct YamlMapEntry {
 };
 
 /// Reads `file` (already added to the SourceManager). A name ending in ".md" or
-/// ".markdown", or text starting with a "---" line, is read as front matter: the YAML
+/// ".markdown" is read as front matter: the YAML
 /// between the first line "---" and the next line "---" or "..."; the body is ignored.
 /// Errors (malformed YAML, unterminated front matter, duplicate keys, non-scalar keys,
 /// more than one document, limits) go to `diags` with exact positions; returns nullptr

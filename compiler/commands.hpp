@@ -1,0 +1,49 @@
+// Subcommands of the command line. Each lives in its own compiler/cmd_*.cpp and adds
+// itself to the app; cli.cpp runs the one that was given.
+#pragma once
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "compiler/diagnostic.hpp"
+
+namespace policyc {
+
+struct CommandIo {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int(CommandIo&)> run;
+};
+
+/// Options every command that reads a bottle shares.
+struct BottleOptions {
+  std::string bottle;
+  std::string policy;
+  std::vector<std::string> params;
+};
+
+/// How diagnostics are printed: `--color`, `--diagnostics`.
+struct DiagnosticOptions {
+  std::string color = "auto";
+  std::string format = "text";
+};
+
+void add_bottle_options(CLI::App& command, BottleOptions& options);
+void add_diagnostic_options(CLI::App& command, DiagnosticOptions& options);
+
+/// Prints every diagnostic of the run to `err`, in source order.
+void print_diagnostics(const SourceManager& sources, const DiagnosticSink& diags,
+                       const DiagnosticOptions& options, std::ostream& err);
+
+Command add_compile_command(CLI::App& app);
+Command add_summary_command(CLI::App& app);
+Command add_test_command(CLI::App& app);
+
+}  // namespace policyc
