@@ -59,15 +59,15 @@ void check_items(CheckContext& context, std::vector<ast::OutputItem>& items,
     if (!field) {
       Diagnostic& d = context.diags.error(
           "E0221", item.key_range,
-          path.empty() ? fmt::format("pipelock 2.3.0 has no top-level field '{}'", item.key)
-                       : fmt::format("pipelock 2.3.0 has no field '{}' in '{}'", item.key, path));
+          path.empty() ? fmt::format("'{}' is not a top-level pipelock field that policyc can set", item.key)
+                       : fmt::format("'{}' is not a field of '{}' that policyc can set", item.key, path));
       add_suggestion(d, item.key, target_field_names(section));
       continue;
     }
     const bool is_section = field->type == TargetField::Type::Section;
     if (item.is_block && !is_section) {
       context.diags.error("E0222", item.key_range,
-                          fmt::format("'{}' is {} in pipelock, not a section; write '{} = ...'",
+                          fmt::format("'{}' holds a value ({}) in pipelock, not a section; write '{} = ...'",
                                       key_path, target_type_name(field->type), item.key));
     } else if (!item.is_block && is_section) {
       context.diags.error("E0222", item.key_range,

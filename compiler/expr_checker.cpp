@@ -303,7 +303,8 @@ void ExprChecker::expect_condition(Expr& expr) {
 
 void ExprChecker::report_mismatch(const Expr& expr, const Type& target, const std::string& where) {
   context_.diags.error("E0210", expr.range,
-                       fmt::format("{} expects {}, got {}", where, type_name(target),
+                       fmt::format("{} expects {}, got {}", where,
+                                   type_name(*with_optional(std::make_shared<Type>(target), false)),
                                    type_name(*expr.type)));
 }
 

@@ -58,7 +58,11 @@ void check_string_literal(CheckContext& context, ast::Expr& literal, const Type&
       Diagnostic& d = context.diags.error(
           "E0214", literal.range,
           fmt::format("\"{}\" is not one of {}", literal.text, fmt::join(quoted, ", ")));
-      add_suggestion(d, literal.text, target.enum_values);
+      std::string best = closest_name(literal.text, target.enum_values);
+      if (!best.empty()) {
+        d.suggestion = best;
+        d.message += fmt::format("; did you mean \"{}\"?", best);
+      }
       break;
     }
     default: break;

@@ -1,0 +1,161 @@
+// The evaluator: rules, sets, expressions, output sections, and provenance.
+#include <catch2/catch.hpp>
+
+#include "runtime/evaluate.hpp"
+#include "runtime/manifest_reader.hpp"
+#include "runtime/params_reader.hpp"
+#include "runtime/yaml_tree.hpp"
+#include "tests/policy_test_support.hpp"
+
+using namespace policyc;
+
+namespace {
+
+struct Evaluated {
+  std::unique_ptr<testing::CheckedPolicy> policy;
+  Evaluation result;
+};
+
+// Checks `policy` and evaluates it against `manifest_yaml` and `params`.
+Evaluated evaluate(const std::string& policy, const std::string& manifest_yaml,
+                   const std::vector<std::string>& params = {}) {
+  Evaluated out;
+  out.policy = testing::check_files({{"main.policy", policy}});
+  REQUIRE(out.policy->rendered() == "");
+  auto& checked = *out.policy;
+  FileId file = checked.sources.add("bottle.yaml", manifest_yaml);
+  auto tree = load_yaml_tree(checked.sources, file, checked.diags);
+  REQUIRE(tree != nullptr);
+  Value manifest = read_manifest(*tree, *checked.program->manifest, checked.sources, checked.diags);
+  auto ranges = add_command_line_source(checked.sources, params);
+  Value param_values = read_params(ranges, *checked.program->params, checked.sources, checked.diags);
+  REQUIRE(checked.rendered() == "");
+  out.result = evaluate_program(*checked.program, manifest, param_values);
+  return out;
+}
+
+std::vector<std::string> strings_of(const Value& list) {
+  std::vector<std::string> out;
+  for (const Value& item : list.items) out.push_back(item.string);
+  return out;
+}
+
+const OutputNode* find_node(const OutputDocument& document, const std::string& key) {
+  for (const OutputNode& node : document) {
+    if (node.key == key) return &node;
+  }
+  return nullptr;
+}
+
+const std::string kRoutesPolicy = R"(
+manifest bottle {
+  hosts: list<hostname?> = []
+  routes: list<Route> = []
+  flag: bool = false
+}
+record Route {
+  host: hostname
+  tag: string?
+}
+params { extra: list<hostname> = [] }
+const DEFAULTS: list<hostname> = ["b.example", "a.example"]
+set allowlist: hostname
+set tagged: string
+rule defaults { allowlist += DEFAULTS }
+rule user when bottle.hosts != [] { allowlist += [h for h in bottle.hosts if present(h)] }
+rule routes { allowlist += [r.host for r in bottle.routes] }
+rule tags { tagged += [r.tag for r in bottle.routes if present(r.tag)] }
+rule launch { allowlist += params.extra }
+output pipelock {
+  mode = "strict"
+  api_allowlist = allowlist
+  enforce when all(r in bottle.routes: present(r.tag)) = true
+  explain_blocks = bottle.flag
+  seed_phrase_detection when any(r in bottle.routes: r.host == "c.example") {
+    enabled = false
+  }
+  forward_proxy when "z.example" in allowlist and not bottle.flag {
+    enabled = true
+  }
+}
+)";
+
+}  // namespace
+
+TEST_CASE("evaluate: a set is the union of every rule, sorted by bytes, each element once") {
+  auto e = evaluate(kRoutesPolicy, "hosts: [z.example, A.example, '', ~]\nroutes: [{host: b.example}]\n",
+                    {"extra=y.example"});
+  CHECK(strings_of(e.result.sets[0]) ==
+        std::vector<std::string>{"a.example", "b.example", "y.example", "z.example"});
+  CHECK(e.result.sets[1].items.empty());
+}
+
+TEST_CASE("evaluate: every rule and input that added an element is kept as its provenance") {
+  auto e = evaluate(kRoutesPolicy, "hosts: [b.example]\nroutes: [{host: b.example}]\n");
+  const Value& b = e.result.sets[0].items[1];
+  REQUIRE(b.string == "b.example");
+  std::vector<std::string> rules;
+  std::vector<std::string> inputs;
+  for (const Provenance& origin : b.origins) {
+    rules.push_back(origin.rule);
+    inputs.push_back(origin.input_path);
+  }
+  CHECK(rules == std::vector<std::string>{"defaults", "DEFAULTS", "user", "", "routes", ""});
+  CHECK(inputs == std::vector<std::string>{"", "", "hosts[0]", "hosts[0]", "routes[0].host",
+                                           "routes[0].host"});
+  CHECK(e.policy->sources.location(b.origins[0].rule_range) == "main.policy:15:30");
+  CHECK(e.policy->sources.location(b.origins[2].input_range) == "bottle.yaml:1:9");
+  CHECK(e.policy->sources.location(b.origins[4].input_range) == "bottle.yaml:2:17");
+}
+
+TEST_CASE("evaluate: sections and keys appear only when their condition holds") {
+  auto with = evaluate(kRoutesPolicy, "routes: [{host: c.example, tag: x}]\nhosts: [z.example]\n");
+  CHECK(find_node(with.result.output, "enforce") != nullptr);
+  CHECK(find_node(with.result.output, "seed_phrase_detection") != nullptr);
+  CHECK(find_node(with.result.output, "forward_proxy") != nullptr);
+  CHECK(strings_of(with.result.sets[1]) == std::vector<std::string>{"x"});
+
+  auto without = evaluate(kRoutesPolicy, "routes: [{host: d.example}, {host: c.example, tag: x}]\nflag: true\n");
+  CHECK(find_node(without.result.output, "enforce") == nullptr);
+  CHECK(find_node(without.result.output, "seed_phrase_detection") != nullptr);
+  CHECK(find_node(without.result.output, "forward_proxy") == nullptr);
+  REQUIRE(find_node(without.result.output, "explain_blocks") != nullptr);
+  CHECK(find_node(without.result.output, "explain_blocks")->value.boolean);
+}
+
+TEST_CASE("evaluate: all() over an empty list holds, any() does not") {
+  auto e = evaluate(kRoutesPolicy, "{}\n");
+  CHECK(find_node(e.result.output, "enforce") != nullptr);
+  CHECK(find_node(e.result.output, "seed_phrase_detection") == nullptr);
+}
+
+TEST_CASE("evaluate: an absent value leaves its key out of the output") {
+  const std::string policy = R"(
+manifest bottle { path: path? }
+set allowlist: hostname
+rule r { allowlist += "a.example" }
+output pipelock {
+  api_allowlist = allowlist
+  tls_interception { ca_cert = bottle.path }
+}
+)";
+  auto absent = evaluate(policy, "{}\n");
+  REQUIRE(find_node(absent.result.output, "tls_interception") != nullptr);
+  CHECK(find_node(absent.result.output, "tls_interception")->children.empty());
+  auto given = evaluate(policy, "path: /etc/ca.pem\n");
+  CHECK(find_node(given.result.output, "tls_interception")->children.at(0).value.string ==
+        "/etc/ca.pem");
+}
+
+TEST_CASE("evaluate: sorted() orders by bytes and + joins lists") {
+  const std::string policy = R"(
+manifest bottle { }
+const WORDS: list<string> = sorted(["b", "B", "a"] + ["_"])
+set allowlist: string
+rule r { allowlist += WORDS }
+output pipelock { mode = "strict" }
+)";
+  auto e = evaluate(policy, "{}\n");
+  CHECK(strings_of(e.policy->program->constants[0].value) ==
+        std::vector<std::string>{"B", "_", "a", "b"});
+}
