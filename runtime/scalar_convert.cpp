@@ -101,7 +101,7 @@ std::optional<Value> convert_scalar(const std::string& text, bool plain, const T
         problem = *p;
         return std::nullopt;
       }
-      return Value::of_string(canonical);
+      return Value::of_string(text);  // as written, like the reference; it is valid
     }
     case Type::Kind::Enum: {
       if (std::find(type.enum_values.begin(), type.enum_values.end(), text) !=
