@@ -18,6 +18,7 @@ struct CheckContext {
   std::map<std::string, const RecordType*> records;
   std::map<std::string, std::size_t> constants;  // name -> index in program.constants
   std::map<std::string, std::size_t> sets;       // name -> index in program.sets
+  std::size_t constant_depth = 0;  // constants being checked inside one another
 };
 
 /// Names and kinds of every declaration: duplicates, record types, the manifest root,

@@ -1,4 +1,5 @@
 // Pass 1: declarations. Builds the record types and the global name tables.
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -90,25 +91,68 @@ void build_record(CheckContext& context, ast::Record& decl, RecordType& record) 
   }
 }
 
-// A record may reach itself only through an optional field, a list or a map.
+// The records a record holds directly: through required record fields.
+std::vector<std::pair<const FieldType*, const RecordType*>> held_records(const RecordType& record) {
+  std::vector<std::pair<const FieldType*, const RecordType*>> held;
+  for (const FieldType& field : record.fields) {
+    if (field.type->kind == Type::Kind::Record && !field.type->optional && field.type->record) {
+      held.emplace_back(&field, field.type->record);
+    }
+  }
+  return held;
+}
+
+// A record may reach itself only through an optional field, a list or a map. A field
+// closes such a loop when it leads back into its own strongly connected component
+// (Tarjan's algorithm, without recursion: a policy may chain thousands of records).
 void check_record_cycles(CheckContext& context) {
-  for (const auto& record : context.program.records) {
-    std::vector<const RecordType*> stack{record.get()};
-    std::set<const RecordType*> seen;
+  std::map<const RecordType*, std::size_t> index, low, component;
+  std::vector<const RecordType*> open;
+  std::set<const RecordType*> on_open;
+  std::size_t next_index = 0, components = 0;
+  std::map<const RecordType*, std::vector<std::pair<const FieldType*, const RecordType*>>> holds;
+  for (const auto& record : context.program.records) holds[record.get()] = held_records(*record);
+  for (const auto& root : context.program.records) {
+    if (index.count(root.get())) continue;
+    std::vector<std::pair<const RecordType*, std::size_t>> stack{{root.get(), 0}};
+    index[root.get()] = low[root.get()] = next_index++;
+    open.push_back(root.get());
+    on_open.insert(root.get());
     while (!stack.empty()) {
-      const RecordType* current = stack.back();
-      stack.pop_back();
-      for (const FieldType& field : current->fields) {
-        if (field.type->kind != Type::Kind::Record || field.type->optional) continue;
-        if (field.type->record == record.get()) {
-          context.diags.error("E0205", field.range,
-                              fmt::format("record '{}' contains itself through '{}.{}'; make "
-                                          "the field optional",
-                                          record->name, current->name, field.name));
-        } else if (seen.insert(field.type->record).second) {
-          stack.push_back(field.type->record);
+      const RecordType* record = stack.back().first;
+      const auto& held = holds[record];
+      if (stack.back().second < held.size()) {
+        const RecordType* target = held[stack.back().second++].second;
+        if (!index.count(target)) {
+          index[target] = low[target] = next_index++;
+          open.push_back(target);
+          on_open.insert(target);
+          stack.emplace_back(target, 0);
+        } else if (on_open.count(target)) {
+          low[record] = std::min(low[record], index[target]);
         }
+        continue;
       }
+      stack.pop_back();
+      if (!stack.empty()) low[stack.back().first] = std::min(low[stack.back().first], low[record]);
+      if (low[record] != index[record]) continue;
+      const RecordType* member = nullptr;
+      do {
+        member = open.back();
+        open.pop_back();
+        on_open.erase(member);
+        component[member] = components;
+      } while (member != record);
+      ++components;
+    }
+  }
+  for (const auto& record : context.program.records) {
+    for (const auto& [field, target] : holds[record.get()]) {
+      if (component[target] != component[record.get()]) continue;
+      context.diags.error("E0205", field->range,
+                          fmt::format("record '{}' contains itself through '{}.{}'; make "
+                                      "the field optional",
+                                      target->name, record->name, field->name));
     }
   }
 }

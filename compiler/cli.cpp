@@ -15,6 +15,13 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       add_compile_command(app),
       add_summary_command(app),
       add_test_command(app),
+      add_validate_command(app),
+      add_explain_command(app),
+      add_diff_command(app),
+      add_check_command(app),
+      add_fmt_command(app),
+      add_errors_command(app),
+      add_complete_command(app),  // hidden: shell completion
   };
   CommandIo io{out, err};
   try {

@@ -1,9 +1,12 @@
 // `policyc compile` and `policyc summary`.
 #include <memory>
 
+#include "compiler/annotated_compile.hpp"
+#include "compiler/batch_compile.hpp"
 #include "compiler/cli.hpp"
 #include "compiler/commands.hpp"
 #include "compiler/driver.hpp"
+#include "compiler/output_format.hpp"
 #include "runtime/atomic_write.hpp"
 
 namespace policyc {
@@ -14,6 +17,10 @@ struct CompileOptions {
   BottleOptions bottle;
   DiagnosticOptions diagnostics;
   std::string output;
+  std::string format = "yaml";  // --format
+  bool annotate = false;        // --annotate
+  std::string out_dir;                    // --out-dir: batch mode (compiler/batch_compile.cpp)
+  std::vector<std::string> more_bottles;  // with --out-dir
 };
 
 std::optional<Compiled> compile_and_report(const CompileOptions& options, CommandIo& io) {
@@ -33,17 +40,43 @@ Command add_compile_command(CLI::App& app) {
   add_bottle_options(*command, options->bottle);
   command->add_option("-o,--output", options->output,
                       "write the config to FILE (mode 0600, atomically) instead of stdout");
+  command->add_option("MORE_BOTTLES", options->more_bottles,
+                      "with --out-dir: more bottles, or folders of bottles");
+  command
+      ->add_option("--out-dir", options->out_dir,
+                   "compile every bottle (or folder of *.yaml, *.yml, *.md) in parallel, each "
+                   "into DIR/<name>.<format> (mode 0600, atomically)")
+      ->type_name("DIR");
+  add_format_option(*command, options->format);
+  command->add_flag("--annotate", options->annotate,
+                    "add a comment to each line naming the rule and manifest key behind it");
   add_diagnostic_options(*command, options->diagnostics);
   return {command, [options](CommandIo& io) {
+            if (!options->out_dir.empty() || !options->more_bottles.empty()) {
+              return run_compile_batch({options->bottle, options->more_bottles, options->out_dir,
+                                        options->output, options->format, options->annotate,
+                                        options->diagnostics},
+                                       io);
+            }
+            if (options->annotate && options->format != "yaml") {
+              io.err << "policyc: error: --annotate applies to --format yaml only\n";
+              return int{kExitUsage};
+            }
+            if (options->annotate) {
+              return run_annotated_compile(options->bottle, options->diagnostics, options->output,
+                                           io);
+            }
             std::optional<Compiled> compiled = compile_and_report(*options, io);
+            FreeAtExit free_at_exit(compiled);
             if (!compiled) return int{kExitInvalid};
             if (options->output.empty()) {
-              io.out << compiled->yaml;
+              io.out << config_text(*compiled, options->format);
               return int{kExitOk};
             }
-            std::string error = write_file_atomically(options->output, compiled->yaml);
+            std::string error =
+                write_file_atomically(options->output, config_text(*compiled, options->format));
             if (error.empty()) return int{kExitOk};
-            io.err << "policyc: error: " << error << "\n";
+            io.err << "policyc: error: " << error << " [E0809]\n";
             return int{kExitInvalid};
           }};
 }
@@ -53,11 +86,12 @@ Command add_summary_command(CLI::App& app) {
   CLI::App* command =
       app.add_subcommand("summary", "print the one-line allowlist summary of a bottle");
   add_bottle_options(*command, options->bottle);
+  add_format_option(*command, options->format);
   add_diagnostic_options(*command, options->diagnostics);
   return {command, [options](CommandIo& io) {
             std::optional<Compiled> compiled = compile_and_report(*options, io);
             if (!compiled) return int{kExitInvalid};
-            io.out << allowlist_summary(compiled->evaluation.output) << "\n";
+            io.out << summary_text(*compiled, options->format);
             return int{kExitOk};
           }};
 }

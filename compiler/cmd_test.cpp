@@ -26,6 +26,7 @@ int run_golden(const TestOptions& options, CommandIo& io) {
     }
     for (const auto& golden_case : cases) {
       GoldenOutcome outcome = run_golden_case(golden_case, options.update);
+      for (const auto& file : outcome.updated) io.out << "updated " << file.string() << "\n";
       if (outcome.passed) {
         ++passed;
         continue;

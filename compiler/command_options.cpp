@@ -1,6 +1,23 @@
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
 #include "compiler/commands.hpp"
+#include "compiler/diagnostic_json.hpp"
 
 namespace policyc {
+
+namespace {
+
+// Only the process's own stderr or stdout can be a terminal; a string stream never is.
+bool is_terminal(const std::ostream& stream) {
+  if (&stream == &std::cerr || &stream == &std::clog) return ::isatty(STDERR_FILENO) == 1;
+  if (&stream == &std::cout) return ::isatty(STDOUT_FILENO) == 1;
+  return false;
+}
+
+}  // namespace
 
 void add_bottle_options(CLI::App& command, BottleOptions& options) {
   command
@@ -15,14 +32,32 @@ void add_bottle_options(CLI::App& command, BottleOptions& options) {
 }
 
 void add_diagnostic_options(CLI::App& command, DiagnosticOptions& options) {
-  command.add_option("--color", options.color, "color diagnostics: auto, always or never")
+  command
+      .add_option("--color", options.color,
+                  "color: auto (on a terminal, unless NO_COLOR is set), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  command
+      .add_option("--diagnostics", options.format,
+                  "diagnostics as text, or json (one object per line)")
+      ->check(CLI::IsMember({"text", "json"}));
+}
+
+bool use_color(const DiagnosticOptions& options, const std::ostream& stream) {
+  if (options.color == "always") return true;
+  if (options.color == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");  // https://no-color.org: set and non-empty
+  if (no_color && *no_color) return false;
+  return is_terminal(stream);
 }
 
 void print_diagnostics(const SourceManager& sources, const DiagnosticSink& diags,
                        const DiagnosticOptions& options, std::ostream& err) {
+  if (options.format == "json") {
+    for (const Diagnostic& d : diags.sorted()) err << render_json(d, sources);
+    return;
+  }
   RenderOptions render_options;
-  render_options.color = options.color == "always";
+  render_options.color = use_color(options, err);
   for (const Diagnostic& d : diags.sorted()) err << render(d, sources, render_options);
 }
 

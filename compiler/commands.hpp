@@ -38,12 +38,22 @@ struct DiagnosticOptions {
 void add_bottle_options(CLI::App& command, BottleOptions& options);
 void add_diagnostic_options(CLI::App& command, DiagnosticOptions& options);
 
-/// Prints every diagnostic of the run to `err`, in source order.
+/// Whether diagnostics written to `stream` are colored: `--color`, NO_COLOR, a terminal.
+bool use_color(const DiagnosticOptions& options, const std::ostream& stream);
+
+/// Prints every diagnostic of the run to `err`, in source order, as text or JSON lines.
 void print_diagnostics(const SourceManager& sources, const DiagnosticSink& diags,
                        const DiagnosticOptions& options, std::ostream& err);
 
 Command add_compile_command(CLI::App& app);
 Command add_summary_command(CLI::App& app);
 Command add_test_command(CLI::App& app);
+Command add_validate_command(CLI::App& app);  // compiler/cmd_validate.cpp
+Command add_explain_command(CLI::App& app);   // compiler/cmd_explain.cpp
+Command add_diff_command(CLI::App& app);      // compiler/cmd_diff.cpp
+Command add_complete_command(CLI::App& app);  // compiler/cmd_complete.cpp
+Command add_check_command(CLI::App& app);     // compiler/cmd_check.cpp
+Command add_fmt_command(CLI::App& app);       // compiler/cmd_fmt.cpp
+Command add_errors_command(CLI::App& app);    // compiler/cmd_errors.cpp
 
 }  // namespace policyc

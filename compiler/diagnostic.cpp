@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/source_excerpt.hpp"
+
 namespace policyc {
 
 Diagnostic& DiagnosticSink::error(std::string code, SourceRange range, std::string message) {
@@ -47,26 +49,6 @@ const char* severity_color(Severity s) {
   return "";
 }
 
-// Width of one byte-run as a terminal shows it: tabs keep their tab, UTF-8 continuation
-// bytes take no column, so the caret lands under the right character.
-std::string pad_like(std::string_view line, std::size_t bytes) {
-  std::string pad;
-  for (std::size_t i = 0; i < bytes && i < line.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(line[i]);
-    if (c == '\t') pad += '\t';
-    else if ((c & 0xC0) != 0x80) pad += ' ';
-  }
-  return pad;
-}
-
-std::size_t display_width(std::string_view text) {
-  std::size_t width = 0;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) ++width;
-  }
-  return width;
-}
-
 void render_one(std::string& out, Severity severity, const std::string& code,
                 const SourceRange& range, const std::string& message,
                 const SourceManager& sources, const RenderOptions& options) {
@@ -74,21 +56,18 @@ void render_one(std::string& out, Severity severity, const std::string& code,
   const char* reset = options.color ? "\x1b[0m" : "";
   const char* sev_color = options.color ? severity_color(severity) : "";
   std::string label = code.empty() ? "" : fmt::format(" [{}]", code);
-  out += fmt::format("{}{}: {}{}:{} {}{}{}\n", bold, sources.location(range), sev_color,
-                     severity_name(severity), reset, bold, message + label, reset);
+  out += fmt::format("{}{}: {}{}:{} {}{}{}\n", bold, printable_text(sources.location(range)),
+                     sev_color, severity_name(severity), reset, bold,
+                     printable_text(message) + label, reset);
   if (!range.valid()) return;
   const SourceFile& file = sources.file(range.file);
   LineCol start = file.line_col(range.begin);
   std::string_view line = file.line_text(start.line);
-  std::size_t col = start.column - 1;
-  std::size_t line_end = line.size();
-  std::size_t end = std::min<std::size_t>(range.end - file.line_start(start.line), line_end);
-  if (end <= col) end = col + 1;
-  out += fmt::format("{}\n", line);
-  std::size_t width = col < line.size() ? display_width(line.substr(col, end - col)) : 1;
-  std::string marks = "^" + std::string(width > 1 ? width - 1 : 0, '~');
-  out += fmt::format("{}{}{}{}\n", pad_like(line, col), options.color ? "\x1b[1;32m" : "", marks,
-                     reset);
+  const std::size_t line_begin = file.line_start(start.line);
+  SourceExcerpt excerpt = make_excerpt(line, range.begin - line_begin, range.end - line_begin);
+  std::string marks = "^" + std::string(excerpt.mark_width - 1, '~');
+  out += fmt::format("{}\n{}{}{}{}\n", excerpt.line, std::string(excerpt.caret_column, ' '),
+                     options.color ? "\x1b[1;32m" : "", marks, reset);
 }
 
 }  // namespace

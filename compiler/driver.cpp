@@ -25,34 +25,80 @@ std::unique_ptr<ir::Program> load_program(const std::string& policy_path, Source
 
 std::optional<Compiled> compile_bottle(const CompileRequest& request, SourceManager& sources,
                                        DiagnosticSink& diags) {
-  Compiled result;
-  result.program = load_program(request.policy_path, sources, diags);
-  if (!result.program) return std::nullopt;
+  std::unique_ptr<ir::Program> program = load_program(request.policy_path, sources, diags);
+  if (!program) return std::nullopt;
 
+  std::optional<FileId> bottle = add_bottle_file(request.bottle_path, sources, diags);
+  if (!bottle) return std::nullopt;
+  return compile_manifest(std::move(program), *bottle, request.params, sources, diags);
+}
+
+std::optional<FileId> add_bottle_file(const std::string& path, SourceManager& sources,
+                                      DiagnosticSink& diags) {
   std::string error;
-  std::optional<std::string> text = FileSystemSource().read(request.bottle_path, error);
+  std::optional<std::string> text = FileSystemSource().read(path, error);
   if (!text) {
-    diags.error("E0300", {}, fmt::format("cannot read bottle '{}': {}", request.bottle_path, error));
+    diags.error("E0300", {}, fmt::format("cannot read bottle '{}': {}", path, error));
     return std::nullopt;
   }
-  FileId bottle = sources.add(request.bottle_path, std::move(*text));
-  std::unique_ptr<YamlNode> tree = load_yaml_tree(sources, bottle, diags);
-  if (tree) result.manifest = read_manifest(*tree, *result.program->manifest, sources, diags);
-  std::vector<SourceRange> params = add_command_line_source(sources, request.params);
-  result.params = read_params(params, *result.program->params, sources, diags);
-  if (diags.has_errors()) return std::nullopt;
+  return sources.add(path, std::move(*text));
+}
 
-  result.evaluation = evaluate_program(*result.program, result.manifest, result.params);
-  if (!validate_pipelock_output(result.evaluation.output, diags)) return std::nullopt;
+namespace {
+
+// Evaluation, validation, rendering and the read-back check: the stages after the
+// manifest and the parameters were read without error.
+bool evaluate_and_render(const ir::Program& program, Compiled& result, DiagnosticSink& diags) {
+  result.evaluation = evaluate_program(program, result.manifest, result.params);
+  if (!validate_pipelock_output(result.evaluation.output, diags)) return false;
   result.yaml = render_pipelock_yaml(result.evaluation.output);
   std::string mismatch = verify_rendered_yaml(result.evaluation.output, result.yaml);
   if (!mismatch.empty()) {
     diags.error("E0502", {}, fmt::format("internal error: the rendered config does not read back "
                                          "as intended ({}); nothing was written",
                                          mismatch));
-    return std::nullopt;
+    return false;
   }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Compiled> compile_manifest(std::unique_ptr<ir::Program> program, FileId bottle,
+                                         const std::vector<std::string>& params_given,
+                                         SourceManager& sources, DiagnosticSink& diags) {
+  Compiled result;
+  result.program = std::move(program);
+  std::unique_ptr<YamlNode> tree = load_yaml_tree(sources, bottle, diags);
+  if (tree) result.manifest = read_manifest(*tree, *result.program->manifest, sources, diags);
+  tree.reset();  // the manifest holds what is needed; a large tree is freed before evaluating
+  std::vector<SourceRange> params = add_command_line_source(sources, params_given);
+  result.params = read_params(params, *result.program->params, sources, diags);
+  if (diags.has_errors()) return std::nullopt;
+  if (!evaluate_and_render(*result.program, result, diags)) return std::nullopt;
   return result;
+}
+
+std::optional<Compiled> compile_prepared(const ir::Program& program, const Value& params,
+                                         FileId bottle, SourceManager& sources,
+                                         DiagnosticSink& diags) {
+  Compiled result;
+  std::unique_ptr<YamlNode> tree = load_yaml_tree(sources, bottle, diags);
+  if (tree) result.manifest = read_manifest(*tree, *program.manifest, sources, diags);
+  tree.reset();
+  if (diags.has_errors()) return std::nullopt;
+  result.params = params;
+  if (!evaluate_and_render(program, result, diags)) return std::nullopt;
+  return result;
+}
+
+FreeAtExit::~FreeAtExit() {
+  constexpr std::size_t kLargeConfig = 256 * 1024;
+  if (!compiled_ || compiled_->yaml.size() < kLargeConfig) return;
+  static Compiled* kept = nullptr;  // still reachable at exit, so leak checkers stay quiet
+  delete kept;
+  kept = new Compiled(std::move(*compiled_));
+  compiled_.reset();
 }
 
 std::string allowlist_summary(const OutputDocument& output) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/limits.hpp"
 #include "compiler/literal_check.hpp"
 #include "compiler/type_resolution.hpp"
 
@@ -47,9 +48,18 @@ TypeRef ExprChecker::constant_type(std::size_t index) {
   if (constant.state != ir::Constant::State::Unchecked) {
     return constant.type ? constant.type : error_type();
   }
-  constant.state = ir::Constant::State::Checking;
-  ExprChecker inner(context_, Scope::Constant);
   ast::Const& decl = *constant.decl;
+  if (context_.constant_depth >= kMaxConstantChain) {
+    context_.diags.error("E0806", decl.name_range,
+                         fmt::format("a chain of constants defined through one another "
+                                     "grows past {} here, at '{}' (limit)",
+                                     kMaxConstantChain, decl.name));
+    constant.state = ir::Constant::State::Checked;
+    return error_type();
+  }
+  constant.state = ir::Constant::State::Checking;
+  ++context_.constant_depth;
+  ExprChecker inner(context_, Scope::Constant);
   TypeRef type;
   if (decl.type) {
     type = resolve_type(context_, *decl.type);
@@ -57,6 +67,7 @@ TypeRef ExprChecker::constant_type(std::size_t index) {
   } else {
     type = inner.check(*decl.value);
   }
+  --context_.constant_depth;
   constant.type = type;
   constant.state = ir::Constant::State::Checked;
   return type;
@@ -249,7 +260,8 @@ TypeRef ExprChecker::check_logic(Expr& expr) {
 TypeRef ExprChecker::check_add(Expr& expr) {
   TypeRef left = check(*expr.operands[0]);
   TypeRef right = check(*expr.operands[1]);
-  if (is_error(left) || is_error(right)) return is_error(left) ? right : left;
+  // One bad side already has its error; the other, untyped, would only add a second one.
+  if (is_error(left) || is_error(right)) return error_type();
   if (left->kind == Type::Kind::List && right->kind == Type::Kind::List && !left->optional &&
       !right->optional) {
     if (is_error(left->element)) return right;

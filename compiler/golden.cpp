@@ -22,12 +22,17 @@ std::string read_text(const fs::path& path) {
   return text.str();
 }
 
-void write_or_remove(const fs::path& path, const std::string& content, bool keep_empty) {
-  if (content.empty() && !keep_empty) {
-    fs::remove(path);
+// Rewrites only what differs, so an update touches exactly the files whose review matters.
+void write_or_remove(const fs::path& path, const std::string& content,
+                     std::vector<fs::path>& updated) {
+  const bool exists = fs::exists(path);
+  if (content.empty()) {
+    if (exists && fs::remove(path)) updated.push_back(path);
     return;
   }
+  if (exists && read_text(path) == content) return;
   std::ofstream(path, std::ios::binary) << content;
+  updated.push_back(path);
 }
 
 std::vector<std::string> case_arguments(const fs::path& folder) {
@@ -63,8 +68,15 @@ std::vector<fs::path> find_golden_cases(const fs::path& root) {
   std::vector<fs::path> cases;
   if (is_case(root)) cases.push_back(root);
   if (fs::is_directory(root)) {
-    for (const auto& entry : fs::recursive_directory_iterator(root)) {
-      if (entry.is_directory() && is_case(entry.path())) cases.push_back(entry.path());
+    for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
+         ++it) {
+      // A link to a folder is no case of its own: a case may link to itself.
+      if (!it->is_directory() || it->is_symlink()) continue;
+      if (it->path().filename().string().rfind('_', 0) == 0) {
+        it.disable_recursion_pending();
+        continue;
+      }
+      if (is_case(it->path())) cases.push_back(it->path());
     }
   }
   std::sort(cases.begin(), cases.end());
@@ -82,10 +94,12 @@ GoldenOutcome run_golden_case(const fs::path& folder, bool update) {
     code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
   }
   if (update) {
-    write_or_remove(folder / "expected.yaml", out.str(), false);
-    write_or_remove(folder / "expected.stderr", err.str(), false);
-    write_or_remove(folder / "expected.exit", code == 0 ? "" : fmt::format("{}\n", code), false);
-    return {true, ""};
+    GoldenOutcome outcome{true, "", {}};
+    write_or_remove(folder / "expected.yaml", out.str(), outcome.updated);
+    write_or_remove(folder / "expected.stderr", err.str(), outcome.updated);
+    write_or_remove(folder / "expected.exit", code == 0 ? "" : fmt::format("{}\n", code),
+                    outcome.updated);
+    return outcome;
   }
   GoldenOutcome outcome;
   const std::string name = folder.string();
@@ -93,9 +107,16 @@ GoldenOutcome run_golden_case(const fs::path& folder, bool update) {
                                  name + "/expected.yaml", "stdout");
   outcome.report += unified_diff(read_text(folder / "expected.stderr"), err.str(),
                                  name + "/expected.stderr", "stderr");
-  std::string expected_exit = read_text(folder / "expected.exit");
-  int expected_code = expected_exit.empty() ? 0 : std::stoi(expected_exit);
-  if (code != expected_code) {
+  const std::string expected_exit = read_text(folder / "expected.exit");
+  int expected_code = 0;
+  std::size_t digits = 0;
+  try {
+    if (!expected_exit.empty()) expected_code = std::stoi(expected_exit, &digits);
+  } catch (const std::exception&) {
+  }
+  if (!expected_exit.empty() && expected_exit.substr(digits) != "\n") {
+    outcome.report += fmt::format("{}/expected.exit: expected an exit code and a newline\n", name);
+  } else if (code != expected_code) {
     outcome.report += fmt::format("{}: exit code {}, expected {}\n", name, code, expected_code);
   }
   outcome.passed = outcome.report.empty();

@@ -15,13 +15,16 @@ namespace policyc {
 struct GoldenOutcome {
   bool passed = false;
   std::string report;  // unified diffs of what differs
+  std::vector<std::filesystem::path> updated;  // --update: the files it rewrote or removed
 };
 
-/// Every case folder under `root` (itself included), sorted by path.
+/// Every case folder under `root` (itself included), sorted by path. Folders whose name
+/// starts with '_' are skipped below `root`: they hold fixtures of other cases (a case
+/// of `policyc test` itself runs on cases that are meant to fail).
 std::vector<std::filesystem::path> find_golden_cases(const std::filesystem::path& root);
 
 /// Runs policyc in-process in the case folder and compares; with `update`, rewrites the
-/// expected files instead (and the case passes).
+/// expected files that differ instead (and the case passes).
 GoldenOutcome run_golden_case(const std::filesystem::path& folder, bool update);
 
 }  // namespace policyc

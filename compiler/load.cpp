@@ -1,14 +1,15 @@
 #include "compiler/load.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "compiler/embedded_policies.hpp"
+#include "compiler/limits.hpp"
 #include "compiler/parse.hpp"
 
 namespace policyc {
@@ -25,9 +26,18 @@ std::optional<std::string> FileSystemSource::read(const std::string& path,
     error = std::strerror(errno);
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  // Reading stops past every input limit: /dev/zero or a huge file is refused quickly.
+  std::string text;
+  char chunk[1 << 16];
+  while (text.size() < kMaxReadBytes && in) {
+    in.read(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, kMaxReadBytes - text.size())));
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  return text;
 }
 
 std::optional<std::string> EmbeddedSource::read(const std::string& path,
@@ -54,6 +64,8 @@ struct Loader {
   std::vector<ast::PolicyFile> files;
   std::vector<std::string> loaded;                        // every path parsed so far
   std::vector<std::pair<std::string, SourceRange>> stack;  // path, the import that led here
+  bool too_deep = false;
+  bool too_many = false;
 
   void load(const std::string& path, SourceRange imported_at) {
     for (std::size_t i = 0; i < stack.size(); ++i) {
@@ -67,6 +79,24 @@ struct Loader {
     }
     for (const std::string& done : loaded) {
       if (done == path) return;
+    }
+    // Each limit is reported once: an import loop through a symbolic link would hit it
+    // on every branch.
+    if (stack.size() >= kMaxImportDepth) {
+      if (!too_deep) {
+        diags.error("E0804", imported_at,
+                    fmt::format("imports nest deeper than {} levels (limit)", kMaxImportDepth));
+      }
+      too_deep = true;
+      return;
+    }
+    if (loaded.size() >= kMaxPolicyFiles) {
+      if (!too_many) {
+        diags.error("E0805", imported_at,
+                    fmt::format("a policy is made of at most {} files (limit)", kMaxPolicyFiles));
+      }
+      too_many = true;
+      return;
     }
     std::string error;
     std::optional<std::string> text = source.read(path, error);

@@ -1,6 +1,7 @@
 // Pass 4: constants and field defaults become values, so evaluating a bottle only
 // reads them.
 #include "compiler/check.hpp"
+#include "compiler/limits.hpp"
 #include "runtime/evaluate.hpp"
 
 namespace policyc {
@@ -48,6 +49,7 @@ std::unique_ptr<ir::Program> check_program(std::vector<ast::PolicyFile> files,
   check_declarations(context);
   check_expressions(context);
   check_output(context);
+  check_default_records(context);
   if (diags.has_errors()) return nullptr;
   lower_program(context);
   return program;

@@ -2,6 +2,7 @@
 
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
+#include "compiler/limits.hpp"
 #include "compiler/parse_tree_to_ast.hpp"
 #include "grammar/policy_errors.hpp"
 
@@ -57,13 +58,16 @@ std::size_t recovery_point(const std::string& text, std::size_t from) {
 
 }  // namespace
 
-std::uint32_t end_of_previous_token(const std::string& text, std::uint32_t offset) {
+std::uint32_t end_of_previous_token(const std::string& text, std::uint32_t offset,
+                                    std::uint32_t floor) {
+  // Nothing before `floor` is read, so finding the ends of many tokens on one long line
+  // stays linear.
   std::size_t end = std::min<std::size_t>(offset, text.size());
   for (;;) {
-    while (end > 0 && is_blank(text[end - 1])) --end;
-    std::size_t line_begin = text.rfind('\n', end == 0 ? 0 : end - 1);
-    line_begin = line_begin == std::string::npos ? 0 : line_begin + 1;
-    if (end == 0 || line_begin > end) break;
+    while (end > floor && is_blank(text[end - 1])) --end;
+    if (end <= floor) break;
+    std::size_t line_begin = end;
+    while (line_begin > floor && text[line_begin - 1] != '\n') --line_begin;
     std::size_t comment = comment_start(text, line_begin, end);
     if (comment == std::string::npos) break;
     end = comment;
@@ -75,11 +79,12 @@ ast::PolicyFile parse_policy(const SourceManager& sources, FileId file, Diagnost
   const std::string& text = sources.file(file).text();
   ast::PolicyFile result;
   result.file = file;
+  if (!check_policy_text(sources, file, diags)) return result;
   AstBuilder builder(file, text, result);
-  std::size_t offset = 0;
+  std::size_t offset = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // a UTF-8 BOM
   while (offset < text.size()) {
-    pegtl::memory_input<> in(text.data() + offset, text.data() + text.size(),
-                             sources.file(file).name());
+    grammar::NestingInput<> in(text.data() + offset, text.data() + text.size(),
+                               sources.file(file).name());
     try {
       auto root = pegtl::parse_tree::parse<grammar::next_declaration, ParseTreeSelector,
                                            pegtl::nothing, grammar::control>(in);
@@ -89,6 +94,11 @@ ast::PolicyFile parse_policy(const SourceManager& sources, FileId file, Diagnost
       offset += consumed;
     } catch (const pegtl::parse_error& e) {
       auto at = static_cast<std::uint32_t>(offset + e.positions().front().byte);
+      if (in.nesting_refused_at == text.data() + at) {
+        diags.error("E0801", {file, at, at + 1}, grammar::kNestingMessage);
+        offset = recovery_point(text, at);
+        continue;
+      }
       std::string message(e.message());
       // A missing token is reported where the reader expects it: after the previous one.
       bool missing_token = message.rfind("expected ", 0) == 0 &&
@@ -98,6 +108,7 @@ ast::PolicyFile parse_policy(const SourceManager& sources, FileId file, Diagnost
       offset = recovery_point(text, std::max<std::size_t>(at, offset));
     }
   }
+  limit_expression_depth(result, diags);
   return result;
 }
 

@@ -33,7 +33,7 @@ const ParseNode* child_of_type_name(const ParseNode& node) {
 SourceRange AstBuilder::range_of(const ParseNode& node) const {
   auto begin = static_cast<std::uint32_t>(node.m_begin.data - text_.data());
   auto end = static_cast<std::uint32_t>(node.m_end.data - text_.data());
-  end = std::max(begin, end_of_previous_token(text_, end));
+  end = end_of_previous_token(text_, end, begin);
   return {file_, begin, end};
 }
 

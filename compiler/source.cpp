@@ -32,7 +32,7 @@ std::string_view SourceFile::line_text(unsigned line) const {
 }
 
 FileId SourceManager::add(std::string name, std::string text) {
-  files_.push_back(std::make_unique<SourceFile>(std::move(name), std::move(text)));
+  files_.push_back(std::make_shared<const SourceFile>(std::move(name), std::move(text)));
   return static_cast<FileId>(files_.size() - 1);
 }
 

@@ -42,7 +42,9 @@ class SourceFile {
   std::vector<std::uint32_t> line_starts_;
 };
 
-/// Owns every SourceFile of a run; ranges refer to files by id.
+/// Owns every SourceFile of a run; ranges refer to files by id. A copy shares the files
+/// it already holds (they never change), so batch mode gives each bottle its own cheap
+/// copy of the checked policy's sources and adds the bottle to it.
 class SourceManager {
  public:
   FileId add(std::string name, std::string text);
@@ -53,7 +55,7 @@ class SourceManager {
   std::string_view text(const SourceRange& range) const;
 
  private:
-  std::vector<std::unique_ptr<SourceFile>> files_;
+  std::vector<std::shared_ptr<const SourceFile>> files_;
 };
 
 }  // namespace policyc

@@ -42,10 +42,10 @@ std::vector<Edit> edit_script(const std::vector<std::string>& a, const std::vect
   while (i < a.size() || j < b.size()) {
     if (i < a.size() && j < b.size() && a[i] == b[j]) {
       edits.push_back({' ', i++, j++});
-    } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      edits.push_back({'+', i, j++});
+    } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      edits.push_back({'-', i++, j});  // removals first, as diff -u prints a change
     } else {
-      edits.push_back({'-', i++, j});
+      edits.push_back({'+', i, j++});
     }
   }
   return edits;
@@ -82,8 +82,13 @@ std::string unified_diff(const std::string& expected, const std::string& actual,
       a_count += edits[t].op != '+';
       b_count += edits[t].op != '-';
     }
-    out += fmt::format("@@ -{},{} +{},{} @@\n", edits[begin].a + (a_count ? 1 : 0), a_count,
-                       edits[begin].b + (b_count ? 1 : 0), b_count);
+    // diff -u's header: a range of one line is written without its count.
+    auto range = [](std::size_t start, std::size_t count) {
+      return count == 1 ? fmt::format("{}", start + 1)
+                        : fmt::format("{},{}", start + (count ? 1 : 0), count);
+    };
+    out += fmt::format("@@ -{} +{} @@\n", range(edits[begin].a, a_count),
+                       range(edits[begin].b, b_count));
     for (std::size_t t = begin; t < end; ++t) {
       const std::string& line = edits[t].op == '+' ? b[edits[t].b] : a[edits[t].a];
       out += fmt::format("{}{}\n", edits[t].op, line);

@@ -1,5 +1,6 @@
 // The message for every rule that a `must<>` can raise on, and the control that uses it.
 #pragma once
+#include "grammar/nesting_limit.hpp"
 #include "grammar/policy_grammar.hpp"
 
 namespace policyc::grammar {
@@ -72,6 +73,24 @@ struct control : tao::pegtl::normal<Rule> {
   [[noreturn]] static void raise(const ParseInput& in, States&&...) {
     static_assert(error_message<Rule> != nullptr, "every must<> rule needs an error message");
     throw tao::pegtl::parse_error(error_message<Rule>, in);
+  }
+
+  // Counts the levels of nesting (see nesting_limit.hpp) on the input, so a deeply
+  // nested policy is an error instead of a stack overflow.
+  template <tao::pegtl::apply_mode A, tao::pegtl::rewind_mode M,
+            template <typename...> class Action, template <typename...> class Control,
+            typename ParseInput, typename... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+    if constexpr (opens_nesting<Rule>) {
+      NestingGuard guard(in.private_depth);
+      if (in.private_depth > kMaxNesting) {
+        if constexpr (marks_nesting<ParseInput>) in.nesting_refused_at = in.current();
+        return false;
+      }
+      return tao::pegtl::normal<Rule>::template match<A, M, Action, Control>(in, st...);
+    } else {
+      return tao::pegtl::normal<Rule>::template match<A, M, Action, Control>(in, st...);
+    }
   }
 };
 

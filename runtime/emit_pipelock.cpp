@@ -6,9 +6,12 @@
 #include <algorithm>
 #include <cctype>
 #include <regex>
+#include <string_view>
 
+#include "runtime/go_duration.hpp"
 #include "runtime/hostname.hpp"
 #include "runtime/pipelock_schema.hpp"
+#include "runtime/yaml_read_back.hpp"
 
 namespace policyc {
 
@@ -108,11 +111,7 @@ const OutputNode* scalar_child(const std::vector<OutputNode>& nodes, const std::
 }
 
 // Go's time.ParseDuration grammar; pipelock also wants the duration above zero.
-bool positive_go_duration(const std::string& s) {
-  static const std::regex duration(
-      "\\+?((\\d+\\.?\\d*|\\.\\d+)(ns|us|\xc2\xb5s|\xce\xbcs|ms|s|m|h))+");
-  return std::regex_match(s, duration) && s.find_first_of("123456789") != std::string::npos;
-}
+bool positive_go_duration(const std::string& s) { return is_positive_go_duration(s); }
 
 // The fields pipelock wants above zero; 0 still means "use the default" there.
 bool must_not_be_negative(const std::string& path) {
@@ -322,12 +321,31 @@ std::string quoted(const std::string& s) {
   return out + "\"";
 }
 
-// Plain only when YAML reads it back as this very string: no indicator, number, bool
-// or null lookalike.
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool equals_ignoring_case(const std::string& s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+// Plain only when YAML reads it back as this very string: a letter, then letters, digits
+// and `_./-` (no indicator, no number), and no bool or null lookalike. Written out rather
+// than as a std::regex, whose construction alone cost a tenth of a typical compile.
 bool plain_safe(const std::string& s) {
-  static const std::regex plain("[A-Za-z][A-Za-z0-9_./-]*");
-  static const std::regex special("(?:true|false|yes|no|on|off|y|n|null)", std::regex::icase);
-  return std::regex_match(s, plain) && !std::regex_match(s, special);
+  if (s.empty() || !is_ascii_letter(s[0])) return false;
+  for (char c : s) {
+    const bool allowed = is_ascii_letter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+                         c == '/' || c == '-';
+    if (!allowed) return false;
+  }
+  for (std::string_view word : {"true", "false", "yes", "no", "on", "off", "y", "n", "null"}) {
+    if (equals_ignoring_case(s, word)) return false;
+  }
+  return true;
 }
 
 std::string scalar_text(const Value& v, bool bare) {
@@ -343,84 +361,112 @@ std::string scalar_text(const Value& v, bool bare) {
   }
 }
 
-void render_node(std::string& out, const OutputNode& n, std::size_t indent) {
+std::string end_line(const LineComment& comment, const OutputNode& n, const Value* item) {
+  std::string text = comment ? comment(n, item) : "";
+  if (text.empty()) return "\n";
+  for (char& c : text) {
+    if (is_control(c)) c = '?';
+  }
+  return "  # " + text + "\n";
+}
+
+void render_node(std::string& out, const OutputNode& n, std::size_t indent,
+                 const LineComment& comment) {
   const std::string pad(indent, ' ');
   const std::string key = pad + (plain_safe(n.key) ? n.key : quoted(n.key)) + ":";
   if (n.is_section) {
     bool any = std::any_of(n.children.begin(), n.children.end(),
                            [](const OutputNode& c) { return !omitted_in_section(c); });
-    out += key + (any ? "\n" : " {}\n");
+    out += key + (any ? "" : " {}") + end_line(comment, n, nullptr);
     for (const OutputNode& child : n.children) {
-      if (!omitted_in_section(child)) render_node(out, child, indent + 2);
+      if (!omitted_in_section(child)) render_node(out, child, indent + 2, comment);
     }
   } else if (n.value.kind == Kind::List) {
-    out += key + (n.value.items.empty() ? " []\n" : "\n");
-    for (const Value& item : n.value.items) out += pad + "  - " + scalar_text(item, false) + "\n";
+    out += key + (n.value.items.empty() ? " []" : "") + end_line(comment, n, nullptr);
+    for (const Value& item : n.value.items) {
+      out += pad + "  - " + scalar_text(item, false) + end_line(comment, n, &item);
+    }
   } else {
-    out += key + " " + scalar_text(n.value, n.field && n.field->bare) + "\n";
+    out += key + " " + scalar_text(n.value, n.field && n.field->bare) +
+           end_line(comment, n, nullptr);
   }
 }
 
 // ---- verification -------------------------------------------------------------------
 
-std::string describe(const YAML::Node& y) {
-  if (y.IsMap()) return "a mapping";
-  if (y.IsSequence()) return "a sequence";
-  if (!y.IsScalar()) return "null";
-  return y.Tag() == "!" ? quoted(y.Scalar()) : printable(y.Scalar());
+std::string describe(const ReadBackNode& y) {
+  if (y.is_mapping()) return "a mapping";
+  if (y.is_sequence()) return "a sequence";
+  if (!y.is_scalar()) return "null";
+  return y.tag == "!" ? quoted(y.scalar) : printable(y.scalar);
 }
 
 // Quoted strings must come back quoted (tag "!") and everything else plain (tag "?"),
 // so a string can never pass for a bool or an int, nor the other way round.
-std::string compare_scalar(const std::string& path, const Value& v, bool bare,
-                           const YAML::Node& y) {
-  const std::string want = scalar_text(v, false);
-  bool same = v.kind == Kind::Null && y.IsNull();
-  if (v.kind == Kind::Bool || v.kind == Kind::Int) {
-    same = y.IsScalar() && y.Tag() == "?" && y.Scalar() == want &&
-           (v.kind == Kind::Int || y.as<bool>() == v.boolean);
-  } else if (v.kind == Kind::String) {
-    same = y.IsScalar() && y.Scalar() == v.string && (bare || y.Tag() == "!");
-  } else if (v.kind != Kind::Null) {
-    return fmt::format("key '{}': {} cannot be written as pipelock YAML", path, kind_name(v));
+bool same_scalar(const Value& v, bool bare, const ReadBackNode& y) {
+  switch (v.kind) {
+    case Kind::Null:
+      return y.kind == ReadBackNode::Kind::Null;
+    case Kind::Bool:
+    case Kind::Int:  // "true", "false" or digits: YAML reads them as that very value
+      return y.is_scalar() && y.tag == "?" && y.scalar == scalar_text(v, false);
+    case Kind::String:
+      return y.is_scalar() && y.scalar == v.string && (bare || y.tag == "!");
+    default:
+      return false;
   }
-  return same ? "" : fmt::format("key '{}': expected {}, got {}", path, want, describe(y));
 }
 
-std::string compare_map(const std::vector<OutputNode>& nodes, const YAML::Node& y,
+std::string compare_scalar(const std::string& path, const Value& v, bool bare,
+                           const ReadBackNode& y) {
+  if (v.kind == Kind::List || v.kind == Kind::Record) {
+    return fmt::format("key '{}': {} cannot be written as pipelock YAML", path, kind_name(v));
+  }
+  if (same_scalar(v, bare, y)) return "";
+  return fmt::format("key '{}': expected {}, got {}", path, scalar_text(v, false), describe(y));
+}
+
+std::string compare_map(const std::vector<OutputNode>& nodes, const ReadBackNode& y,
                         const std::string& parent);
 
-std::string compare_node(const OutputNode& n, const YAML::Node& y, const std::string& path) {
+std::string compare_node(const OutputNode& n, const ReadBackNode& y, const std::string& path) {
   if (n.is_section) return compare_map(n.children, y, path);
   const Value& v = n.value;
   if (v.kind != Kind::List) return compare_scalar(path, v, n.field && n.field->bare, y);
-  if (!y.IsSequence()) return fmt::format("key '{}': expected a list, got {}", path, describe(y));
-  if (y.size() != v.items.size()) {
-    return fmt::format("key '{}': expected {} items, got {}", path, v.items.size(), y.size());
+  if (!y.is_sequence()) {
+    return fmt::format("key '{}': expected a list, got {}", path, describe(y));
   }
-  for (std::size_t i = 0; i < y.size(); ++i) {
-    std::string diff = compare_scalar(fmt::format("{}[{}]", path, i), v.items[i], false, y[i]);
-    if (!diff.empty()) return diff;
+  if (y.children.size() != v.items.size()) {
+    return fmt::format("key '{}': expected {} items, got {}", path, v.items.size(),
+                       y.children.size());
+  }
+  for (std::size_t i = 0; i < y.children.size(); ++i) {
+    // The item's path is formatted only for a difference: on a large allowlist it would
+    // be most of the cost of comparing.
+    if (same_scalar(v.items[i], false, y.children[i])) continue;
+    return compare_scalar(fmt::format("{}[{}]", path, i), v.items[i], false, y.children[i]);
   }
   return "";
 }
 
-std::string compare_map(const std::vector<OutputNode>& nodes, const YAML::Node& y,
+std::string compare_map(const std::vector<OutputNode>& nodes, const ReadBackNode& y,
                         const std::string& parent) {
   const std::string where = parent.empty() ? "the top level" : "key '" + parent + "'";
-  if (!y.IsMap()) return fmt::format("{}: expected a mapping, got {}", where, describe(y));
-  YAML::const_iterator it = y.begin();
+  if (!y.is_mapping()) return fmt::format("{}: expected a mapping, got {}", where, describe(y));
+  auto it = y.children.begin();  // key, value, key, value...
   for (const OutputNode& n : nodes) {
     if (!parent.empty() && omitted_in_section(n)) continue;
     const std::string path = join_path(parent, n.key);
-    if (it == y.end()) return fmt::format("missing key '{}'", path);
-    std::string got = join_path(parent, it->first.IsScalar() ? it->first.Scalar() : "?");
+    if (it == y.children.end()) return fmt::format("missing key '{}'", path);
+    std::string got = join_path(parent, it->is_scalar() ? it->scalar : "?");
     if (got != path) return fmt::format("expected key '{}', got '{}'", path, got);
-    std::string diff = compare_node(n, it->second, path);
+    std::string diff = compare_node(n, *(it + 1), path);
     if (!diff.empty()) return diff;
-    ++it;
+    it += 2;
   }
-  if (it != y.end()) return fmt::format("{}: unexpected key '{}'", where, describe(it->first));
+  if (it != y.children.end()) {
+    return fmt::format("{}: unexpected key '{}'", where, describe(*it));
+  }
   return "";
 }
 
@@ -435,12 +481,16 @@ bool validate_pipelock_output(const OutputDocument& document, DiagnosticSink& di
 }
 
 std::string render_pipelock_yaml(const OutputDocument& document) {
+  return render_pipelock_yaml(document, LineComment());
+}
+
+std::string render_pipelock_yaml(const OutputDocument& document, const LineComment& comment) {
   std::string out;
   bool previous_block = false;
   for (const OutputNode& n : document) {
     const bool block = n.is_section || n.value.kind == Kind::List;
     if (!out.empty() && (block || previous_block)) out += "\n";
-    render_node(out, n, 0);
+    render_node(out, n, 0, comment);
     previous_block = block;
   }
   // An empty file is a valid pipelock config too, but `{}` says so explicitly.
@@ -450,7 +500,7 @@ std::string render_pipelock_yaml(const OutputDocument& document) {
 std::string verify_rendered_yaml(const OutputDocument& document, const std::string& yaml) {
   try {
     // pipelock refuses a second document, so one smuggled in is a difference too.
-    std::vector<YAML::Node> documents = YAML::LoadAll(yaml);
+    std::vector<ReadBackNode> documents = read_back_documents(yaml);
     if (documents.size() != 1) {
       return fmt::format("expected one YAML document, got {}", documents.size());
     }

@@ -1,6 +1,7 @@
 // Renders an evaluated output document as pipelock YAML, and checks it first against
 // what pipelock 2.3.0 accepts.
 #pragma once
+#include <functional>
 #include <string>
 
 #include "compiler/diagnostic.hpp"
@@ -19,6 +20,14 @@ bool validate_pipelock_output(const OutputDocument& document, DiagnosticSink& di
 /// double-quoted (escaping `\` and `"`) unless the field is bare; empty lists inside a
 /// section are omitted; the text ends with exactly one newline.
 std::string render_pipelock_yaml(const OutputDocument& document);
+
+/// A comment for one rendered line: `node`'s key line (`item` null) or one of its list
+/// items. "" for none.
+using LineComment = std::function<std::string(const OutputNode& node, const Value* item)>;
+
+/// The bytes of render_pipelock_yaml, with "  # comment" after each line whose comment
+/// is not empty (control characters in it become '?', so it stays one comment).
+std::string render_pipelock_yaml(const OutputDocument& document, const LineComment& comment);
 
 /// Defence in depth: parses `yaml` back with yaml-cpp and checks it has exactly the
 /// structure and values of `document`. Returns an empty string, or what differs.

@@ -1,7 +1,7 @@
 #include "runtime/evaluate.hpp"
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
 
 #include "runtime/pipelock_schema.hpp"
 
@@ -11,12 +11,44 @@ using ast::Expr;
 
 namespace {
 
+// The value of an expression without copying what it names: a manifest field, a
+// parameter, a constant, a set or a loop variable is borrowed; only what the expression
+// builds is owned. Copying on every name and field access made a large manifest's
+// evaluation quadratic in practice (each comprehension copied the whole manifest).
+class Ref {
+ public:
+  explicit Ref(const Value* borrowed) : borrowed_(borrowed) {}
+  Ref(Value owned) : owned_(std::move(owned)) {}  // NOLINT: built values convert implicitly
+  const Value& get() const { return borrowed_ ? *borrowed_ : owned_; }
+  Value take() { return borrowed_ ? *borrowed_ : std::move(owned_); }
+
+  // The field `name`, borrowed from a borrowed record, moved out of an owned one.
+  Ref field(const std::string& name) {
+    if (borrowed_) {
+      const Value* found = borrowed_->field(name);
+      return found ? Ref(found) : Ref(Value::null());
+    }
+    for (auto& [key, value] : owned_.fields) {
+      if (key == name) return Ref(std::move(value));
+    }
+    return Ref(Value::null());
+  }
+
+ private:
+  const Value* borrowed_ = nullptr;
+  Value owned_;
+};
+
+Ref evaluate_ref(const Expr& expr, EvalEnv& env);
+
 Value literal(Value value, const Expr& expr, const EvalEnv& env) {
   value.origins.push_back({env.declaration, expr.range, {}, {}});
   return value;
 }
 
 bool truthy(const Value& value) { return value.kind == Value::Kind::Bool && value.boolean; }
+
+bool holds(const Expr& expr, EvalEnv& env) { return truthy(evaluate_ref(expr, env).get()); }
 
 bool value_less(const Value& a, const Value& b) {
   if (a.kind == Value::Kind::Int && b.kind == Value::Kind::Int) return a.integer < b.integer;
@@ -25,18 +57,18 @@ bool value_less(const Value& a, const Value& b) {
 
 Value bind_each(const Expr& expr, EvalEnv& env) {
   const bool comprehension = expr.kind == Expr::Kind::Comprehension;
-  Value source = evaluate_expr(*expr.operands[comprehension ? 1 : 0], env);
+  const Ref source = evaluate_ref(*expr.operands[comprehension ? 1 : 0], env);
   Value result = comprehension ? Value::of_list({}) : Value::of_bool(expr.boolean);
-  for (const Value& item : source.items) {
+  for (const Value& item : source.get().items) {
     env.locals.push_back(&item);
     if (comprehension) {
-      bool keep = expr.operands.size() < 3 || truthy(evaluate_expr(*expr.operands[2], env));
-      if (keep) result.items.push_back(evaluate_expr(*expr.operands[0], env));
+      bool keep = expr.operands.size() < 3 || holds(*expr.operands[2], env);
+      if (keep) result.items.push_back(evaluate_ref(*expr.operands[0], env).take());
     } else {
-      bool holds = truthy(evaluate_expr(*expr.operands[1], env));
+      bool holds_here = holds(*expr.operands[1], env);
       env.locals.pop_back();
       // any: the first match decides; all: the first miss decides.
-      if (holds != expr.boolean) return Value::of_bool(holds);
+      if (holds_here != expr.boolean) return Value::of_bool(holds_here);
       continue;
     }
     env.locals.pop_back();
@@ -45,32 +77,88 @@ Value bind_each(const Expr& expr, EvalEnv& env) {
 }
 
 Value call(const Expr& expr, EvalEnv& env) {
-  Value arg = evaluate_expr(*expr.operands[0], env);
-  if (expr.text == "present") return Value::of_bool(!arg.is_null());
+  Ref arg = evaluate_ref(*expr.operands[0], env);
+  const Value& value = arg.get();
+  if (expr.text == "present") return Value::of_bool(!value.is_null());
   if (expr.text == "len") {
-    std::size_t n = arg.kind == Value::Kind::List     ? arg.items.size()
-                    : arg.kind == Value::Kind::Record ? arg.fields.size()
-                                                      : arg.string.size();
+    std::size_t n = value.kind == Value::Kind::List     ? value.items.size()
+                    : value.kind == Value::Kind::Record ? value.fields.size()
+                                                        : value.string.size();
     return Value::of_int(static_cast<std::int64_t>(n));
   }
-  std::stable_sort(arg.items.begin(), arg.items.end(), value_less);  // sorted
-  return arg;
+  Value sorted = arg.take();
+  std::stable_sort(sorted.items.begin(), sorted.items.end(), value_less);
+  return sorted;
 }
 
-Value name(const Expr& expr, EvalEnv& env) {
+Ref name(const Expr& expr, EvalEnv& env) {
   switch (expr.binding) {
     case ast::Binding::Local:
-      return *env.locals.at(expr.slot);
+      return Ref(env.locals.at(expr.slot));
     case ast::Binding::Constant:
-      return env.program.constants.at(expr.slot).value;
+      return Ref(&env.program.constants.at(expr.slot).value);
     case ast::Binding::Set:
-      return env.sets ? env.sets->at(expr.slot) : Value::of_list({});
+      return env.sets ? Ref(&env.sets->at(expr.slot)) : Ref(Value::of_list({}));
     case ast::Binding::Manifest:
-      return env.manifest ? *env.manifest : Value::null();
+      return env.manifest ? Ref(env.manifest) : Ref(Value::null());
     case ast::Binding::Params:
-      return env.params ? *env.params : Value::null();
+      return env.params ? Ref(env.params) : Ref(Value::null());
     case ast::Binding::Unresolved:
       break;
+  }
+  return Ref(Value::null());
+}
+
+Ref evaluate_ref(const Expr& expr, EvalEnv& env) {
+  switch (expr.kind) {
+    case Expr::Kind::String:
+      return literal(Value::of_string(expr.text), expr, env);
+    case Expr::Kind::Integer:
+      return literal(Value::of_int(expr.integer), expr, env);
+    case Expr::Kind::Bool:
+      return literal(Value::of_bool(expr.boolean), expr, env);
+    case Expr::Kind::EmptyRecord:
+      return default_record(*expr.type, env);
+    case Expr::Kind::List: {
+      Value list = Value::of_list({});
+      for (const auto& item : expr.operands) list.items.push_back(evaluate_ref(*item, env).take());
+      return list;
+    }
+    case Expr::Kind::Comprehension:
+    case Expr::Kind::Quantifier:
+      return bind_each(expr, env);
+    case Expr::Kind::Call:
+      return call(expr, env);
+    case Expr::Kind::Name:
+      return name(expr, env);
+    case Expr::Kind::Member:
+      return evaluate_ref(*expr.operands[0], env).field(expr.text);
+    case Expr::Kind::Add: {
+      Value left = evaluate_ref(*expr.operands[0], env).take();
+      Value right = evaluate_ref(*expr.operands[1], env).take();
+      for (Value& item : right.items) left.items.push_back(std::move(item));
+      return left;
+    }
+    case Expr::Kind::Equal:
+    case Expr::Kind::NotEqual: {
+      const Ref left = evaluate_ref(*expr.operands[0], env);
+      const Ref right = evaluate_ref(*expr.operands[1], env);
+      return Value::of_bool(left.get().equals(right.get()) == (expr.kind == Expr::Kind::Equal));
+    }
+    case Expr::Kind::In: {
+      const Ref needle = evaluate_ref(*expr.operands[0], env);
+      const Ref haystack = evaluate_ref(*expr.operands[1], env);
+      const std::vector<Value>& items = haystack.get().items;
+      bool found = std::any_of(items.begin(), items.end(),
+                               [&](const Value& item) { return item.equals(needle.get()); });
+      return Value::of_bool(found);
+    }
+    case Expr::Kind::Not:
+      return Value::of_bool(!holds(*expr.operands[0], env));
+    case Expr::Kind::And:
+      return Value::of_bool(holds(*expr.operands[0], env) && holds(*expr.operands[1], env));
+    case Expr::Kind::Or:
+      return Value::of_bool(holds(*expr.operands[0], env) || holds(*expr.operands[1], env));
   }
   return Value::null();
 }
@@ -93,69 +181,14 @@ Value default_record(const Type& type, EvalEnv& env) {
   return record;
 }
 
-Value evaluate_expr(const Expr& expr, EvalEnv& env) {
-  switch (expr.kind) {
-    case Expr::Kind::String:
-      return literal(Value::of_string(expr.text), expr, env);
-    case Expr::Kind::Integer:
-      return literal(Value::of_int(expr.integer), expr, env);
-    case Expr::Kind::Bool:
-      return literal(Value::of_bool(expr.boolean), expr, env);
-    case Expr::Kind::EmptyRecord:
-      return default_record(*expr.type, env);
-    case Expr::Kind::List: {
-      Value list = Value::of_list({});
-      for (const auto& item : expr.operands) list.items.push_back(evaluate_expr(*item, env));
-      return list;
-    }
-    case Expr::Kind::Comprehension:
-    case Expr::Kind::Quantifier:
-      return bind_each(expr, env);
-    case Expr::Kind::Call:
-      return call(expr, env);
-    case Expr::Kind::Name:
-      return name(expr, env);
-    case Expr::Kind::Member: {
-      Value object = evaluate_expr(*expr.operands[0], env);
-      const Value* field = object.field(expr.text);
-      return field ? *field : Value::null();
-    }
-    case Expr::Kind::Add: {
-      Value left = evaluate_expr(*expr.operands[0], env);
-      Value right = evaluate_expr(*expr.operands[1], env);
-      for (Value& item : right.items) left.items.push_back(std::move(item));
-      return left;
-    }
-    case Expr::Kind::Equal:
-    case Expr::Kind::NotEqual: {
-      bool equal =
-          evaluate_expr(*expr.operands[0], env).equals(evaluate_expr(*expr.operands[1], env));
-      return Value::of_bool(equal == (expr.kind == Expr::Kind::Equal));
-    }
-    case Expr::Kind::In: {
-      Value needle = evaluate_expr(*expr.operands[0], env);
-      Value haystack = evaluate_expr(*expr.operands[1], env);
-      bool found = std::any_of(haystack.items.begin(), haystack.items.end(),
-                               [&](const Value& item) { return item.equals(needle); });
-      return Value::of_bool(found);
-    }
-    case Expr::Kind::Not:
-      return Value::of_bool(!truthy(evaluate_expr(*expr.operands[0], env)));
-    case Expr::Kind::And:
-      return Value::of_bool(truthy(evaluate_expr(*expr.operands[0], env)) &&
-                            truthy(evaluate_expr(*expr.operands[1], env)));
-    case Expr::Kind::Or:
-      return Value::of_bool(truthy(evaluate_expr(*expr.operands[0], env)) ||
-                            truthy(evaluate_expr(*expr.operands[1], env)));
-  }
-  return Value::null();
-}
+Value evaluate_expr(const Expr& expr, EvalEnv& env) { return evaluate_ref(expr, env).take(); }
 
 namespace {
 
 // Adds one rule's contribution to a set; the rule becomes the first reason of each
 // element, followed by the element's own (the constant or manifest node it came from).
-void add_to_set(std::map<std::string, Value>& set, Value element, const ast::Rule& rule,
+// Elements are kept in arrival order here and merged by `sorted_set` once every rule ran.
+void add_to_set(std::vector<Value>& set, Value element, const ast::Rule& rule,
                 const ast::AddStatement& add) {
   if (element.is_null()) return;
   Provenance reason{rule.name, add.value->range, {}, {}};
@@ -166,18 +199,57 @@ void add_to_set(std::map<std::string, Value>& set, Value element, const ast::Rul
       break;
     }
   }
-  element.origins.insert(element.origins.begin(), reason);
-  auto [it, inserted] = set.emplace(element.string, element);
-  if (!inserted) {
-    for (const Provenance& origin : element.origins) it->second.origins.push_back(origin);
+  element.origins.insert(element.origins.begin(), std::move(reason));
+  set.push_back(std::move(element));
+}
+
+// A set element's place in the sort: its first eight bytes as a big-endian number
+// decide most comparisons without reading the string itself, which is elsewhere in
+// memory; equal strings keep their arrival order.
+struct SortKey {
+  std::uint64_t prefix = 0;
+  const std::string* text = nullptr;
+  std::size_t index = 0;
+
+  SortKey(const std::string& s, std::size_t i) : text(&s), index(i) {
+    for (std::size_t k = 0; k < 8; ++k) {
+      prefix = (prefix << 8) | (k < s.size() ? static_cast<unsigned char>(s[k]) : 0u);
+    }
   }
+  bool operator<(const SortKey& other) const {
+    if (prefix != other.prefix) return prefix < other.prefix;
+    const int order = text->compare(*other.text);  // byte order, as std::string's `<`
+    return order != 0 ? order < 0 : index < other.index;
+  }
+};
+
+// Sorted by byte order, each element once: the first to arrive is kept, and the reasons
+// of later equal ones are appended to it in arrival order. One sort instead of a map
+// insertion per element, which dominated large bottles.
+Value sorted_set(std::vector<Value> elements) {
+  std::vector<SortKey> order;
+  order.reserve(elements.size());
+  for (std::size_t i = 0; i < elements.size(); ++i) order.emplace_back(elements[i].string, i);
+  std::sort(order.begin(), order.end());
+  Value list = Value::of_list({});
+  list.items.reserve(elements.size());
+  for (const SortKey& key : order) {
+    Value& element = elements[key.index];
+    if (list.items.empty() || list.items.back().string != element.string) {
+      list.items.push_back(std::move(element));
+      continue;
+    }
+    std::vector<Provenance>& kept = list.items.back().origins;
+    for (Provenance& origin : element.origins) kept.push_back(std::move(origin));
+  }
+  return list;
 }
 
 std::vector<OutputNode> build_output(const std::vector<ast::OutputItem>& items,
                                      const TargetField& section, EvalEnv& env) {
   std::vector<OutputNode> nodes;
   for (const ast::OutputItem& item : items) {
-    if (item.condition && !truthy(evaluate_expr(*item.condition, env))) continue;
+    if (item.condition && !holds(*item.condition, env)) continue;
     OutputNode node;
     node.key = item.key;
     node.origin = item.key_range;
@@ -200,10 +272,10 @@ Evaluation evaluate_program(const ir::Program& program, const Value& manifest,
                             const Value& params) {
   Evaluation result;
   EvalEnv env{program, &manifest, &params, nullptr, {}, {}};
-  std::vector<std::map<std::string, Value>> sets(program.sets.size());
+  std::vector<std::vector<Value>> sets(program.sets.size());
   for (const ast::Rule* rule : program.rules) {
     env.declaration = rule->name;
-    if (rule->condition && !truthy(evaluate_expr(*rule->condition, env))) continue;
+    if (rule->condition && !holds(*rule->condition, env)) continue;
     for (const ast::AddStatement& add : rule->adds) {
       Value value = evaluate_expr(*add.value, env);
       if (value.kind != Value::Kind::List) {
@@ -214,11 +286,7 @@ Evaluation evaluate_program(const ir::Program& program, const Value& manifest,
         add_to_set(sets[add.set_index], std::move(element), *rule, add);
     }
   }
-  for (auto& set : sets) {
-    Value list = Value::of_list({});
-    for (auto& [key, element] : set) list.items.push_back(std::move(element));
-    result.sets.push_back(std::move(list));
-  }
+  for (auto& set : sets) result.sets.push_back(sorted_set(std::move(set)));
   env.sets = &result.sets;
   env.declaration = "output";
   if (program.output) result.output = build_output(program.output->items, pipelock_schema(), env);

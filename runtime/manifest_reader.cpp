@@ -33,9 +33,9 @@ class ManifestReader {
   ManifestReader(const SourceManager& sources, DiagnosticSink& diags)
       : sources_(sources), diags_(diags) {}
 
-  Value read(const YamlNode& node, const Type& type, const std::string& path) {
+  Value read(const YamlNode& node, const Type& type, std::string path) {
     Value value = convert(node, type, path);
-    value.origins.push_back({"", {}, path, node.range});
+    value.origins.push_back({"", {}, std::move(path), node.range});
     return value;
   }
 
@@ -99,14 +99,15 @@ class ManifestReader {
       mismatch(node, "'" + path + "'", describe_type(type));
       return list;
     }
+    list.items.reserve(node.items.size());
     for (std::size_t i = 0; i < node.items.size(); ++i) {
       const YamlNode& item = node.items[i];
-      const std::string item_path = fmt::format("{}[{}]", path, i);
+      std::string item_path = fmt::format("{}[{}]", path, i);
       // An optional element that is empty is skipped, as the reference skipped it.
       bool empty = item.kind == YamlNode::Kind::Null ||
                    (item.kind == YamlNode::Kind::Scalar && item.scalar.empty());
       if (type.element->optional && empty) continue;
-      list.items.push_back(read(item, *type.element, item_path));
+      list.items.push_back(read(item, *type.element, std::move(item_path)));
     }
     return list;
   }

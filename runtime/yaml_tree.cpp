@@ -9,7 +9,8 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <string_view>
 #include <unordered_map>
 
@@ -41,6 +42,7 @@ struct TmpNode {
   std::uint64_t size = 1;               // nodes this subtree becomes
   std::uint64_t bytes = 0;              // scalar text in this subtree
   std::size_t height = 0;               // nested collections, itself included
+  std::uint32_t uses = 0;               // places in the tree: more than one through aliases
 };
 
 class TreeBuilder final : public YAML::EventHandler {
@@ -52,7 +54,7 @@ class TreeBuilder final : public YAML::EventHandler {
   // can be nonsense (an unclosed '[' turns into a mapping key), so they are dropped.
   const DiagnosticSink& diagnostics() const { return diags_; }
 
-  YamlNode result(std::uint32_t empty_at) const {
+  YamlNode result(std::uint32_t empty_at) {
     if (!root_) {
       YamlNode null;
       null.range = {file_, empty_at, empty_at};
@@ -244,6 +246,7 @@ class TreeBuilder final : public YAML::EventHandler {
 
   // Places a finished node (or an alias's target) in its parent.
   void attach(std::uint32_t id, std::uint32_t end, std::uint32_t raw) {
+    ++arena_[id].uses;
     last_end_ = std::max(last_end_, end);
     if (stack_.empty()) {
       root_ = id;
@@ -281,21 +284,29 @@ class TreeBuilder final : public YAML::EventHandler {
     }
   }
 
-  YamlNode convert(std::uint32_t id) const {
-    const TmpNode& tmp = arena_[id];
+  // Text is moved out of a node placed once; a node inside an alias target (shared) is
+  // copied for each place.
+  static std::string take_scalar(TmpNode& tmp, bool shared) {
+    return shared ? tmp.scalar : std::move(tmp.scalar);
+  }
+
+  YamlNode convert(std::uint32_t id, bool shared = false) {
+    TmpNode& tmp = arena_[id];
+    shared = shared || tmp.uses > 1;
     YamlNode node;
     node.kind = tmp.kind;
     node.range = tmp.range;
-    node.scalar = tmp.scalar;
+    node.scalar = take_scalar(tmp, shared);
     node.quoted = tmp.quoted;
     if (tmp.kind == YamlNode::Kind::Sequence) {
       node.items.reserve(tmp.children.size());
-      for (std::uint32_t child : tmp.children) node.items.push_back(convert(child));
+      for (std::uint32_t child : tmp.children) node.items.push_back(convert(child, shared));
     } else if (tmp.kind == YamlNode::Kind::Mapping) {
       node.entries.reserve(tmp.children.size() / 2);
       for (std::size_t i = 0; i + 1 < tmp.children.size(); i += 2) {
-        const TmpNode& key = arena_[tmp.children[i]];
-        node.entries.push_back({key.scalar, key.range, convert(tmp.children[i + 1])});
+        TmpNode& key = arena_[tmp.children[i]];
+        node.entries.push_back(
+            {take_scalar(key, shared), key.range, convert(tmp.children[i + 1], shared)});
       }
     }
     return node;
@@ -313,6 +324,15 @@ class TreeBuilder final : public YAML::EventHandler {
   int documents_ = 0;
   std::uint64_t alias_nodes_ = 0;
   std::uint64_t alias_bytes_ = 0;
+};
+
+// The YAML text as the std::istream yaml-cpp reads, without a copy of a large manifest.
+class TextStreamBuf final : public std::streambuf {
+ public:
+  explicit TextStreamBuf(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // only read: there is no put area
+    setg(begin, begin, begin + text.size());
+  }
 };
 
 bool is_markdown(std::string name) {
@@ -399,7 +419,8 @@ std::unique_ptr<YamlNode> load_yaml_tree(const SourceManager& sources, FileId fi
   };
   auto point = [&](std::uint32_t at) { return SourceRange{file, at, std::min(at + 1, end)}; };
   try {
-    std::istringstream in(std::string(yaml_text.substr(begin)));
+    TextStreamBuf buffer(yaml_text.substr(begin));
+    std::istream in(&buffer);
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(builder)) {
     }

@@ -2,6 +2,8 @@
 # Installs the Debian 12 packages policyc builds with, when any is missing.
 set -euo pipefail
 packages=(cmake ninja-build g++ tao-pegtl-dev libyaml-cpp-dev libfmt-dev catch2 libcli11-dev)
+# The shells and the editor the completion and syntax tests run in.
+packages+=(zsh vim)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

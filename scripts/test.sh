@@ -6,3 +6,7 @@ cd "$(dirname "$0")/.."
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+# The same suite under ASan and UBSan, then a short run of every fuzz harness
+# (skipped without clang and libFuzzer). See docs/security.md.
+./scripts/sanitize.sh
+./scripts/fuzz.sh --seconds 10

@@ -1,0 +1,51 @@
+#include "compiler/annotated_compile.hpp"
+
+#include <fmt/format.h>
+
+#include "compiler/cli.hpp"
+#include "compiler/driver.hpp"
+#include "runtime/atomic_write.hpp"
+#include "runtime/emit_annotated.hpp"
+#include "runtime/emit_pipelock.hpp"
+#include "runtime/provenance_view.hpp"
+
+namespace policyc {
+
+int run_annotated_compile(const BottleOptions& bottle, const DiagnosticOptions& diagnostics,
+                          const std::string& output, CommandIo& io) {
+  SourceManager sources;
+  DiagnosticSink diags;
+  CompileRequest request{bottle.bottle, bottle.policy, bottle.params};
+  std::optional<Compiled> compiled = compile_bottle(request, sources, diags);
+  std::string yaml;
+  if (compiled) {
+    AnnotationInput input{*compiled->program,
+                          compiled->manifest,
+                          compiled->params,
+                          compiled->evaluation,
+                          sources,
+                          manifest_file_of(compiled->manifest)};
+    yaml = render_annotated_yaml(input);
+    // Comments must never change what pipelock reads: the same check as the plain config.
+    std::string mismatch = verify_rendered_yaml(compiled->evaluation.output, yaml);
+    if (!mismatch.empty()) {
+      diags.error("E0502", {},
+                  fmt::format("internal error: the annotated config does not read back as "
+                              "intended ({}); nothing was written",
+                              mismatch));
+      compiled.reset();
+    }
+  }
+  print_diagnostics(sources, diags, diagnostics, io.err);
+  if (!compiled) return kExitInvalid;
+  if (output.empty()) {
+    io.out << yaml;
+    return kExitOk;
+  }
+  std::string error = write_file_atomically(output, yaml);
+  if (error.empty()) return kExitOk;
+  io.err << "policyc: error: " << error << "\n";
+  return kExitInvalid;
+}
+
+}  // namespace policyc

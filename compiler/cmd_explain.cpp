@@ -1,0 +1,87 @@
+// `policyc explain BOTTLE [--host H]`: why each value of the bottle's config is there,
+// or why one host is or is not allowed.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "compiler/cli.hpp"
+#include "compiler/commands.hpp"
+#include "compiler/driver.hpp"
+#include "runtime/explain_report.hpp"
+#include "runtime/hostname.hpp"
+
+namespace policyc {
+
+namespace {
+
+struct ExplainOptions {
+  BottleOptions bottle;
+  DiagnosticOptions diagnostics;
+  std::string host;
+  std::string format = "text";
+};
+
+int run_explain(const ExplainOptions& options, CommandIo& io) {
+  SourceManager sources;
+  DiagnosticSink diags;
+  std::string host;
+  if (!options.host.empty()) {
+    // The host is checked first, against the same rules as a manifest's hostnames, and
+    // shown as the command line it was given on.
+    const std::string flag = "--host ";
+    const FileId file = sources.add("<command line>", flag + options.host);
+    if (std::optional<InputProblem> problem = check_hostname(options.host, host)) {
+      // Underline the offending part when the check names one, the whole host otherwise.
+      const auto begin = static_cast<std::uint32_t>(flag.size() + problem->offset);
+      const auto size = problem->length ? problem->length : options.host.size();
+      Diagnostic& d = diags.error(
+          "E0730", {file, begin, begin + static_cast<std::uint32_t>(size)},
+          fmt::format("--host '{}' is not a hostname: {}", options.host, problem->message));
+      if (!problem->suggestion.empty()) {
+        d.suggestion = problem->suggestion;
+        d.message += fmt::format("; did you mean '{}'?", problem->suggestion);
+      }
+      print_diagnostics(sources, diags, options.diagnostics, io.err);
+      return kExitInvalid;
+    }
+  }
+  CompileRequest request{options.bottle.bottle, options.bottle.policy, options.bottle.params};
+  std::optional<Compiled> compiled = compile_bottle(request, sources, diags);
+  print_diagnostics(sources, diags, options.diagnostics, io.err);
+  if (!compiled) return kExitInvalid;
+  ExplainInput input{*compiled->program,
+                     compiled->manifest,
+                     compiled->params,
+                     compiled->evaluation,
+                     sources,
+                     manifest_file_of(compiled->manifest)};
+  Explanation explanation = explain_config(input);
+  const bool json = options.format == "json";
+  if (host.empty()) {
+    io.out << (json ? explain_json(explanation, sources) : explain_text(explanation, sources));
+    return kExitOk;
+  }
+  HostExplanation result = explain_host(explanation, host, compiled->evaluation.output);
+  io.out << (json ? explain_host_json(result, sources) : explain_host_text(result, sources));
+  return kExitOk;
+}
+
+}  // namespace
+
+Command add_explain_command(CLI::App& app) {
+  auto options = std::make_shared<ExplainOptions>();
+  CLI::App* command = app.add_subcommand(
+      "explain", "say why each value of a bottle's config is there, or why a host is not");
+  add_bottle_options(*command, options->bottle);
+  command
+      ->add_option("--host", options->host,
+                   "explain one host: the entries and rules that allow it, or the nearest "
+                   "entry and the rule that would add it")
+      ->type_name("HOST");
+  command->add_option("--format", options->format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  add_diagnostic_options(*command, options->diagnostics);
+  return {command, [options](CommandIo& io) { return run_explain(*options, io); }};
+}
+
+}  // namespace policyc

@@ -1,0 +1,47 @@
+#include "compiler/output_format.hpp"
+
+#include "runtime/emit_json.hpp"
+
+namespace policyc {
+
+namespace {
+
+// The hosts `allowlist_summary` counts: every item of the top-level api_allowlist.
+std::vector<Value> allowlist_hosts(const OutputDocument& output) {
+  std::vector<Value> hosts;
+  for (const OutputNode& node : output) {
+    if (node.key != "api_allowlist" || node.value.kind != Value::Kind::List) continue;
+    for (const Value& item : node.value.items) hosts.push_back(Value::of_string(item.string));
+  }
+  return hosts;
+}
+
+OutputNode json_field(std::string key, Value value) {
+  OutputNode node;
+  node.key = std::move(key);
+  node.value = std::move(value);
+  return node;
+}
+
+}  // namespace
+
+void add_format_option(CLI::App& command, std::string& format) {
+  command.add_option("--format", format, "output format: yaml (default) or json")
+      ->check(CLI::IsMember({"yaml", "json"}));
+}
+
+std::string config_text(const Compiled& compiled, const std::string& format) {
+  return format == "json" ? render_json(compiled.evaluation.output) : compiled.yaml;
+}
+
+std::string summary_text(const Compiled& compiled, const std::string& format) {
+  const std::string line = allowlist_summary(compiled.evaluation.output);
+  if (format != "json") return line + "\n";
+  std::vector<Value> hosts = allowlist_hosts(compiled.evaluation.output);
+  const auto count = static_cast<std::int64_t>(hosts.size());
+  return render_json({json_field("count", Value::of_int(count)),
+                      json_field("hosts", Value::of_list(std::move(hosts))),
+                      json_field("summary", Value::of_string(line))});
+}
+
+}  // namespace policyc

@@ -1,0 +1,21 @@
+// `--format yaml|json` of `compile` and `summary`: the same result, for people or for
+// programs.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "compiler/driver.hpp"
+
+namespace policyc {
+
+/// Adds `--format FORMAT` (yaml or json, default yaml) to a command.
+void add_format_option(CLI::App& command, std::string& format);
+
+/// The config as `compile` prints it: the pipelock YAML, or the same config as JSON.
+std::string config_text(const Compiled& compiled, const std::string& format);
+
+/// The allowlist summary as `summary` prints it: the one-line preflight text, or a
+/// JSON object `{"count": N, "hosts": [...], "summary": "..."}` with every host.
+std::string summary_text(const Compiled& compiled, const std::string& format);
+
+}  // namespace policyc

@@ -1,0 +1,2 @@
+" policyc policy files.
+autocmd BufRead,BufNewFile *.policy setfiletype policy

@@ -1,0 +1,121 @@
+#include "runtime/emit_json.hpp"
+
+#include <fmt/format.h>
+
+namespace policyc {
+
+namespace {
+
+using Kind = Value::Kind;
+
+// The YAML emitter leaves an empty list inside a section out of the file; the JSON
+// must describe the very same config, so it does the same.
+bool omitted_in_section(const OutputNode& n) {
+  return !n.is_section && n.value.kind == Kind::List && n.value.items.empty();
+}
+
+std::string scalar_json(const Value& v) {
+  switch (v.kind) {
+    case Kind::Bool:
+      return v.boolean ? "true" : "false";
+    case Kind::Int:
+      return std::to_string(v.integer);
+    case Kind::String:
+      return json_quote(v.string);
+    default:
+      return "null";  // validation refuses these; the structure must survive anyway
+  }
+}
+
+void render_list(std::string& out, const Value& list, const std::string& pad) {
+  if (list.items.empty()) {
+    out += "[]";
+    return;
+  }
+  out += "[\n";
+  for (std::size_t i = 0; i < list.items.size(); ++i) {
+    out += pad + "  " + scalar_json(list.items[i]) + (i + 1 < list.items.size() ? ",\n" : "\n");
+  }
+  out += pad + "]";
+}
+
+void render_object(std::string& out, const std::vector<OutputNode>& nodes, const std::string& pad,
+                   bool in_section) {
+  std::vector<const OutputNode*> shown;
+  for (const OutputNode& n : nodes) {
+    if (!in_section || !omitted_in_section(n)) shown.push_back(&n);
+  }
+  if (shown.empty()) {
+    out += "{}";
+    return;
+  }
+  out += "{\n";
+  const std::string inner = pad + "  ";
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const OutputNode& n = *shown[i];
+    out += inner + json_quote(n.key) + ": ";
+    if (n.is_section) {
+      render_object(out, n.children, inner, true);
+    } else if (n.value.kind == Kind::List) {
+      render_list(out, n.value, inner);
+    } else {
+      out += scalar_json(n.value);
+    }
+    out += i + 1 < shown.size() ? ",\n" : "\n";
+  }
+  out += pad + "}";
+}
+
+}  // namespace
+
+std::string json_quote(const std::string& s) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        continue;
+      case '\\':
+        out += "\\\\";
+        continue;
+      case '\b':
+        out += "\\b";
+        continue;
+      case '\f':
+        out += "\\f";
+        continue;
+      case '\n':
+        out += "\\n";
+        continue;
+      case '\r':
+        out += "\\r";
+        continue;
+      case '\t':
+        out += "\\t";
+        continue;
+      default:
+        break;
+    }
+    if (c < 0x20 || c == 0x7f) {
+      out += fmt::format("\\u{:04x}", c);
+    } else if (c == 0xe2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0xa8 ||
+                static_cast<unsigned char>(s[i + 2]) == 0xa9)) {
+      // U+2028 and U+2029 are valid JSON but end a line in JavaScript before ES2019.
+      out += static_cast<unsigned char>(s[i + 2]) == 0xa8 ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string render_json(const OutputDocument& document) {
+  std::string out;
+  render_object(out, document, "", false);
+  return out + "\n";
+}
+
+}  // namespace policyc

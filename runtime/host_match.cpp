@@ -1,0 +1,148 @@
+#include "runtime/host_match.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+namespace policyc {
+
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// MatchDomain strips one trailing dot from both sides; isPassthrough does not.
+std::string normalize(const std::string& s, WildcardApex apex) {
+  std::string out = lower(s);
+  if (apex == WildcardApex::Included && !out.empty() && out.back() == '.') out.pop_back();
+  return out;
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool is_ip_literal(const std::string& host) {
+  if (host.find(':') != std::string::npos) return true;
+  return !host.empty() && host.find_first_not_of("0123456789.") == std::string::npos;
+}
+
+bool is_wildcard(const std::string& pattern) { return pattern.rfind("*.", 0) == 0; }
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+std::optional<WildcardApex> host_list_semantics(const std::string& path) {
+  if (path == "api_allowlist" || path == "trusted_domains" ||
+      path == "fetch_proxy.monitoring.blocklist") {
+    return WildcardApex::Included;
+  }
+  if (path == "tls_interception.passthrough_domains" ||
+      path == "forward_proxy.redirect_websocket_hosts") {
+    return WildcardApex::Excluded;
+  }
+  return std::nullopt;
+}
+
+bool host_matches(const std::string& pattern_text, const std::string& host_text,
+                  WildcardApex apex) {
+  const std::string pattern = normalize(pattern_text, apex);
+  const std::string host = normalize(host_text, apex);
+  if (pattern == host) return true;
+  if (!is_wildcard(pattern) || is_ip_literal(host)) return false;
+  const std::string base = pattern.substr(2);
+  if (apex == WildcardApex::Included && host == base) return true;
+  return ends_with(host, "." + base);
+}
+
+bool pattern_covers(const std::string& wider_text, const std::string& narrower_text,
+                    WildcardApex apex) {
+  const std::string wider = normalize(wider_text, apex);
+  const std::string narrower = normalize(narrower_text, apex);
+  if (wider == narrower) return true;
+  if (!is_wildcard(narrower)) return host_matches(wider, narrower, apex);
+  // A wildcard is covered only by a wildcard over the same or a parent domain; with
+  // apex matching the narrower one's apex must be covered too, which that implies.
+  if (!is_wildcard(wider)) return false;
+  const std::string base = wider.substr(2);
+  const std::string inner = narrower.substr(2);
+  return inner == base || ends_with(inner, "." + base);
+}
+
+std::string registrable_domain(const std::string& host_text) {
+  std::string host = lower(host_text);
+  if (!host.empty() && host.back() == '.') host.pop_back();
+  if (is_wildcard(host)) host = host.substr(2);
+  if (is_ip_literal(host)) return host;
+  static const char* const two_label_suffixes[] = {
+      "co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "org.au", "co.nz",
+      "co.jp", "ne.jp",  "co.in", "com.br", "com.cn", "com.mx", "co.za",  "github.io"};
+  std::size_t labels = 2;
+  for (const char* suffix : two_label_suffixes) {
+    if (ends_with(host, std::string(".") + suffix)) labels = 3;
+  }
+  // Cut after the dot that starts the last `labels` labels.
+  std::size_t start = host.size();
+  for (std::size_t i = 0; i < labels; ++i) {
+    if (start == 0) return host;
+    const std::size_t dot = host.rfind('.', start - 1);
+    if (dot == std::string::npos) return host;
+    start = dot;
+  }
+  return host.substr(start + 1);
+}
+
+std::optional<NearEntry> nearest_entry(const std::string& host_text,
+                                       const std::vector<std::string>& entries, WildcardApex apex) {
+  const std::string host = normalize(host_text, apex);
+  const std::string domain = registrable_domain(host);
+  // Best first: (kind, distance, entry); kind 0 wildcard over the same domain, 1 a host
+  // under the same domain, 2 a likely typo.
+  std::optional<std::tuple<int, std::size_t, std::string, std::string>> best;
+  auto consider = [&](int kind, std::size_t distance, const std::string& entry, std::string why) {
+    auto candidate = std::make_tuple(kind, distance, entry, std::move(why));
+    if (!best || candidate < *best) best = std::move(candidate);
+  };
+  for (const std::string& entry : entries) {
+    const std::string pattern = normalize(entry, apex);
+    if (host_matches(pattern, host, apex)) continue;
+    const std::size_t distance = edit_distance(host, pattern);
+    if (!is_ip_literal(host) && registrable_domain(pattern) == domain) {
+      if (is_wildcard(pattern) && apex == WildcardApex::Excluded && pattern.substr(2) == host) {
+        consider(
+            0, distance, entry,
+            fmt::format("'{}' covers only the subdomains of {}, not {} itself", entry, host, host));
+      } else {
+        consider(is_wildcard(pattern) ? 0 : 1, distance, entry,
+                 fmt::format("same registrable domain {}", domain));
+      }
+      continue;
+    }
+    if (distance <= std::max<std::size_t>(2, host.size() / 5)) {
+      consider(
+          2, distance, entry,
+          distance == 1 ? "1 character differs" : fmt::format("{} characters differ", distance));
+    }
+  }
+  if (!best) return std::nullopt;
+  return NearEntry{std::get<2>(*best), std::get<3>(*best)};
+}
+
+}  // namespace policyc

@@ -1,0 +1,44 @@
+// How pipelock 2.3.0 matches a hostname against its lists, and how close a host not
+// matched comes to an entry. `explain --host` and `diff` both rely on these.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace policyc {
+
+/// scanner.MatchDomain (api_allowlist, trusted_domains, blocklist) covers a wildcard's
+/// apex: `*.example.com` matches example.com. proxy.isPassthrough
+/// (tls_interception.passthrough_domains) and redirect_websocket_hosts do not.
+enum class WildcardApex { Included, Excluded };
+
+/// The matcher of the pipelock list at `path` ("api_allowlist",
+/// "tls_interception.passthrough_domains"); nothing for a list that is not of hosts.
+std::optional<WildcardApex> host_list_semantics(const std::string& path);
+
+/// Whether `pattern` matches `host` as pipelock compares them: case-insensitive;
+/// with Included also ignoring a trailing dot, as MatchDomain does; an IP address
+/// is matched only exactly.
+bool host_matches(const std::string& pattern, const std::string& host, WildcardApex apex);
+
+/// Whether every host `narrower` matches is matched by `wider` too (a pattern covers
+/// itself). `*.a.com` covers `x.a.com` and `*.x.a.com`; an exact host covers no wildcard.
+bool pattern_covers(const std::string& wider, const std::string& narrower, WildcardApex apex);
+
+/// The domain a host is registered under: its last two labels, or three under a
+/// common two-label public suffix (co.uk, com.au, ...). A heuristic, not the full
+/// Public Suffix List; an IP address is its own domain.
+std::string registrable_domain(const std::string& host);
+
+struct NearEntry {
+  std::string entry;
+  std::string why;  // "same registrable domain github.com", "2 characters differ", ...
+};
+
+/// The entry of `entries` a host that matched none of them most likely meant: one
+/// under the same registrable domain (a wildcard that almost covers it first), else
+/// one within a small edit distance. Nothing when no entry is close.
+std::optional<NearEntry> nearest_entry(const std::string& host,
+                                       const std::vector<std::string>& entries, WildcardApex apex);
+
+}  // namespace policyc

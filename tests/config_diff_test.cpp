@@ -1,0 +1,100 @@
+#include "runtime/config_diff.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "runtime/config_tree.hpp"
+
+using namespace policyc;
+
+namespace {
+
+ConfigDiff diff(const std::string& before, const std::string& after) {
+  SourceManager sources;
+  DiagnosticSink diags;
+  auto a = load_config_tree(sources, sources.add("old.yaml", before), diags);
+  auto b = load_config_tree(sources, sources.add("new.yaml", after), diags);
+  REQUIRE(a);
+  REQUIRE(b);
+  return diff_configs(*a, *b);
+}
+
+std::vector<std::string> lines(const ConfigDiff& d) {
+  std::vector<std::string> out;
+  for (const ConfigChange& c : d.changes) {
+    out.push_back(c.path + " " + c.old_value + ">" + c.new_value + " " +
+                  direction_name(c.direction));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a config compared with itself, or with its defaults written out, is the same") {
+  const std::string config = "mode: strict\napi_allowlist: [a.example.com]\n";
+  CHECK(diff(config, config).verdict == Verdict::Same);
+  auto spelled = diff(config, config + "enforce: true\ndlp:\n  scan_env: true\n");
+  CHECK(spelled.verdict == Verdict::Same);
+  CHECK(spelled.changes.empty());
+}
+
+TEST_CASE("a wildcard that newly covers hosts widens, the hosts it replaces do not narrow") {
+  auto d = diff("api_allowlist: [api.github.com]\n", "api_allowlist: ['*.github.com']\n");
+  CHECK(d.verdict == Verdict::Wider);
+  CHECK(lines(d) == std::vector<std::string>{"api_allowlist >*.github.com wider",
+                                             "api_allowlist api.github.com> same"});
+}
+
+TEST_CASE("an entry the old list already covered is no widening") {
+  auto d = diff("api_allowlist: ['*.github.com']\n",
+                "api_allowlist: ['*.github.com', uploads.github.com]\n");
+  CHECK(d.verdict == Verdict::Same);
+}
+
+TEST_CASE("passthrough wildcards do not cover their apex") {
+  auto d = diff("tls_interception:\n  passthrough_domains: ['*.openai.com']\n",
+                "tls_interception:\n  passthrough_domains: ['*.openai.com', openai.com]\n");
+  CHECK(d.verdict == Verdict::Wider);
+}
+
+TEST_CASE("ranked settings change in a known direction") {
+  CHECK(diff("mode: strict\n", "mode: balanced\n").verdict == Verdict::Wider);
+  CHECK(diff("", "mode: strict\n").verdict == Verdict::Narrower);
+  CHECK(diff("request_body_scanning: {action: warn}\n", "request_body_scanning: {action: block}\n")
+            .verdict == Verdict::Narrower);
+  CHECK(diff("", "seed_phrase_detection: {min_words: 24}\n").verdict == Verdict::Wider);
+  CHECK(diff("seed_phrase_detection: {min_words: 0}\n", "").verdict == Verdict::Same);
+  CHECK(diff("", "forward_proxy: {enabled: yes}\n").verdict == Verdict::Wider);
+}
+
+TEST_CASE("a change policyc cannot rank counts as wider") {
+  auto d = diff("fetch_proxy: {user_agent: a}\n", "fetch_proxy: {user_agent: b}\n");
+  CHECK(d.verdict == Verdict::Wider);
+  REQUIRE(d.changes.size() == 1);
+  CHECK(d.changes[0].note == "not ranked; counts as wider");
+}
+
+TEST_CASE("SSRF lists: a wider exemption widens, fewer internal ranges widen") {
+  CHECK(diff("ssrf: {ip_allowlist: [10.1.0.0/16]}\n", "ssrf: {ip_allowlist: [10.0.0.0/8]}\n")
+            .verdict == Verdict::Wider);
+  CHECK(diff("ssrf: {ip_allowlist: [10.0.0.0/8]}\n", "ssrf: {ip_allowlist: [10.1.0.0/16]}\n")
+            .verdict == Verdict::Narrower);
+  CHECK(diff("internal: [10.0.0.0/8, 192.168.0.0/16]\n", "internal: [10.0.0.0/8]\n").verdict ==
+        Verdict::Wider);
+  auto off = diff("", "internal: []\n");
+  CHECK(off.verdict == Verdict::Wider);
+  CHECK(lines(off) == std::vector<std::string>{"internal the 12 default CIDRs>[] wider"});
+}
+
+TEST_CASE("lists of records are compared by name, not position") {
+  auto d = diff("dlp:\n  patterns:\n    - {name: a, regex: x}\n    - {name: b, regex: y}\n",
+                "dlp:\n  patterns:\n    - {name: b, regex: y}\n    - {name: a, regex: x}\n");
+  CHECK(d.verdict == Verdict::Same);
+}
+
+TEST_CASE("verdicts combine across bottles") {
+  CHECK(combine(Verdict::Same, Verdict::Narrower) == Verdict::Narrower);
+  CHECK(combine(Verdict::Wider, Verdict::Same) == Verdict::Wider);
+  CHECK(combine(Verdict::Wider, Verdict::Narrower) == Verdict::Mixed);
+  CHECK(combine(Verdict::Mixed, Verdict::Narrower) == Verdict::Mixed);
+  CHECK(diff("api_allowlist: [a.com]\n", "api_allowlist: [b.com]\n").verdict == Verdict::Mixed);
+}

@@ -1,0 +1,121 @@
+// Rendering of diagnostics: the quoted line and the caret under tabs, wide and invisible
+// characters and very long lines; JSON; the punycode decoder behind W0610.
+#include <catch2/catch.hpp>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <sstream>
+
+#include "compiler/commands.hpp"
+#include "compiler/diagnostic_json.hpp"
+#include "compiler/punycode.hpp"
+#include "compiler/source_excerpt.hpp"
+
+using namespace policyc;
+
+TEST_CASE("tabs are expanded to the next multiple of eight and the caret follows") {
+  SourceExcerpt e = make_excerpt("a\tbc\td", 5, 6);
+  CHECK(e.line == "a       bc      d");
+  CHECK(e.caret_column == 16);
+  CHECK(e.mark_width == 1);
+}
+
+TEST_CASE("wide characters take two columns, combining marks none") {
+  SourceExcerpt e = make_excerpt("\"日本\" x", 9, 10);  // the x after two 3-byte characters
+  CHECK(e.caret_column == 7);
+  SourceExcerpt wide = make_excerpt("\"日本\"", 1, 7);
+  CHECK(wide.caret_column == 1);
+  CHECK(wide.mark_width == 4);
+  SourceExcerpt combining = make_excerpt("e\xCC\x81x", 3, 4);  // e + U+0301, then x
+  CHECK(combining.caret_column == 1);
+}
+
+TEST_CASE("control, bidirectional and invalid bytes are shown, never sent to the terminal") {
+  CHECK(printable_text("a\x1b[31mb") == "a<U+001B>[31mb");
+  CHECK(printable_text("x\xE2\x80\xAEy") == "x<U+202E>y");
+  CHECK(printable_text("bad\xFFz") == "bad<FF>z");
+  CHECK(printable_text("tab\tstays") == "tab\tstays");
+  SourceExcerpt e = make_excerpt("\x1b" "ab", 1, 2);
+  CHECK(e.line == "<U+001B>ab");
+  CHECK(e.caret_column == 8);
+}
+
+TEST_CASE("a very long line is cut to a window around the caret") {
+  std::string line(500, 'a');
+  line.replace(300, 3, "BAD");
+  SourceExcerpt e = make_excerpt(line, 300, 303);
+  CHECK(e.line.size() == 3 + 160 + 3);
+  CHECK(e.line.substr(0, 3) == "...");
+  CHECK(e.line.substr(e.line.size() - 3) == "...");
+  CHECK(e.line.substr(e.caret_column, 3) == "BAD");
+  CHECK(e.mark_width == 3);
+  SourceExcerpt start = make_excerpt(line, 0, 1);
+  CHECK(start.line.substr(0, 3) == "aaa");
+  CHECK(start.caret_column == 0);
+  SourceExcerpt end = make_excerpt(line, 499, 500);
+  CHECK(end.line.substr(end.line.size() - 3) != "...");
+  CHECK(end.caret_column == end.line.size() - 1);
+}
+
+TEST_CASE("a caret past the end of the line marks one column after it") {
+  SourceExcerpt e = make_excerpt("abc", 3, 3);
+  CHECK(e.caret_column == 3);
+  CHECK(e.mark_width == 1);
+}
+
+TEST_CASE("JSON strings escape quotes and controls and keep valid UTF-8") {
+  CHECK(json_string("a\"b\\c\n\x01") == R"("a\"b\\c\n\u0001")");
+  CHECK(json_string("日本") == "\"日本\"");
+  CHECK(json_string("bad\xFF") == "\"bad\xEF\xBF\xBD\"");
+}
+
+TEST_CASE("a diagnostic as JSON has its range, notes and suggestion") {
+  SourceManager sources;
+  FileId id = sources.add("p.policy", "const X = 1\nconst X = 2\n");
+  Diagnostic d{Severity::Error, "E0201", {id, 18, 19}, "constant 'X' is already defined", {}, ""};
+  d.notes.push_back({{id, 6, 7}, "first defined here"});
+  d.notes.push_back({{}, "no location"});
+  CHECK(render_json(d, sources) ==
+        R"({"code":"E0201","severity":"error","message":"constant 'X' is already defined",)"
+        R"("file":"p.policy","range":{"start":{"line":2,"column":7},"end":{"line":2,"column":8}},)"
+        R"("notes":[{"message":"first defined here","file":"p.policy","range":{"start":{"line":1,)"
+        R"("column":7},"end":{"line":1,"column":8}}},{"message":"no location","file":null,)"
+        R"("range":null}],"suggestion":null})"
+        "\n");
+}
+
+TEST_CASE("punycode decodes per RFC 3492 and refuses what is not punycode") {
+  CHECK(decode_punycode("bcher-kva") == std::optional<std::string>("bücher"));
+  CHECK(decode_punycode("80ak6aa92e") == std::optional<std::string>("аррӏе"));
+  CHECK(decode_punycode("zz") == std::nullopt);
+  CHECK(decode_punycode("a-\xC3\xA9") == std::nullopt);
+}
+
+TEST_CASE("homographs: whole-script lookalikes and mixed scripts, not ordinary names") {
+  Homograph cyrillic = find_homograph("аррӏе");
+  CHECK(cyrillic.looks_like == "apple");
+  CHECK_FALSE(cyrillic.mixed_scripts);
+  Homograph mixed = find_homograph("аpple");
+  CHECK(mixed.mixed_scripts);
+  CHECK(mixed.scripts == "Cyrillic and Latin");
+  Homograph german = find_homograph("bücher");
+  CHECK(german.looks_like.empty());
+  CHECK_FALSE(german.mixed_scripts);
+}
+
+TEST_CASE("color: always and never as told; auto only on a terminal and without NO_COLOR") {
+  std::ostringstream not_a_terminal;
+  DiagnosticOptions options;
+  options.color = "always";
+  ::setenv("NO_COLOR", "1", 1);
+  CHECK(use_color(options, not_a_terminal));  // an explicit flag wins over NO_COLOR
+  options.color = "never";
+  CHECK_FALSE(use_color(options, not_a_terminal));
+  options.color = "auto";
+  CHECK_FALSE(use_color(options, not_a_terminal));
+  CHECK_FALSE(use_color(options, std::cerr));  // NO_COLOR is set
+  ::unsetenv("NO_COLOR");
+  CHECK_FALSE(use_color(options, not_a_terminal));
+  CHECK(use_color(options, std::cerr) == (::isatty(STDERR_FILENO) == 1));
+}

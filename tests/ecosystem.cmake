@@ -1,0 +1,27 @@
+# Tests of what policyc ships around the binary: the install, the shell completions,
+# the editor grammars. Included from tests/CMakeLists.txt. A test that needs a tool
+# the machine lacks (zsh, vim, node and the npm packages) exits 77 and is reported as
+# skipped, with the reason in its output.
+find_program(BASH_PROGRAM bash)
+
+add_test(NAME install COMMAND ${BASH_PROGRAM} ${CMAKE_CURRENT_SOURCE_DIR}/install_test.sh
+                              ${PROJECT_BINARY_DIR} ${PROJECT_SOURCE_DIR})
+add_test(NAME completion_bash
+         COMMAND ${BASH_PROGRAM} ${CMAKE_CURRENT_SOURCE_DIR}/completion_bash_test.sh
+                 $<TARGET_FILE:policyc> ${PROJECT_SOURCE_DIR})
+add_test(NAME completion_zsh
+         COMMAND ${BASH_PROGRAM} -c [[command -v zsh >/dev/null || { echo "SKIP: zsh is not installed"; exit 77; }; exec zsh "$@"]]
+                 _ ${CMAKE_CURRENT_SOURCE_DIR}/completion_zsh_test.zsh $<TARGET_FILE:policyc>
+                 ${PROJECT_SOURCE_DIR})
+add_test(NAME editors_textmate
+         COMMAND ${BASH_PROGRAM} -c [[command -v node >/dev/null || { echo "SKIP: node is not installed"; exit 77; }; exec node "$@"]]
+                 _ ${PROJECT_SOURCE_DIR}/editors/tests/tokenize.js ${PROJECT_SOURCE_DIR})
+add_test(NAME editors_vim
+         COMMAND ${BASH_PROGRAM} ${PROJECT_SOURCE_DIR}/editors/tests/vim_syntax_test.sh
+                 ${PROJECT_SOURCE_DIR})
+set_tests_properties(completion_zsh editors_textmate editors_vim PROPERTIES SKIP_RETURN_CODE 77)
+set_tests_properties(install PROPERTIES ENVIRONMENT CMAKE=${CMAKE_COMMAND})
+add_test(NAME editors_sublime_plist
+         COMMAND ${BASH_PROGRAM} -c [[command -v python3 >/dev/null || { echo "SKIP: python3 is not installed"; exit 77; }; exec python3 "$@"]]
+                 _ ${PROJECT_SOURCE_DIR}/editors/tests/tmlanguage_plist.py ${PROJECT_SOURCE_DIR})
+set_tests_properties(editors_sublime_plist PROPERTIES SKIP_RETURN_CODE 77)
