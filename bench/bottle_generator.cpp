@@ -10,8 +10,7 @@ std::string generate_bottle(std::size_t hosts) {
   std::string out;
   out.reserve(hosts * 40 + routes * 120 + 256);
   char line[128];
-  std::snprintf(line, sizeof line, "# generated: %zu allowlist hosts, %zu routes\n", hosts,
-                routes);
+  std::snprintf(line, sizeof line, "# generated: %zu allowlist hosts, %zu routes\n", hosts, routes);
   out += line;
   out += "egress:\n  allowlist:\n";
   // A fixed linear congruential sequence: reproducible without <random>'s

@@ -2,11 +2,10 @@
 // bottles of 1k, 10k and 100k allowlist hosts, beside what yaml-cpp alone costs on the
 // same text. Whole-process figures (what a user waits for) come from bench/run.sh.
 #include <benchmark/benchmark.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
-
 #include <fmt/format.h>
 #include <unistd.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>

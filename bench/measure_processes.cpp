@@ -83,7 +83,8 @@ int main(int argc, char** argv) {
                       std::none_of(commands.begin(), commands.end(),
                                    [](const std::vector<char*>& c) { return c.empty(); });
   if (!usable) {
-    std::fprintf(stderr, "usage: policyc_measure RUNS -- COMMAND ARGS... [-- COMMAND ARGS...]...\n");
+    std::fprintf(stderr,
+                 "usage: policyc_measure RUNS -- COMMAND ARGS... [-- COMMAND ARGS...]...\n");
     return 2;
   }
   for (auto& command : commands) command.push_back(nullptr);

@@ -108,7 +108,7 @@ class Batch {
 
   Outcome compile_one(const BatchBottle& bottle) {
     Outcome outcome;
-    if (bottle.excluded) return outcome;  // reported with the inputs (E0902)
+    if (bottle.excluded) return outcome;      // reported with the inputs (E0902)
     SourceManager sources = policy_.sources;  // shares the policy's files
     DiagnosticSink diags;
     std::optional<Compiled> compiled;

@@ -20,9 +20,9 @@ struct BatchRequest {
   std::string policy_path;          // empty: the shipped policies
   std::vector<std::string> params;  // NAME=VALUE, the same for every bottle
   DiagnosticOptions diagnostics;
-  std::string extension = ".yaml";  // of each written config
+  std::string extension = ".yaml";                     // of each written config
   std::function<std::string(const Compiled&)> render;  // a config's text; empty: its YAML
-  unsigned threads = 0;             // 0: one per usable core
+  unsigned threads = 0;                                // 0: one per usable core
 };
 
 /// Runs the batch and returns the exit code.

@@ -56,8 +56,8 @@ std::vector<std::string> folder_bottles(const std::string& folder, DiagnosticSin
     if (is_bottle_name(name) && it->is_regular_file(kind_ec)) names.push_back(name);
   }
   if (ec) {
-    diags.error("E0903", {}, fmt::format("cannot list the bottles in '{}': {}", folder,
-                                         ec.message()));
+    diags.error("E0903", {},
+                fmt::format("cannot list the bottles in '{}': {}", folder, ec.message()));
     return {};
   }
   if (names.empty()) {
@@ -75,8 +75,8 @@ std::vector<std::string> folder_bottles(const std::string& folder, DiagnosticSin
 }  // namespace
 
 std::vector<BatchBottle> collect_bottles(const std::vector<std::string>& inputs,
-                                         const std::string& out_dir,
-                                         const std::string& extension, DiagnosticSink& diags) {
+                                         const std::string& out_dir, const std::string& extension,
+                                         DiagnosticSink& diags) {
   std::vector<BatchBottle> bottles;
   std::set<std::string> seen;
   Identities identities;

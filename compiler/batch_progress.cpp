@@ -1,12 +1,11 @@
 #include "compiler/batch_progress.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
-
-#include <fmt/format.h>
 
 namespace policyc {
 

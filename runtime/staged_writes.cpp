@@ -47,7 +47,8 @@ void sync_folder(const std::string& folder) {
 bool already_written(const std::string& path, const struct stat& existing,
                      const std::string& content) {
   if (!S_ISREG(existing.st_mode) || (existing.st_mode & 07777) != 0600 ||
-      existing.st_uid != ::geteuid() || static_cast<std::size_t>(existing.st_size) != content.size()) {
+      existing.st_uid != ::geteuid() ||
+      static_cast<std::size_t>(existing.st_size) != content.size()) {
     return false;
   }
   int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);

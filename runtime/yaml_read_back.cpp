@@ -19,9 +19,7 @@ class ReadBackBuilder final : public YAML::EventHandler {
     documents.push_back(std::move(root_));
     root_ = ReadBackNode();
   }
-  void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override {
-    add(ReadBackNode(), anchor);
-  }
+  void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { add(ReadBackNode(), anchor); }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto found = anchors_.find(anchor);
     if (found == anchors_.end()) throw YAML::ParserException(mark, "unknown anchor");

@@ -4,6 +4,8 @@ set -euo pipefail
 packages=(cmake ninja-build g++ tao-pegtl-dev libyaml-cpp-dev libfmt-dev catch2 libcli11-dev)
 # The shells and the editor the completion and syntax tests run in.
 packages+=(zsh vim)
+# Google Benchmark: bench/ is built (and smoke-tested) only when it is installed.
+packages+=(libbenchmark-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

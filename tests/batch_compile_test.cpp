@@ -1,14 +1,15 @@
 // `policyc compile --out-dir`: what is written where, what is reported in which order,
 // and what is refused. Each test runs in its own temporary folder.
-#include <catch2/catch.hpp>
+#include "compiler/batch_compile.hpp"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "compiler/batch_compile.hpp"
 #include "compiler/batch_progress.hpp"
 #include "compiler/cli.hpp"
 #include "runtime/staged_writes.hpp"
@@ -166,7 +167,8 @@ TEST_CASE("batch: the same report whatever the number of threads") {
 TEST_CASE("batch: a file named twice is compiled once") {
   TempFolder temp;
   write("fleet/web.yaml", kGood);
-  Run batch = run_policyc({"compile", "--out-dir", "out", "fleet", "fleet/web.yaml", "./fleet/web.yaml"});
+  Run batch =
+      run_policyc({"compile", "--out-dir", "out", "fleet", "fleet/web.yaml", "./fleet/web.yaml"});
   CHECK(batch.code == 0);
   CHECK(batch.err.empty());
   CHECK(fs::exists("out/web.yaml"));
@@ -249,12 +251,12 @@ TEST_CASE("batch: combinations that make no sense are usage errors") {
   CHECK(several.err == "policyc: error: several bottles need --out-dir DIR" + usage);
   Run with_output = run_policyc({"compile", "--out-dir", "out", "-o", "x.yaml", "a.yaml"});
   CHECK(with_output.code == 2);
-  CHECK(with_output.err == "policyc: error: --out-dir and -o,--output cannot be used together" +
-                               usage);
+  CHECK(with_output.err ==
+        "policyc: error: --out-dir and -o,--output cannot be used together" + usage);
   Run annotated = run_policyc({"compile", "--out-dir", "out", "--annotate", "a.yaml"});
   CHECK(annotated.code == 2);
-  CHECK(annotated.err == "policyc: error: --annotate applies to one bottle, not to --out-dir" +
-                             usage);
+  CHECK(annotated.err ==
+        "policyc: error: --annotate applies to one bottle, not to --out-dir" + usage);
   CHECK(!fs::exists("out"));
 }
 
@@ -327,7 +329,8 @@ TEST_CASE("progress: redrawn in place on a terminal, absent otherwise") {
   CHECK(shown.str() ==
         "\r[  7/120] compiling"
         "\r[  9/120] compiling (2 failed)"
-        "\r" + std::string(30, ' ') + "\r");
+        "\r" +
+            std::string(30, ' ') + "\r");
 
   std::ostringstream piped;
   BatchProgress quiet(piped, false, 120);
