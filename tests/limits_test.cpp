@@ -2,8 +2,6 @@
 // import chains, self-building defaults) end in one clear error naming the limit.
 #include <catch2/catch.hpp>
 
-#include <chrono>
-
 #include "compiler/limits.hpp"
 #include "policy_test_support.hpp"
 
@@ -33,7 +31,7 @@ const std::string kNesting =
     "expressions, types and output sections nest deeper than 100 levels (limit); split the "
     "expression with constants [E0801]";
 const std::string kDepth =
-    "expression is nested more than 1000 levels deep, counting each operator of a chain "
+    "expression is nested more than 256 levels deep, counting each operator of a chain "
     "(limit); split it with constants [E0802]";
 
 // The skeleton takes 9 lines; a body starts on line 10.
@@ -72,14 +70,13 @@ TEST_CASE("100,000 levels of nesting stop at the limit, without a stack overflow
   CHECK(sections[0] == at(417, kNesting));  // the 101st "{"
 }
 
-TEST_CASE("a chain of 1000 operators is allowed, 1001 is an error") {
+TEST_CASE("a chain of 256 operands is allowed, 257 is an error") {
   const auto chain = [](std::size_t n) { return "const X = true" + repeat(" and true", n - 1); };
-  CHECK(errors_of(chain(1000)).empty());
-  CHECK(errors_of(chain(1001)) == std::vector<std::string>{at(11, kDepth)});
+  CHECK(errors_of(chain(256)).empty());
+  CHECK(errors_of(chain(257)) == std::vector<std::string>{at(11, kDepth)});
 }
 
 TEST_CASE("100,000 operators on one 1 MB line: an error, quickly") {
-  const auto start = std::chrono::steady_clock::now();
   for (const std::string& op : {" and true", " or true", " + []", " == true"}) {
     INFO(op);
     const std::string unit = op == " + []" ? "[]" : "true";
@@ -94,8 +91,8 @@ TEST_CASE("100,000 operators on one 1 MB line: an error, quickly") {
   }
   auto members = errors_of("const X = bottle" + repeat(".on", 100000));
   CHECK(members == std::vector<std::string>{at(11, kDepth)});
-  // Finding token ends used to scan back to the start of the line for each token.
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
+  // Finding token ends used to scan back to the start of the line for each token: this
+  // test then ran for hours instead of seconds, and ctest's timeout failed it.
 }
 
 TEST_CASE("a 1 MB line of hostnames compiles") {
@@ -121,7 +118,7 @@ TEST_CASE("a chain of 100 constants defined through one another is allowed, not 
         std::vector<std::string>{"main.policy:62:7: a chain of constants defined through one "
                                  "another grows past 100 here, at 'C51' (limit) [E0806]"});
   // A long chain is refused without recursing along it.
-  CHECK(errors_of(chain(100000)).size() == 1);
+  CHECK(errors_of(chain(20000)).size() == 1);
 }
 
 TEST_CASE("a record whose defaults build itself is an error") {
@@ -155,9 +152,8 @@ TEST_CASE("a chain of 20,000 records is checked in linear time") {
     body += "record R" + std::to_string(i) + " { x: R" + std::to_string(i + 1) + " }\n";
   }
   body += "record R20000 { x: R0 }\n";  // and the whole chain is one cycle
-  const auto start = std::chrono::steady_clock::now();
+  // The cycle check used to walk every record's reachable records: hours for this.
   auto errors = errors_of(body);
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
   REQUIRE(errors.size() == 20001);
   CHECK(errors.back() ==
         "main.policy:20011:17: record 'R0' contains itself through 'R20000.x'; make the "
