@@ -1,10 +1,10 @@
 // `policyc check`: parses and type-checks policies without a manifest, then lints them.
+#include <fmt/format.h>
+
 #include <map>
 #include <memory>
 #include <set>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "compiler/check.hpp"
 #include "compiler/cli.hpp"
@@ -55,12 +55,13 @@ std::vector<std::string> entry_policies(const std::vector<std::string>& files) {
   return entries;
 }
 
-using DiagnosticKey = std::tuple<std::string, std::uint32_t, std::uint32_t, std::string, std::string>;
+using DiagnosticKey =
+    std::tuple<std::string, std::uint32_t, std::uint32_t, std::string, std::string>;
 
 struct Merged {
   std::vector<Diagnostic> diagnostics;
-  std::map<DiagnosticKey, std::size_t> reports;   // how many entries reported it
-  std::map<std::string, std::size_t> loads;       // how many entries loaded each file
+  std::map<DiagnosticKey, std::size_t> reports;  // how many entries reported it
+  std::map<std::string, std::size_t> loads;      // how many entries loaded each file
 };
 
 void check_entry(const std::string& entry, SourceManager& sources, Merged& merged) {
@@ -88,7 +89,8 @@ std::string summary(std::size_t warnings, std::size_t errors) {
     return fmt::format("{} {}{}", n, what, n == 1 ? "" : "s");
   };
   if (warnings && errors) {
-    return fmt::format("{} and {} generated.\n", count(warnings, "warning"), count(errors, "error"));
+    return fmt::format("{} and {} generated.\n", count(warnings, "warning"),
+                       count(errors, "error"));
   }
   if (warnings) return count(warnings, "warning") + " generated.\n";
   if (errors) return count(errors, "error") + " generated.\n";
@@ -123,8 +125,8 @@ int run_check(const CheckOptions& options, CommandIo& io) {
         merged.reports[key] < merged.loads[file]) {
       continue;
     }
-    const bool as_error = d.severity == Severity::Error ||
-                          (options.strict && d.severity == Severity::Warning);
+    const bool as_error =
+        d.severity == Severity::Error || (options.strict && d.severity == Severity::Warning);
     Diagnostic& copy = as_error ? report.error(d.code, d.range, d.message)
                                 : report.warning(d.code, d.range, d.message);
     copy.notes = d.notes;

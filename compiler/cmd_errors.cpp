@@ -1,9 +1,9 @@
 // `policyc errors [CODE]`: the explanation of a diagnostic code, from docs/errors.md.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "compiler/cli.hpp"
 #include "compiler/commands.hpp"
@@ -30,9 +30,10 @@ int run_errors(const std::string& requested, CommandIo& io) {
   std::vector<std::string> codes;
   for (const ErrorDoc& doc : docs) codes.push_back(doc.code);
   std::string hint = closest_name(code, codes);
-  io.err << fmt::format("policyc: error: no diagnostic code '{}'{}; run 'policyc errors' for the "
-                        "list\n",
-                        requested, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+  io.err << fmt::format(
+      "policyc: error: no diagnostic code '{}'{}; run 'policyc errors' for the "
+      "list\n",
+      requested, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
   return kExitUsage;
 }
 

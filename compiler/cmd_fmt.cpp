@@ -1,11 +1,10 @@
 // `policyc fmt`: rewrites policy files in the canonical layout (compiler/format.hpp).
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <iostream>
 #include <memory>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "compiler/cli.hpp"
 #include "compiler/commands.hpp"
@@ -27,8 +26,8 @@ struct FmtOptions {
 };
 
 struct FirstDifference {
-  SourceRange range;     // the line of the file
-  std::string expected;  // what the formatter writes there
+  SourceRange range;      // the line of the file
+  std::string expected;   // what the formatter writes there
   bool past_end = false;  // the formatted text ends before this line
 };
 
@@ -45,7 +44,8 @@ FirstDifference first_difference(const SourceFile& file, FileId id, const std::s
   if (line > file.line_count()) line = file.line_count();
   const std::uint32_t begin = file.line_start(line);
   return {{id, begin, begin + static_cast<std::uint32_t>(file.line_text(line).size())},
-          have_expected ? expected : "", !have_expected};
+          have_expected ? expected : "",
+          !have_expected};
 }
 
 // Rewrites `path` in place, keeping its permissions (the atomic writer creates 0600).
@@ -67,14 +67,15 @@ int run_fmt(const FmtOptions& options, CommandIo& io) {
     std::optional<std::string> formatted = format_policy(sources, id, diags);
     print_diagnostics(sources, diags, options.diagnostics, io.err);
     if (!formatted) return kExitInvalid;
-    if (options.diff) io.out << unified_diff(input.str(), *formatted, "<stdin>", "<stdin> (formatted)");
-    else if (!options.check) io.out << *formatted;
+    if (options.diff)
+      io.out << unified_diff(input.str(), *formatted, "<stdin>", "<stdin> (formatted)");
+    else if (!options.check)
+      io.out << *formatted;
     return options.check && *formatted != input.str() ? kExitInvalid : kExitOk;
   }
   bool would_change = false;
-  std::vector<std::string> files =
-      collect_policy_files(options.paths.empty() ? std::vector<std::string>{"."} : options.paths,
-                           diags);
+  std::vector<std::string> files = collect_policy_files(
+      options.paths.empty() ? std::vector<std::string>{"."} : options.paths, diags);
   for (const std::string& path : files) {
     std::string error;
     std::optional<std::string> text = FileSystemSource().read(path, error);
@@ -89,11 +90,14 @@ int run_fmt(const FmtOptions& options, CommandIo& io) {
     if (options.diff) io.out << unified_diff(*text, *formatted, path, path + " (formatted)");
     if (options.check) {
       FirstDifference at = first_difference(sources.file(id), id, *formatted);
-      Diagnostic& d = diags.error(
-          "E0602", at.range, fmt::format("'{}' is not formatted; run 'policyc fmt {}'", path, path));
-      d.notes.push_back({{}, at.past_end         ? std::string("policyc fmt ends the file before it")
-                             : at.expected.empty() ? std::string("policyc fmt writes an empty line here")
-                                                   : fmt::format("policyc fmt writes '{}'", at.expected)});
+      Diagnostic& d =
+          diags.error("E0602", at.range,
+                      fmt::format("'{}' is not formatted; run 'policyc fmt {}'", path, path));
+      d.notes.push_back({{},
+                         at.past_end ? std::string("policyc fmt ends the file before it")
+                         : at.expected.empty()
+                             ? std::string("policyc fmt writes an empty line here")
+                             : fmt::format("policyc fmt writes '{}'", at.expected)});
     } else if (!options.diff) {
       std::string failure = rewrite(path, *formatted);
       if (!failure.empty()) diags.error("E0603", {}, failure);
@@ -108,8 +112,8 @@ int run_fmt(const FmtOptions& options, CommandIo& io) {
 
 Command add_fmt_command(CLI::App& app) {
   auto options = std::make_shared<FmtOptions>();
-  CLI::App* command = app.add_subcommand(
-      "fmt", "rewrite policy files in the canonical layout, comments kept");
+  CLI::App* command =
+      app.add_subcommand("fmt", "rewrite policy files in the canonical layout, comments kept");
   command->add_option("PATHS", options->paths,
                       "policy files, directories (their *.policy files) or '-' for stdin to "
                       "stdout (default: the current directory)");

@@ -20,15 +20,17 @@ std::vector<Comment> scan_comments(std::string_view text) {
       continue;
     }
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
     if (c == '#') {
       std::size_t end = text.find('\n', i);
       if (end == std::string_view::npos) end = text.size();
-      comments.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end),
-                          !line_has_code});
+      comments.push_back(
+          {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end), !line_has_code});
       i = end - 1;
       continue;
     }

@@ -92,9 +92,9 @@ bool LayoutBuilder::is_broken(const ast::Expr& list) {
   auto cached = broken_.find(&list);
   if (cached != broken_.end()) return cached->second;
   auto [open, close] = brackets_of(text_, list);
-  bool broken = (!list.operands.empty() &&
-                 line_of(list.operands.front()->range.begin) > line_of(open)) ||
-                has_comment_inside(open, close);
+  bool broken =
+      (!list.operands.empty() && line_of(list.operands.front()->range.begin) > line_of(open)) ||
+      has_comment_inside(open, close);
   std::vector<const ast::Expr*> stack;
   for (const auto& element : list.operands) stack.push_back(element.get());
   while (!stack.empty() && !broken) {
@@ -169,8 +169,8 @@ Slot LayoutBuilder::output_item_slot(const ParseNode& node, const ast::OutputIte
 
 void LayoutBuilder::build(const ParseNode& root) {
   ast::PolicyFile& file = layout_.file;
-  std::size_t imports = 0, consts = 0, records = 0, manifests = 0, params = 0, sets = 0,
-              rules = 0, outputs = 0;
+  std::size_t imports = 0, consts = 0, records = 0, manifests = 0, params = 0, sets = 0, rules = 0,
+              outputs = 0;
   for (const auto& decl_ptr : root.children) {
     const ParseNode& decl = *decl_ptr;
     if (decl.is_type<g::import_decl>()) {
@@ -236,11 +236,11 @@ void LayoutBuilder::attach(const Comment& comment) {
   for (;;) {
     // Slots are in source order and do not overlap: the first one starting after `at`,
     // and the one before it, which may hold `at`.
-    auto next = std::upper_bound(container->slots.begin(), container->slots.end(), at,
-                                 [](std::uint32_t offset, const Slot& s) { return offset < s.begin; });
-    auto inside = next != container->slots.begin() && at < (next - 1)->end
-                      ? next - 1
-                      : container->slots.end();
+    auto next =
+        std::upper_bound(container->slots.begin(), container->slots.end(), at,
+                         [](std::uint32_t offset, const Slot& s) { return offset < s.begin; });
+    auto inside = next != container->slots.begin() && at < (next - 1)->end ? next - 1
+                                                                           : container->slots.end();
     if (inside == container->slots.end()) {
       if (trailing && container != &layout_.top && at == container->open) {
         container->header_trailing = line.text;
@@ -253,14 +253,15 @@ void LayoutBuilder::attach(const Comment& comment) {
           return;
         }
       }
-      if (next == container->slots.end()) container->dangling.push_back(line);
-      else next->leading.push_back(line);
+      if (next == container->slots.end())
+        container->dangling.push_back(line);
+      else
+        next->leading.push_back(line);
       return;
     }
     Slot& slot = *inside;
-    auto nested = std::find_if(slot.nested.begin(), slot.nested.end(), [&](const Container* c) {
-      return c->open <= at && at < c->close;
-    });
+    auto nested = std::find_if(slot.nested.begin(), slot.nested.end(),
+                               [&](const Container* c) { return c->open <= at && at < c->close; });
     if (nested != slot.nested.end()) {
       container = *nested;
       continue;

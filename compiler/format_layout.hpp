@@ -24,24 +24,35 @@ struct CommentLine {
 struct Container;
 
 struct Slot {
+  // Declarations; record members; rule statements; output keys and sections; the
+  // elements of a list printed one per line.
   enum class Kind {
-    Import, Const, Record, Manifest, Params, Set, Rule, Output,  // declarations
-    Field, Removed, Together,                                    // record members
-    Add,                                                         // rule statements
-    OutputItem,                                                  // output keys and sections
-    Element                                                      // elements of a broken list
+    Import,
+    Const,
+    Record,
+    Manifest,
+    Params,
+    Set,
+    Rule,
+    Output,
+    Field,
+    Removed,
+    Together,
+    Add,
+    OutputItem,
+    Element
   };
   Kind kind = Kind::Element;
   std::uint32_t begin = 0;
   std::uint32_t end = 0;  // trailing trivia excluded
   bool blank_before = false;
   std::vector<CommentLine> leading;
-  std::string trailing;             // the comment on its last line
-  std::vector<Container*> nested;   // its block and its broken lists, in source order
-  Container* block = nullptr;       // `{ ... }` of a declaration or output section
+  std::string trailing;            // the comment on its last line
+  std::vector<Container*> nested;  // its block and its broken lists, in source order
+  Container* block = nullptr;      // `{ ... }` of a declaration or output section
 
-  const void* node = nullptr;       // the AST node, by kind (ast::Const, ast::Field, ...)
-  std::string raw;                  // Removed: the message literal as written
+  const void* node = nullptr;  // the AST node, by kind (ast::Const, ast::Field, ...)
+  std::string raw;             // Removed: the message literal as written
 };
 
 /// A block `{ ... }`, a list printed one element per line, or the file itself.
@@ -49,7 +60,7 @@ struct Container {
   std::uint32_t open = 0;   // '{' or '['; unused for the file
   std::uint32_t close = 0;  // '}' or ']'
   std::vector<Slot> slots;
-  std::string header_trailing;  // the comment after the opening bracket
+  std::string header_trailing;        // the comment after the opening bracket
   std::vector<CommentLine> dangling;  // comments after the last slot
 };
 

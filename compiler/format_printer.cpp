@@ -50,20 +50,29 @@ bool is_block_declaration(const Slot& slot) {
     case Slot::Kind::Manifest:
     case Slot::Kind::Params:
     case Slot::Kind::Rule:
-    case Slot::Kind::Output: return true;
-    default: return false;
+    case Slot::Kind::Output:
+      return true;
+    default:
+      return false;
   }
 }
 
 const char* binary_operator(Expr::Kind kind) {
   switch (kind) {
-    case Expr::Kind::Add: return " + ";
-    case Expr::Kind::Equal: return " == ";
-    case Expr::Kind::NotEqual: return " != ";
-    case Expr::Kind::In: return " in ";
-    case Expr::Kind::And: return " and ";
-    case Expr::Kind::Or: return " or ";
-    default: return nullptr;
+    case Expr::Kind::Add:
+      return " + ";
+    case Expr::Kind::Equal:
+      return " == ";
+    case Expr::Kind::NotEqual:
+      return " != ";
+    case Expr::Kind::In:
+      return " in ";
+    case Expr::Kind::And:
+      return " and ";
+    case Expr::Kind::Or:
+      return " or ";
+    default:
+      return nullptr;
   }
 }
 
@@ -174,9 +183,9 @@ void Printer::slot(const Slot& s, std::size_t indent) {
     case Slot::Kind::Manifest:
     case Slot::Kind::Params: {
       const auto& record = *static_cast<const ast::Record*>(s.node);
-      writer_.text(s.kind == Slot::Kind::Params    ? std::string("params")
+      writer_.text(s.kind == Slot::Kind::Params   ? std::string("params")
                    : s.kind == Slot::Kind::Record ? "record " + record.name
-                                                   : "manifest " + record.name);
+                                                  : "manifest " + record.name);
       block(s, indent);
       break;
     }
@@ -244,9 +253,15 @@ void Printer::slot(const Slot& s, std::size_t indent) {
 std::string Printer::type(const ast::TypeExpr& t) const {
   std::string out;
   switch (t.kind) {
-    case ast::TypeExpr::Kind::Named: out = t.name; break;
-    case ast::TypeExpr::Kind::List: out = "list<" + type(*t.element) + ">"; break;
-    case ast::TypeExpr::Kind::Map: out = "map<" + type(*t.element) + ">"; break;
+    case ast::TypeExpr::Kind::Named:
+      out = t.name;
+      break;
+    case ast::TypeExpr::Kind::List:
+      out = "list<" + type(*t.element) + ">";
+      break;
+    case ast::TypeExpr::Kind::Map:
+      out = "map<" + type(*t.element) + ">";
+      break;
     case ast::TypeExpr::Kind::Enum: {
       std::vector<std::string> values;
       for (const SourceRange& range : t.enum_ranges) values.push_back(raw(range));
@@ -300,10 +315,18 @@ void Printer::expr(const Expr& e, std::size_t indent) {
   } else {
     switch (e.kind) {
       case Expr::Kind::String:
-      case Expr::Kind::Integer: writer_.text(raw_literal(e)); break;
-      case Expr::Kind::Bool: writer_.text(e.boolean ? "true" : "false"); break;
-      case Expr::Kind::EmptyRecord: writer_.text("{}"); break;
-      case Expr::Kind::List: list(e, indent); break;
+      case Expr::Kind::Integer:
+        writer_.text(raw_literal(e));
+        break;
+      case Expr::Kind::Bool:
+        writer_.text(e.boolean ? "true" : "false");
+        break;
+      case Expr::Kind::EmptyRecord:
+        writer_.text("{}");
+        break;
+      case Expr::Kind::List:
+        list(e, indent);
+        break;
       case Expr::Kind::Comprehension:
         writer_.text("[");
         expr(*e.operands[0], indent);
@@ -330,7 +353,9 @@ void Printer::expr(const Expr& e, std::size_t indent) {
         }
         writer_.text(")");
         break;
-      case Expr::Kind::Name: writer_.text(e.text); break;
+      case Expr::Kind::Name:
+        writer_.text(e.text);
+        break;
       case Expr::Kind::Member:
         expr(*e.operands[0], indent);
         writer_.text("." + e.text);
@@ -339,7 +364,8 @@ void Printer::expr(const Expr& e, std::size_t indent) {
         writer_.text("not ");
         expr(*e.operands[0], indent);
         break;
-      default: break;
+      default:
+        break;
     }
   }
   if (parens) writer_.text(")");

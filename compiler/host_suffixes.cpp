@@ -19,15 +19,18 @@ constexpr std::string_view kPublicSuffixes[] = {
 
 // Domains whose subdomains are sites or buckets of unrelated users.
 constexpr std::string_view kSharedHosting[] = {
-    "amazonaws.com",     "appspot.com",        "azurestaticapps.net", "azurewebsites.net",
-    "bitbucket.io",      "blob.core.windows.net", "blogspot.com",     "cloudfront.net",
-    "cloudfunctions.net", "codeberg.page",     "deno.dev",           "firebaseapp.com",
-    "fly.dev",           "github.io",          "githubusercontent.com", "gitlab.io",
-    "glitch.me",         "herokuapp.com",      "netlify.app",        "ngrok-free.app",
-    "ngrok.io",          "onrender.com",       "pages.dev",          "r2.dev",
-    "railway.app",       "readthedocs.io",     "repl.co",            "run.app",
-    "s3.amazonaws.com",  "surge.sh",           "trycloudflare.com",  "vercel.app",
-    "web.app",           "wordpress.com",      "workers.dev",
+    "amazonaws.com",     "appspot.com",      "azurestaticapps.net",
+    "azurewebsites.net", "bitbucket.io",     "blob.core.windows.net",
+    "blogspot.com",      "cloudfront.net",   "cloudfunctions.net",
+    "codeberg.page",     "deno.dev",         "firebaseapp.com",
+    "fly.dev",           "github.io",        "githubusercontent.com",
+    "gitlab.io",         "glitch.me",        "herokuapp.com",
+    "netlify.app",       "ngrok-free.app",   "ngrok.io",
+    "onrender.com",      "pages.dev",        "r2.dev",
+    "railway.app",       "readthedocs.io",   "repl.co",
+    "run.app",           "s3.amazonaws.com", "surge.sh",
+    "trycloudflare.com", "vercel.app",       "web.app",
+    "wordpress.com",     "workers.dev",
 };
 
 template <std::size_t N>

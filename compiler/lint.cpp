@@ -5,16 +5,17 @@
 //
 // A directive silences the named warnings on its own line (after code) or, alone on a
 // line, on the next line that holds code. Only warnings can be silenced.
+#include "compiler/lint.hpp"
+
+#include <fmt/format.h>
+
 #include <cctype>
 #include <map>
 #include <optional>
 #include <regex>
 
-#include <fmt/format.h>
-
 #include "compiler/comments.hpp"
 #include "compiler/error_docs.hpp"
-#include "compiler/lint.hpp"
 
 namespace policyc {
 
@@ -62,7 +63,8 @@ std::optional<Directive> parse_directive(const SourceFile& file, FileId id, cons
   if (!std::regex_search(text, match, prefix, std::regex_constants::match_continuous)) {
     return std::nullopt;
   }
-  const SourceRange whole{id, comment.begin, static_cast<std::uint32_t>(comment.begin + text.size())};
+  const SourceRange whole{id, comment.begin,
+                          static_cast<std::uint32_t>(comment.begin + text.size())};
   std::size_t at = match.length(0);
   std::string rest = text.substr(at);
   if (!std::regex_search(rest, match, allow, std::regex_constants::match_continuous)) {
@@ -72,7 +74,7 @@ std::optional<Directive> parse_directive(const SourceFile& file, FileId id, cons
   }
   at += match.length(0);
   Directive directive;
-  bool reported = false;  // a code was named but refused
+  bool refused = false;  // a code was named but is not one that can be silenced
   const std::vector<std::string> known = warning_codes();
   for (;;) {
     rest = text.substr(at);
@@ -81,20 +83,21 @@ std::optional<Directive> parse_directive(const SourceFile& file, FileId id, cons
     const auto begin = static_cast<std::uint32_t>(comment.begin + at);
     const SourceRange range{id, begin, begin + static_cast<std::uint32_t>(name.size())};
     at += match.length(0);
-    reported = true;
     if (std::find(known.begin(), known.end(), name) != known.end()) {
-      reported = false;
       directive.codes.push_back({name, range, false});
-    } else if (name[0] == 'E' && find_error_doc(name)) {
-      diags.warning("W0613", range, fmt::format("'{}' is an error; only warnings can be silenced",
-                                                name));
+      continue;
+    }
+    refused = true;
+    if (name[0] == 'E' && find_error_doc(name)) {
+      diags.warning("W0613", range,
+                    fmt::format("'{}' is an error; only warnings can be silenced", name));
     } else {
       Diagnostic& d = diags.warning("W0613", range, fmt::format("unknown warning code '{}'", name));
       add_suggestion(d, name, known);
     }
   }
   if (directive.codes.empty()) {
-    if (!reported) {
+    if (!refused) {
       diags.warning("W0613", whole, "'policyc: allow' names no warning code, such as W0601");
     }
     return std::nullopt;
@@ -106,8 +109,7 @@ std::optional<Directive> parse_directive(const SourceFile& file, FileId id, cons
 
 }  // namespace
 
-void lint_program(const ir::Program& program, const SourceManager& sources,
-                  DiagnosticSink& diags) {
+void lint_program(const ir::Program& program, const SourceManager& sources, DiagnosticSink& diags) {
   lint_unused(program, sources, diags);
   lint_host_lists(program, sources, diags);
   lint_hostname_literals(program, diags);

@@ -10,8 +10,7 @@
 namespace policyc {
 
 /// Every lint below, in this order.
-void lint_program(const ir::Program& program, const SourceManager& sources,
-                  DiagnosticSink& diags);
+void lint_program(const ir::Program& program, const SourceManager& sources, DiagnosticSink& diags);
 
 /// Unused constants, sets, parameters, imports, record fields and record types
 /// (W0601-W0606).

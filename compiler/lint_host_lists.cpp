@@ -5,12 +5,12 @@
 // Matching follows pipelock 2.3.0: in api_allowlist and trusted_domains `*.x` matches
 // `x` and every name below it; in passthrough_domains and redirect_websocket_hosts it
 // matches only names below `x`.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "compiler/lint.hpp"
 #include "compiler/lint_walk.hpp"
@@ -23,15 +23,15 @@ namespace {
 
 struct HostEntry {
   std::string host;
-  SourceRange range;                  // the literal that wrote it
-  std::set<const ast::Rule*> rules;   // the conditional rules that add it; null: always there
+  SourceRange range;                 // the literal that wrote it
+  std::set<const ast::Rule*> rules;  // the conditional rules that add it; null: always there
 };
 
 struct HostList {
-  std::string path;                   // "tls_interception.passthrough_domains"
+  std::string path;  // "tls_interception.passthrough_domains"
   SourceRange key_range;
   std::vector<HostEntry> entries;
-  bool has_unknown = false;           // entries read from the manifest or parameters
+  bool has_unknown = false;  // entries read from the manifest or parameters
   std::map<std::tuple<FileId, std::uint32_t, std::string>, std::size_t> index;  // into entries
 };
 
@@ -40,13 +40,14 @@ bool same_range(const SourceRange& a, const SourceRange& b) {
 }
 
 void add_entry(HostList& list, const std::string& host, SourceRange range, const ast::Rule* rule) {
-  auto [it, inserted] = list.index.emplace(std::make_tuple(range.file, range.begin, host),
-                                           list.entries.size());
+  auto [it, inserted] =
+      list.index.emplace(std::make_tuple(range.file, range.begin, host), list.entries.size());
   if (inserted) list.entries.push_back({host, range, {}});
   list.entries[it->second].rules.insert(rule);
 }
 
-void collect(const ir::Program& program, const ast::Expr& e, const ast::Rule* rule, HostList& list) {
+void collect(const ir::Program& program, const ast::Expr& e, const ast::Rule* rule,
+             HostList& list) {
   if (is_constant_expr(e)) {
     EvalEnv env{program, nullptr, nullptr, nullptr, "", {}};
     Value value = evaluate_expr(e, env);
@@ -79,11 +80,13 @@ void collect(const ir::Program& program, const ast::Expr& e, const ast::Rule* ru
       if (e.binding != ast::Binding::Set) break;
       for (const ast::Rule* r : program.rules) {
         for (const ast::AddStatement& add : r->adds) {
-          if (add.set_index == e.slot) collect(program, *add.value, r->condition ? r : nullptr, list);
+          if (add.set_index == e.slot)
+            collect(program, *add.value, r->condition ? r : nullptr, list);
         }
       }
       return;
-    default: break;
+    default:
+      break;
   }
   list.has_unknown = true;
 }
@@ -158,13 +161,14 @@ void report_redundant(const HostList& list, std::set<std::pair<FileId, std::uint
     }
     if (!match || !reported.insert({entry.range.file, entry.range.begin}).second) continue;
     const bool duplicate = match->host == entry.host;
-    Diagnostic& d = diags.warning(
-        "W0607", entry.range,
-        duplicate ? fmt::format("'{}' is already in {}", entry.host, list.path)
-                  : fmt::format("'{}' is redundant in {}: '{}' already matches it", entry.host,
-                                list.path, match->host));
-    d.notes.push_back({match->range, duplicate ? fmt::format("'{}' is first added here", match->host)
-                                               : fmt::format("'{}' is added here", match->host)});
+    Diagnostic& d =
+        diags.warning("W0607", entry.range,
+                      duplicate ? fmt::format("'{}' is already in {}", entry.host, list.path)
+                                : fmt::format("'{}' is redundant in {}: '{}' already matches it",
+                                              entry.host, list.path, match->host));
+    d.notes.push_back({match->range, duplicate
+                                         ? fmt::format("'{}' is first added here", match->host)
+                                         : fmt::format("'{}' is added here", match->host)});
   }
 }
 
@@ -203,8 +207,9 @@ void lint_host_lists(const ir::Program& program, const SourceManager&, Diagnosti
   collect_items(program, program.output->items, pipelock_schema(), "", lists);
   std::set<std::pair<FileId, std::uint32_t>> reported;
   for (HostList& list : lists) {
-    std::stable_sort(list.entries.begin(), list.entries.end(),
-                     [](const HostEntry& a, const HostEntry& b) { return before(a.range, b.range); });
+    std::stable_sort(
+        list.entries.begin(), list.entries.end(),
+        [](const HostEntry& a, const HostEntry& b) { return before(a.range, b.range); });
     report_redundant(list, reported, diags);
   }
   report_passthrough(lists, diags);

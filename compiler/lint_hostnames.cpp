@@ -28,7 +28,8 @@ void check_wildcard(const ast::Expr& literal, DiagnosticSink& diags) {
                                 "publish; list the sites you mean",
                                 host, suffix));
       break;
-    case BroadSuffix::None: break;
+    case BroadSuffix::None:
+      break;
   }
 }
 

@@ -7,10 +7,10 @@
 // record, a list of records or a map) that nothing looks into is input kept for
 // validation and is not reported. A value used as a whole (`routes != []`,
 // `present(route.auth)`) counts as reading every field inside it.
+#include <fmt/format.h>
+
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "compiler/lint.hpp"
 #include "compiler/lint_walk.hpp"
@@ -36,9 +36,9 @@ struct Usage {
   std::vector<bool> constants;
   std::vector<bool> sets;
   std::set<std::pair<const RecordType*, std::string>> fields;  // read by name or as a whole
-  std::map<const RecordType*, SourceRange> opened;  // first field read by name
+  std::map<const RecordType*, SourceRange> opened;             // first field read by name
   std::set<const RecordType*> whole;
-  std::set<FileId> referenced_files;                // files declaring something used elsewhere
+  std::set<FileId> referenced_files;  // files declaring something used elsewhere
 
   void read_whole(const RecordType* record) {
     if (!whole.insert(record).second) return;
@@ -52,7 +52,8 @@ struct Usage {
 };
 
 void note_reference(Usage& usage, FileId user, SourceRange declared_at) {
-  if (declared_at.valid() && declared_at.file != user) usage.referenced_files.insert(declared_at.file);
+  if (declared_at.valid() && declared_at.file != user)
+    usage.referenced_files.insert(declared_at.file);
 }
 
 void visit_expr(const ir::Program& program, const ExprRoot& root, Usage& usage) {
@@ -78,10 +79,9 @@ void visit_expr(const ir::Program& program, const ExprRoot& root, Usage& usage) 
         usage.opened.emplace(object->record, e.text_range);
       }
     }
-    const bool looked_into =
-        parent && ((parent->kind == Expr::Kind::Member && index == 0) ||
-                   (parent->kind == Expr::Kind::Comprehension && index == 1) ||
-                   (parent->kind == Expr::Kind::Quantifier && index == 0));
+    const bool looked_into = parent && ((parent->kind == Expr::Kind::Member && index == 0) ||
+                                        (parent->kind == Expr::Kind::Comprehension && index == 1) ||
+                                        (parent->kind == Expr::Kind::Quantifier && index == 0));
     // Only values read from the bottle count; `{}` and `[]` defaults read nothing.
     const bool reads = e.kind == Expr::Kind::Name || e.kind == Expr::Kind::Member;
     if (e.type && reads && !looked_into) {
@@ -143,8 +143,8 @@ void report_records(const ir::Program& program, DiagnosticSink& diags) {
 // An import is unused when nothing it brings in (with what it imports) has an effect or
 // is used from outside: no rule, output, manifest or params, no declaration named
 // elsewhere.
-void report_imports(const ir::Program& program, const SourceManager& sources,
-                    const Usage& usage, DiagnosticSink& diags) {
+void report_imports(const ir::Program& program, const SourceManager& sources, const Usage& usage,
+                    DiagnosticSink& diags) {
   std::map<std::string, const ast::PolicyFile*> by_name;
   for (const ast::PolicyFile& file : program.files) by_name[sources.file(file.file).name()] = &file;
   auto contributes = [&](const ast::PolicyFile& file) {
@@ -197,7 +197,7 @@ void lint_unused(const ir::Program& program, const SourceManager& sources, Diagn
     if (!is_root(program, record.get())) record_at[record->name] = record->range;
   }
   std::function<void(const ast::TypeExpr&, FileId)> note_type = [&](const ast::TypeExpr& t,
-                                                                     FileId user) {
+                                                                    FileId user) {
     if (t.kind == ast::TypeExpr::Kind::Named && record_at.count(t.name)) {
       note_reference(usage, user, record_at[t.name]);
     }

@@ -44,8 +44,9 @@ void for_each_root(const ir::Program& program, const std::function<void(const Ex
   }
 }
 
-void for_each_node(const ast::Expr& root,
-                   const std::function<void(const ast::Expr&, const ast::Expr*, std::size_t)>& visit) {
+void for_each_node(
+    const ast::Expr& root,
+    const std::function<void(const ast::Expr&, const ast::Expr*, std::size_t)>& visit) {
   walk(root, nullptr, 0, visit);
 }
 

@@ -20,8 +20,9 @@ void for_each_root(const ir::Program& program, const std::function<void(const Ex
 
 /// Calls `visit(expr, parent, index)` for `root` and every expression below it, parents
 /// first; `parent` is null for the root, `index` is the operand position in the parent.
-void for_each_node(const ast::Expr& root,
-                   const std::function<void(const ast::Expr&, const ast::Expr*, std::size_t)>& visit);
+void for_each_node(
+    const ast::Expr& root,
+    const std::function<void(const ast::Expr&, const ast::Expr*, std::size_t)>& visit);
 
 /// Whether `expr` can be evaluated before any bottle is read: it reads no manifest,
 /// parameter or set.

@@ -1,9 +1,9 @@
 #include "compiler/policy_paths.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
-
-#include <fmt/format.h>
 
 namespace policyc {
 
@@ -16,8 +16,8 @@ std::vector<std::string> collect_policy_files(const std::vector<std::string>& pa
     std::error_code ec;
     if (!fs::is_directory(path, ec)) {
       if (!fs::exists(path, ec)) {
-        diags.error("E0103", {}, fmt::format("cannot read policy '{}': No such file or directory",
-                                             path));
+        diags.error("E0103", {},
+                    fmt::format("cannot read policy '{}': No such file or directory", path));
         continue;
       }
       files.push_back(path);

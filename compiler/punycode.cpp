@@ -77,8 +77,8 @@ const std::map<char32_t, char>& confusables() {
 }
 
 const char* script_of(char32_t c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 &&
-                                                           c != 0xF7)) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+      (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)) {
     return "Latin";
   }
   if (c >= 0x250 && c <= 0x2AF) return "Latin";

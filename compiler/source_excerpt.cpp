@@ -1,24 +1,24 @@
 #include "compiler/source_excerpt.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <vector>
-
-#include <fmt/format.h>
 
 namespace policyc {
 
 namespace {
 
 constexpr std::size_t kTabStop = 8;
-constexpr std::size_t kWindowWidth = 160;   // columns shown of a line that is too long
-constexpr std::size_t kWindowBefore = 60;   // of which before the caret
+constexpr std::size_t kWindowWidth = 160;  // columns shown of a line that is too long
+constexpr std::size_t kWindowBefore = 60;  // of which before the caret
 const std::string kEllipsis = "...";
 
 struct DecodedChar {
-  std::size_t byte = 0;      // offset in the line
-  std::size_t length = 1;    // bytes
+  std::size_t byte = 0;    // offset in the line
+  std::size_t length = 1;  // bytes
   char32_t code = 0;
-  bool valid = true;         // false: a byte that is not UTF-8
+  bool valid = true;  // false: a byte that is not UTF-8
 };
 
 DecodedChar decode_at(std::string_view text, std::size_t at) {
@@ -99,9 +99,8 @@ std::vector<ShownChar> layout(std::string_view line) {
 }  // namespace
 
 std::string printable_text(std::string_view text) {
-  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 0x20 && c < 0x7F) || c == '\t';
-  });
+  const bool plain = std::all_of(text.begin(), text.end(),
+                                 [](char c) { return (c >= 0x20 && c < 0x7F) || c == '\t'; });
   if (plain) return std::string(text);
   std::string out;
   for (const ShownChar& c : layout(text)) {

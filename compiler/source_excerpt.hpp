@@ -9,7 +9,7 @@
 namespace policyc {
 
 struct SourceExcerpt {
-  std::string line;     // the text to print, without a newline
+  std::string line;              // the text to print, without a newline
   std::size_t caret_column = 0;  // 0-based display column of the caret
   std::size_t mark_width = 1;    // display columns the caret and `~` cover, at least 1
 };

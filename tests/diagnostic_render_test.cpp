@@ -1,9 +1,9 @@
 // Rendering of diagnostics: the quoted line and the caret under tabs, wide and invisible
 // characters and very long lines; JSON; the punycode decoder behind W0610.
-#include <catch2/catch.hpp>
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <iostream>
 #include <sstream>
 
@@ -36,7 +36,10 @@ TEST_CASE("control, bidirectional and invalid bytes are shown, never sent to the
   CHECK(printable_text("x\xE2\x80\xAEy") == "x<U+202E>y");
   CHECK(printable_text("bad\xFFz") == "bad<FF>z");
   CHECK(printable_text("tab\tstays") == "tab\tstays");
-  SourceExcerpt e = make_excerpt("\x1b" "ab", 1, 2);
+  SourceExcerpt e = make_excerpt(
+      "\x1b"
+      "ab",
+      1, 2);
   CHECK(e.line == "<U+001B>ab");
   CHECK(e.caret_column == 8);
 }

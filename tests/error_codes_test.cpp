@@ -1,13 +1,13 @@
 // docs/errors.md and the golden cases agree: every documented code is produced by some
 // golden case, and every code a golden case produces is documented.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
 
+#include "compiler/cli.hpp"
 #include "compiler/error_docs.hpp"
 
 namespace fs = std::filesystem;
@@ -31,7 +31,8 @@ std::set<std::string> produced_codes() {
   static const std::regex text_code(R"re((?:error|warning)(?:\x1b\[0m)?:.*\[([EW][0-9]{4})\])re");
   static const std::regex json_code(R"re("code":"([EW][0-9]{4})")re");
   std::set<std::string> codes;
-  for (const auto& entry : fs::recursive_directory_iterator(fs::path(POLICYC_SOURCE_DIR) / "golden")) {
+  for (const auto& entry :
+       fs::recursive_directory_iterator(fs::path(POLICYC_SOURCE_DIR) / "golden")) {
     const std::string name = entry.path().filename().string();
     if (name != "expected.stderr" && name != "expected.yaml") continue;
     const std::string text = read_text(entry.path());
@@ -109,4 +110,14 @@ TEST_CASE("a heading inside an example does not start an entry") {
   CHECK(docs[0].body == "Text.\n\nWrong:\n\n```\n## E0002: not a heading\n```\n");
   CHECK(docs[1].code == "W0003");
   CHECK(docs[1].title == "second");
+}
+
+TEST_CASE("policyc errors lists every documented code with its title, in order") {
+  const char* argv[] = {"policyc", "errors"};
+  std::ostringstream out, err;
+  CHECK(run_cli(2, argv, out, err) == 0);
+  std::string expected;
+  for (const ErrorDoc& doc : error_docs()) expected += doc.code + "  " + doc.title + "\n";
+  CHECK(out.str() == expected);
+  CHECK(err.str().empty());
 }

@@ -1,10 +1,12 @@
 // `policyc fmt`: the layout rules one at a time, and the round trip over every policy in
 // the repository (idempotent, same meaning, same compiled output for every golden case).
-#include <catch2/catch.hpp>
+#include "compiler/format.hpp"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -12,7 +14,6 @@
 #include <sstream>
 
 #include "compiler/cli.hpp"
-#include "compiler/format.hpp"
 #include "compiler/golden.hpp"
 #include "compiler/parse.hpp"
 #include "fuzz/ast_dump.hpp"
@@ -50,8 +51,8 @@ std::vector<fs::path> repository_policies() {
   for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
        ++it) {
     const std::string name = it->path().filename().string();
-    if (it->is_directory() && (name.rfind("build", 0) == 0 || name[0] == '.' ||
-                               name == "node_modules")) {
+    if (it->is_directory() &&
+        (name.rfind("build", 0) == 0 || name[0] == '.' || name == "node_modules")) {
       it.disable_recursion_pending();
       continue;
     }
@@ -255,7 +256,8 @@ TEST_CASE("golden cases give the same results after every policy is formatted") 
     const std::string expected_exit = read_text(folder / "expected.exit");
     CHECK(result.code == (expected_exit.empty() ? 0 : std::stoi(expected_exit)));
     if (command == "check") {
-      CHECK(diagnostic_codes(result.err) == diagnostic_codes(read_text(folder / "expected.stderr")));
+      CHECK(diagnostic_codes(result.err) ==
+            diagnostic_codes(read_text(folder / "expected.stderr")));
     } else {
       CHECK(result.out == read_text(folder / "expected.yaml"));
     }
