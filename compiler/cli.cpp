@@ -1,5 +1,7 @@
 #include "compiler/cli.hpp"
 
+#include <sstream>
+
 #include <CLI/CLI.hpp>
 
 #include "compiler/commands.hpp"
@@ -43,6 +45,17 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (command.app->parsed()) return command.run(io);
   }
   return kExitUsage;
+}
+
+CliRun run_cli_captured(const std::vector<std::string>& args) {
+  std::vector<const char*> argv{"policyc"};
+  for (const std::string& arg : args) argv.push_back(arg.c_str());
+  std::ostringstream out, err;
+  CliRun run;
+  run.code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+  run.out = out.str();
+  run.err = err.str();
+  return run;
 }
 
 }  // namespace policyc

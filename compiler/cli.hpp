@@ -1,6 +1,8 @@
 // The command line: `policyc compile`, `policyc summary`.
 #pragma once
 #include <ostream>
+#include <string>
+#include <vector>
 
 namespace policyc {
 
@@ -9,5 +11,14 @@ enum ExitCode : int { kExitOk = 0, kExitInvalid = 1, kExitUsage = 2 };
 
 /// Runs policyc with `argv`, writing results to `out` and diagnostics to `err`.
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+
+struct CliRun {
+  int code = 0;
+  std::string out;
+  std::string err;
+};
+
+/// Runs policyc in-process with `args` (without the program name), capturing its output.
+CliRun run_cli_captured(const std::vector<std::string>& args);
 
 }  // namespace policyc

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "compiler/cli.hpp"
+#include "compiler/file_text.hpp"
 #include "compiler/text_diff.hpp"
 
 namespace policyc {
@@ -14,13 +15,6 @@ namespace policyc {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Rewrites only what differs, so an update touches exactly the files whose review matters.
 void write_or_remove(const fs::path& path, const std::string& content,
@@ -30,37 +24,29 @@ void write_or_remove(const fs::path& path, const std::string& content,
     if (exists && fs::remove(path)) updated.push_back(path);
     return;
   }
-  if (exists && read_text(path) == content) return;
+  if (exists && read_file_text(path) == content) return;
   std::ofstream(path, std::ios::binary) << content;
   updated.push_back(path);
 }
 
-std::vector<std::string> case_arguments(const fs::path& folder) {
+}  // namespace
+
+std::vector<std::string> golden_case_arguments(const fs::path& folder) {
   if (!fs::exists(folder / "args")) return {"compile", "bottle.yaml"};
   std::vector<std::string> args;
-  std::istringstream lines(read_text(folder / "args"));
+  std::istringstream lines(read_file_text(folder / "args"));
   for (std::string line; std::getline(lines, line);) {
     if (!line.empty() && line[0] != '#') args.push_back(line);
   }
   return args;
 }
 
+namespace {
+
 bool is_case(const fs::path& folder) {
   return fs::exists(folder / "args") || fs::exists(folder / "bottle.yaml") ||
          fs::exists(folder / "bottle.md");
 }
-
-// Runs in the case folder, so paths in diagnostics are the case's own relative paths.
-class WorkingDirectory {
- public:
-  explicit WorkingDirectory(const fs::path& folder) : saved_(fs::current_path()) {
-    fs::current_path(folder);
-  }
-  ~WorkingDirectory() { fs::current_path(saved_); }
-
- private:
-  fs::path saved_;
-};
 
 }  // namespace
 
@@ -84,30 +70,28 @@ std::vector<fs::path> find_golden_cases(const fs::path& root) {
 }
 
 GoldenOutcome run_golden_case(const fs::path& folder, bool update) {
-  std::vector<std::string> args = case_arguments(folder);
-  std::vector<const char*> argv{"policyc"};
-  for (const std::string& arg : args) argv.push_back(arg.c_str());
-  std::ostringstream out, err;
-  int code;
+  const std::vector<std::string> args = golden_case_arguments(folder);
+  CliRun run;
   {
     WorkingDirectory in_case(folder);
-    code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+    run = run_cli_captured(args);
   }
+  const int code = run.code;
   if (update) {
     GoldenOutcome outcome{true, "", {}};
-    write_or_remove(folder / "expected.yaml", out.str(), outcome.updated);
-    write_or_remove(folder / "expected.stderr", err.str(), outcome.updated);
+    write_or_remove(folder / "expected.yaml", run.out, outcome.updated);
+    write_or_remove(folder / "expected.stderr", run.err, outcome.updated);
     write_or_remove(folder / "expected.exit", code == 0 ? "" : fmt::format("{}\n", code),
                     outcome.updated);
     return outcome;
   }
   GoldenOutcome outcome;
   const std::string name = folder.string();
-  outcome.report += unified_diff(read_text(folder / "expected.yaml"), out.str(),
+  outcome.report += unified_diff(read_file_text(folder / "expected.yaml"), run.out,
                                  name + "/expected.yaml", "stdout");
-  outcome.report += unified_diff(read_text(folder / "expected.stderr"), err.str(),
+  outcome.report += unified_diff(read_file_text(folder / "expected.stderr"), run.err,
                                  name + "/expected.stderr", "stderr");
-  const std::string expected_exit = read_text(folder / "expected.exit");
+  const std::string expected_exit = read_file_text(folder / "expected.exit");
   int expected_code = 0;
   std::size_t digits = 0;
   try {

@@ -18,6 +18,9 @@ struct GoldenOutcome {
   std::vector<std::filesystem::path> updated;  // --update: the files it rewrote or removed
 };
 
+/// The policyc arguments of a case: its `args` file without comment lines, or the default.
+std::vector<std::string> golden_case_arguments(const std::filesystem::path& folder);
+
 /// Every case folder under `root` (itself included), sorted by path. Folders whose name
 /// starts with '_' are skipped below `root`: they hold fixtures of other cases (a case
 /// of `policyc test` itself runs on cases that are meant to fail).

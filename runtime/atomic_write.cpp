@@ -17,6 +17,8 @@ std::string failure(const std::string& path, const char* step) {
   return fmt::format("cannot write '{}': {} ({})", path, std::strerror(errno), step);
 }
 
+}  // namespace
+
 bool write_all(int fd, const std::string& content) {
   std::size_t done = 0;
   while (done < content.size()) {
@@ -27,8 +29,6 @@ bool write_all(int fd, const std::string& content) {
   }
   return true;
 }
-
-}  // namespace
 
 std::string write_file_atomically(const std::string& path, const std::string& content) {
   struct stat existing {};

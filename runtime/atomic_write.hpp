@@ -9,4 +9,7 @@ namespace policyc {
 /// or the reason it failed, in which case any previous file is untouched.
 std::string write_file_atomically(const std::string& path, const std::string& content);
 
+/// Writes all of `content` to `fd`, retrying short writes and EINTR; false on error (errno set).
+bool write_all(int fd, const std::string& content);
+
 }  // namespace policyc

@@ -1,5 +1,7 @@
 #include "runtime/staged_writes.hpp"
 
+#include "runtime/atomic_write.hpp"
+
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -16,17 +18,6 @@ namespace {
 
 std::string failure(const std::string& path, int error, const char* step) {
   return fmt::format("cannot write '{}': {} ({})", path, std::strerror(error), step);
-}
-
-bool write_all(int fd, const std::string& content) {
-  std::size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
 }
 
 std::string folder_of(const std::string& path) {

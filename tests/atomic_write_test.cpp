@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "compiler/file_text.hpp"
 #include "compiler/cli.hpp"
 #include "runtime/atomic_write.hpp"
 
@@ -41,13 +42,6 @@ struct Scratch {
   }
   fs::path dir;
 };
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 void write_plain(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
@@ -106,7 +100,7 @@ TEST_CASE("the config is written with mode 0600, replacing the previous file") {
   const mode_t saved = ::umask(0);
   CHECK(write_file_atomically(target, "version: 1\n") == "");
   ::umask(saved);
-  CHECK(read(target) == "version: 1\n");
+  CHECK(policyc::read_file_text(target) == "version: 1\n");
   CHECK(mode_of(target) == 0600);
   CHECK(scratch.entries() == std::vector<std::string>{"pipelock.yaml"});
 }
@@ -118,7 +112,7 @@ TEST_CASE("a symbolic link is refused, and neither it nor its target changes") {
   fs::create_symlink(real, link);
   CHECK(write_file_atomically(link, "new\n") ==
         "cannot write '" + link + "': it is a symbolic link; give the path of the real file");
-  CHECK(read(real) == "old\n");
+  CHECK(policyc::read_file_text(real) == "old\n");
   CHECK(fs::is_symlink(link));
   // A dangling link too: writing through it would create a file elsewhere.
   const std::string dangling = scratch.path("dangling.yaml");
@@ -155,7 +149,7 @@ TEST_CASE("without write permission on the folder, the previous file is untouche
   });
   CHECK(error == "cannot write '" + target +
                      "': Permission denied (creating a temporary file beside it)");
-  CHECK(read(target) == "old\n");
+  CHECK(policyc::read_file_text(target) == "old\n");
   CHECK(scratch.entries() == std::vector<std::string>{"pipelock.yaml"});
 }
 
@@ -171,7 +165,7 @@ TEST_CASE("a write that fails halfway leaves the previous file and no temporary 
     return write_file_atomically(target, std::string(4096, 'x'));
   });
   CHECK(error == "cannot write '" + target + "': File too large (writing)");
-  CHECK(read(target) == "old\n");
+  CHECK(policyc::read_file_text(target) == "old\n");
   CHECK(scratch.entries() == std::vector<std::string>{"pipelock.yaml"});
 }
 
@@ -188,7 +182,7 @@ TEST_CASE("compile -o: errors go to stderr with a code, nothing to stdout") {
   CHECK(ok.code == 0);
   CHECK(ok.out == "");
   CHECK(ok.err == "");
-  CHECK(read(scratch.path("pipelock.yaml")).rfind("version: 1\n", 0) == 0);
+  CHECK(policyc::read_file_text(scratch.path("pipelock.yaml")).rfind("version: 1\n", 0) == 0);
   CHECK(mode_of(scratch.path("pipelock.yaml")) == 0600);
 }
 
@@ -203,6 +197,6 @@ TEST_CASE("compile -o: an invalid bottle leaves the previous config untouched") 
   CHECK(policyc::run_cli(static_cast<int>(argv.size()), argv.data(), out, err) == 1);
   CHECK(out.str() == "");
   CHECK(err.str().find("[E03") != std::string::npos);
-  CHECK(read(target) == "old\n");
+  CHECK(policyc::read_file_text(target) == "old\n");
   CHECK(scratch.entries() == std::vector<std::string>{"bad.yaml", "pipelock.yaml"});
 }

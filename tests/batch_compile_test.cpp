@@ -1,5 +1,6 @@
 // `policyc compile --out-dir`: what is written where, what is reported in which order,
 // and what is refused. Each test runs in its own temporary folder.
+#include "compiler/file_text.hpp"
 #include "compiler/batch_compile.hpp"
 
 #include <sys/stat.h>
@@ -45,30 +46,6 @@ void write(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-struct Run {
-  int code = 0;
-  std::string out;
-  std::string err;
-};
-
-Run run_policyc(std::vector<std::string> args) {
-  args.insert(args.begin(), "policyc");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  Run run;
-  run.code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  run.out = out.str();
-  run.err = err.str();
-  return run;
-}
 
 const std::string kGood = "egress:\n  allowlist: [pypi.org]\n";
 const std::string kRoutes = "egress_proxy:\n  routes:\n    - host: api.github.com\n";
@@ -85,7 +62,7 @@ TEST_CASE("batch: files and folders compile to DIR/<name>.yaml, as `compile` pri
   write("fleet/README.txt", "not a bottle");
   write("fleet/sub/deep.yaml", kBad);  // subfolders are not searched
   write("one.yml", kWarn);
-  Run batch = run_policyc({"compile", "--out-dir", "out/configs", "fleet", "one.yml"});
+  CliRun batch = run_cli_captured({"compile", "--out-dir", "out/configs", "fleet", "one.yml"});
   CHECK(batch.code == 0);
   CHECK(batch.out.empty());
   CHECK(batch.err.empty());
@@ -95,9 +72,9 @@ TEST_CASE("batch: files and folders compile to DIR/<name>.yaml, as `compile` pri
   }
   std::sort(written.begin(), written.end());
   CHECK(written == std::vector<std::string>{"api.yaml", "one.yaml", "web.yaml"});
-  CHECK(read("out/configs/web.yaml") == run_policyc({"compile", "fleet/web.yaml"}).out);
-  CHECK(read("out/configs/api.yaml") == run_policyc({"compile", "fleet/api.md"}).out);
-  CHECK(read("out/configs/one.yaml") == run_policyc({"compile", "one.yml"}).out);
+  CHECK(policyc::read_file_text("out/configs/web.yaml") == run_cli_captured({"compile", "fleet/web.yaml"}).out);
+  CHECK(policyc::read_file_text("out/configs/api.yaml") == run_cli_captured({"compile", "fleet/api.md"}).out);
+  CHECK(policyc::read_file_text("out/configs/one.yaml") == run_cli_captured({"compile", "one.yml"}).out);
   struct stat info {};
   REQUIRE(::stat("out/configs/web.yaml", &info) == 0);
   CHECK((info.st_mode & 0777) == 0600);
@@ -111,11 +88,11 @@ TEST_CASE("batch: parameters, policy and --format json apply to every bottle") {
                                            "json"};
   std::vector<std::string> args = {"compile", "--out-dir", "out", "a.yaml", "b.yaml"};
   args.insert(args.end(), shared.begin(), shared.end());
-  REQUIRE(run_policyc(args).code == 0);
+  REQUIRE(run_cli_captured(args).code == 0);
   for (const char* name : {"a", "b"}) {
     std::vector<std::string> single = {"compile", std::string(name) + ".yaml"};
     single.insert(single.end(), shared.begin(), shared.end());
-    CHECK(read(std::string("out/") + name + ".json") == run_policyc(single).out);
+    CHECK(policyc::read_file_text(std::string("out/") + name + ".json") == run_cli_captured(single).out);
     CHECK(!fs::exists(std::string("out/") + name + ".yaml"));
   }
 }
@@ -129,18 +106,18 @@ TEST_CASE("batch: a bad bottle is reported in order and the others are still wri
     const std::string name = "b" + std::to_string(100 + i) + ".yaml";
     write(name, i % 3 == 0 ? kBad : i % 5 == 0 ? kWarn : kGood);
     args.push_back(name);
-    expected_err += run_policyc({"compile", name}).err;
+    expected_err += run_cli_captured({"compile", name}).err;
   }
   write("out/b100.yaml", "the previous config\n");
-  Run batch = run_policyc(args);
+  CliRun batch = run_cli_captured(args);
   CHECK(batch.code == 1);
   CHECK(batch.err == expected_err +
                          "policyc: error: 10 of 30 bottles failed; their configs were not "
                          "written [E0901]\n");
-  CHECK(read("out/b100.yaml") == "the previous config\n");  // a failed bottle's is untouched
+  CHECK(policyc::read_file_text("out/b100.yaml") == "the previous config\n");  // a failed bottle's is untouched
   CHECK(!fs::exists("out/b103.yaml"));
-  CHECK(read("out/b101.yaml") == run_policyc({"compile", "b101.yaml"}).out);
-  CHECK(read("out/b105.yaml") == run_policyc({"compile", "b105.yaml"}).out);
+  CHECK(policyc::read_file_text("out/b101.yaml") == run_cli_captured({"compile", "b101.yaml"}).out);
+  CHECK(policyc::read_file_text("out/b105.yaml") == run_cli_captured({"compile", "b105.yaml"}).out);
 }
 
 TEST_CASE("batch: the same report whatever the number of threads") {
@@ -167,8 +144,8 @@ TEST_CASE("batch: the same report whatever the number of threads") {
 TEST_CASE("batch: a file named twice is compiled once") {
   TempFolder temp;
   write("fleet/web.yaml", kGood);
-  Run batch =
-      run_policyc({"compile", "--out-dir", "out", "fleet", "fleet/web.yaml", "./fleet/web.yaml"});
+  CliRun batch =
+      run_cli_captured({"compile", "--out-dir", "out", "fleet", "fleet/web.yaml", "./fleet/web.yaml"});
   CHECK(batch.code == 0);
   CHECK(batch.err.empty());
   CHECK(fs::exists("out/web.yaml"));
@@ -179,7 +156,7 @@ TEST_CASE("batch: two bottles with one name, or a config over a bottle, are refu
   write("a/web.yaml", kGood);
   write("b/web.md", "---\n" + kGood + "---\n");
   write("c/api.yaml", kGood);
-  Run clash = run_policyc({"compile", "--out-dir", "out", "a", "b/web.md", "c"});
+  CliRun clash = run_cli_captured({"compile", "--out-dir", "out", "a", "b/web.md", "c"});
   CHECK(clash.code == 1);
   CHECK(clash.err ==
         "policyc: error: 'a/web.yaml' and 'b/web.md' would both be written to 'out/web.yaml'; "
@@ -188,20 +165,20 @@ TEST_CASE("batch: two bottles with one name, or a config over a bottle, are refu
   CHECK(!fs::exists("out/web.yaml"));
   CHECK(fs::exists("out/api.yaml"));
 
-  Run over = run_policyc({"compile", "--out-dir", "c", "c"});
+  CliRun over = run_cli_captured({"compile", "--out-dir", "c", "c"});
   CHECK(over.code == 1);
   CHECK(over.err ==
         "policyc: error: the config of 'c/api.yaml' would overwrite the bottle 'c/api.yaml'; "
         "choose another --out-dir [E0902]\n"
         "policyc: error: 1 of 1 bottle failed; its config was not written [E0901]\n");
-  CHECK(read("c/api.yaml") == kGood);
+  CHECK(policyc::read_file_text("c/api.yaml") == kGood);
 }
 
 TEST_CASE("batch: folders without bottles and unusable output folders are errors") {
   TempFolder temp;
   write("empty/notes.txt", "");
   write("ok.yaml", kGood);
-  Run empty = run_policyc({"compile", "--out-dir", "out", "empty", "ok.yaml"});
+  CliRun empty = run_cli_captured({"compile", "--out-dir", "out", "empty", "ok.yaml"});
   CHECK(empty.code == 1);
   CHECK(empty.err ==
         "policyc: error: 'empty' holds no bottles (files ending in .yaml, .yml, .md or "
@@ -209,11 +186,11 @@ TEST_CASE("batch: folders without bottles and unusable output folders are errors
   CHECK(fs::exists("out/ok.yaml"));
 
   write("file", "");
-  Run not_dir = run_policyc({"compile", "--out-dir", "file", "ok.yaml"});
+  CliRun not_dir = run_cli_captured({"compile", "--out-dir", "file", "ok.yaml"});
   CHECK(not_dir.code == 1);
   CHECK(not_dir.err ==
         "policyc: error: cannot write configs into 'file': it is not a directory [E0904]\n");
-  Run under_file = run_policyc({"compile", "--out-dir", "file/sub", "ok.yaml"});
+  CliRun under_file = run_cli_captured({"compile", "--out-dir", "file/sub", "ok.yaml"});
   CHECK(under_file.code == 1);
   CHECK(under_file.err.rfind("policyc: error: cannot create the output directory 'file/sub': ",
                              0) == 0);
@@ -226,7 +203,7 @@ TEST_CASE("batch: a config that cannot be written fails that bottle only") {
   fs::create_directories("out/a.yaml");  // a folder where the config would go
   fs::create_symlink("elsewhere.yaml", "out/b.yaml");
   write("c.yaml", kGood);
-  Run batch = run_policyc({"compile", "--out-dir", "out", "a.yaml", "b.yaml", "c.yaml"});
+  CliRun batch = run_cli_captured({"compile", "--out-dir", "out", "a.yaml", "b.yaml", "c.yaml"});
   CHECK(batch.code == 1);
   CHECK(batch.err ==
         "policyc: error: cannot write 'out/a.yaml': it is a directory [E0905]\n"
@@ -246,14 +223,14 @@ TEST_CASE("batch: combinations that make no sense are usage errors") {
   write("a.yaml", kGood);
   write("b.yaml", kGood);
   const std::string usage = "\nRun 'policyc --help' for usage.\n";
-  Run several = run_policyc({"compile", "a.yaml", "b.yaml"});
+  CliRun several = run_cli_captured({"compile", "a.yaml", "b.yaml"});
   CHECK(several.code == 2);
   CHECK(several.err == "policyc: error: several bottles need --out-dir DIR" + usage);
-  Run with_output = run_policyc({"compile", "--out-dir", "out", "-o", "x.yaml", "a.yaml"});
+  CliRun with_output = run_cli_captured({"compile", "--out-dir", "out", "-o", "x.yaml", "a.yaml"});
   CHECK(with_output.code == 2);
   CHECK(with_output.err ==
         "policyc: error: --out-dir and -o,--output cannot be used together" + usage);
-  Run annotated = run_policyc({"compile", "--out-dir", "out", "--annotate", "a.yaml"});
+  CliRun annotated = run_cli_captured({"compile", "--out-dir", "out", "--annotate", "a.yaml"});
   CHECK(annotated.code == 2);
   CHECK(annotated.err ==
         "policyc: error: --annotate applies to one bottle, not to --out-dir" + usage);
@@ -263,7 +240,7 @@ TEST_CASE("batch: combinations that make no sense are usage errors") {
 TEST_CASE("batch: a policy or parameter error stops the batch before any bottle") {
   TempFolder temp;
   write("a.yaml", kGood);
-  Run bad_param = run_policyc({"compile", "--out-dir", "out", "--param", "nope=1", "a.yaml"});
+  CliRun bad_param = run_cli_captured({"compile", "--out-dir", "out", "--param", "nope=1", "a.yaml"});
   CHECK(bad_param.code == 1);
   CHECK(bad_param.err.find("unknown parameter 'nope'") != std::string::npos);
   CHECK(bad_param.err.find("E0901") == std::string::npos);
@@ -277,7 +254,7 @@ TEST_CASE("staged writes: nothing is in place before commit, and nothing is left
     CHECK(writes.stage("x.yaml", "new\n").empty());
     CHECK(!fs::exists("x.yaml"));
     CHECK(writes.commit().empty());
-    CHECK(read("x.yaml") == "new\n");
+    CHECK(policyc::read_file_text("x.yaml") == "new\n");
   }
   {
     StagedWrites abandoned;
@@ -313,7 +290,7 @@ TEST_CASE("staged writes: an unchanged config is left in place, anything else re
   CHECK(again.stage("same.yaml", "a: 2\n").empty());
   CHECK(again.commit().empty());
   CHECK(inode("same.yaml") != first);
-  CHECK(read("same.yaml") == "a: 2\n");
+  CHECK(policyc::read_file_text("same.yaml") == "a: 2\n");
   struct stat info {};
   REQUIRE(::stat("loose.yaml", &info) == 0);
   CHECK((info.st_mode & 0777) == 0600);

@@ -1,5 +1,6 @@
 // The JSON emitter: RFC 8259 escaping, the exact layout, and that `--format json`
 // describes the very config the YAML does, for every golden case that compiles.
+#include "compiler/file_text.hpp"
 #include "runtime/emit_json.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "compiler/golden.hpp"
 #include "compiler/cli.hpp"
 #include "runtime/emit_pipelock.hpp"
 
@@ -60,27 +62,9 @@ std::string tree_difference(const YAML::Node& a, const YAML::Node& b, const std:
   return "";
 }
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-struct Run {
-  int code;
-  std::string out, err;
-};
-
-Run run_in(const fs::path& folder, std::vector<std::string> args) {
-  const fs::path saved = fs::current_path();
-  fs::current_path(folder);
-  std::vector<const char*> argv{"policyc"};
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  fs::current_path(saved);
-  return {code, out.str(), err.str()};
+CliRun run_in(const fs::path& folder, const std::vector<std::string>& args) {
+  WorkingDirectory in(folder);
+  return run_cli_captured(args);
 }
 
 }  // namespace
@@ -159,24 +143,16 @@ TEST_CASE("compile --format json is the YAML config for every golden case that c
         !fs::exists(folder / "expected.yaml")) {
       continue;
     }
-    std::vector<std::string> args;
-    if (fs::exists(folder / "args")) {
-      std::istringstream lines(read_text(folder / "args"));
-      for (std::string line; std::getline(lines, line);) {
-        if (!line.empty() && line[0] != '#') args.push_back(line);
-      }
-    } else if (fs::exists(folder / "bottle.yaml")) {
-      args = {"compile", "bottle.yaml"};
-    }
+    std::vector<std::string> args = golden_case_arguments(folder);
     // Only plain compiles to stdout: no other output format or destination.
     if (args.empty() || args[0] != "compile") continue;
     bool plain = true;
     for (const std::string& a : args)
       plain = plain && (a.empty() || a[0] != '-' || a == "--param" || a == "--policy");
     if (!plain) continue;
-    Run yaml = run_in(folder, args);
+    CliRun yaml = run_in(folder, args);
     args.insert(args.begin() + 1, {"--format", "json"});
-    Run json = run_in(folder, args);
+    CliRun json = run_in(folder, args);
     INFO(folder.string());
     REQUIRE(yaml.code == 0);
     REQUIRE(json.code == 0);

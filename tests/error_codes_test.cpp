@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "compiler/file_text.hpp"
 #include "compiler/cli.hpp"
 #include "compiler/error_docs.hpp"
 
@@ -14,13 +15,6 @@ namespace fs = std::filesystem;
 using namespace policyc;
 
 namespace {
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Codes no input can produce: internal consistency checks that mean a policyc bug.
 const std::set<std::string> kInternalCodes = {"E0502"};
@@ -35,7 +29,7 @@ std::set<std::string> produced_codes() {
        fs::recursive_directory_iterator(fs::path(POLICYC_SOURCE_DIR) / "golden")) {
     const std::string name = entry.path().filename().string();
     if (name != "expected.stderr" && name != "expected.yaml") continue;
-    const std::string text = read_text(entry.path());
+    const std::string text = policyc::read_file_text(entry.path());
     std::istringstream lines(text);
     for (std::string line; std::getline(lines, line);) {
       std::smatch match;
@@ -50,7 +44,7 @@ std::set<std::string> produced_codes() {
 std::set<std::string> documented_codes() {
   std::set<std::string> codes;
   for (const ErrorDoc& doc :
-       parse_error_docs(read_text(fs::path(POLICYC_SOURCE_DIR) / "docs" / "errors.md"))) {
+       parse_error_docs(policyc::read_file_text(fs::path(POLICYC_SOURCE_DIR) / "docs" / "errors.md"))) {
     codes.insert(doc.code);
   }
   return codes;
@@ -78,7 +72,7 @@ TEST_CASE("every code a golden case produces is documented") {
 }
 
 TEST_CASE("every entry of docs/errors.md has a title, an explanation and both examples") {
-  const std::string text = read_text(fs::path(POLICYC_SOURCE_DIR) / "docs" / "errors.md");
+  const std::string text = policyc::read_file_text(fs::path(POLICYC_SOURCE_DIR) / "docs" / "errors.md");
   std::set<std::string> seen;
   for (const ErrorDoc& doc : parse_error_docs(text)) {
     INFO(doc.code);
@@ -95,7 +89,7 @@ TEST_CASE("every entry of docs/errors.md has a title, an explanation and both ex
 
 TEST_CASE("the embedded docs are docs/errors.md as built") {
   CHECK(std::string(embedded_error_docs()) ==
-        read_text(fs::path(POLICYC_SOURCE_DIR) / "docs" / "errors.md"));
+        policyc::read_file_text(fs::path(POLICYC_SOURCE_DIR) / "docs" / "errors.md"));
   REQUIRE(find_error_doc("E0203"));
   CHECK(find_error_doc("E0203")->title == "unknown type");
   CHECK(find_error_doc("E9999") == nullptr);

@@ -1,5 +1,6 @@
 // `policyc fmt`: the layout rules one at a time, and the round trip over every policy in
 // the repository (idempotent, same meaning, same compiled output for every golden case).
+#include "compiler/file_text.hpp"
 #include "compiler/format.hpp"
 
 #include <stdio.h>
@@ -22,13 +23,6 @@ namespace fs = std::filesystem;
 using namespace policyc;
 
 namespace {
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::optional<std::string> format_text(const std::string& text) {
   SourceManager sources;
@@ -64,29 +58,9 @@ std::vector<fs::path> repository_policies() {
   return files;
 }
 
-class WorkingDirectory {
- public:
-  explicit WorkingDirectory(const fs::path& folder) : saved_(fs::current_path()) {
-    fs::current_path(folder);
-  }
-  ~WorkingDirectory() { fs::current_path(saved_); }
-
- private:
-  fs::path saved_;
-};
-
-struct RunResult {
-  std::string out, err;
-  int code = 0;
-};
-
-RunResult run(const fs::path& folder, const std::vector<std::string>& args) {
-  std::vector<const char*> argv{"policyc"};
-  for (const std::string& arg : args) argv.push_back(arg.c_str());
-  std::ostringstream out, err;
+CliRun run(const fs::path& folder, const std::vector<std::string>& args) {
   WorkingDirectory in(folder);
-  int code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {out.str(), err.str(), code};
+  return run_cli_captured(args);
 }
 
 // The codes of the diagnostics in a stderr text, sorted: what a check reports, without
@@ -106,7 +80,7 @@ void format_tree(const fs::path& folder) {
     if (entry.path().extension() != ".policy" || entry.is_symlink() || !entry.is_regular_file()) {
       continue;
     }
-    if (std::optional<std::string> formatted = format_text(read_text(entry.path()))) {
+    if (std::optional<std::string> formatted = format_text(policyc::read_file_text(entry.path()))) {
       std::ofstream(entry.path(), std::ios::binary) << *formatted;
     }
   }
@@ -115,7 +89,7 @@ void format_tree(const fs::path& folder) {
 std::vector<std::string> case_args(const fs::path& folder) {
   if (!fs::exists(folder / "args")) return {"compile", "bottle.yaml"};
   std::vector<std::string> args;
-  std::istringstream lines(read_text(folder / "args"));
+  std::istringstream lines(policyc::read_file_text(folder / "args"));
   for (std::string line; std::getline(lines, line);) {
     if (!line.empty() && line[0] != '#') args.push_back(line);
   }
@@ -186,7 +160,7 @@ TEST_CASE("fmt of every policy in the repository is idempotent and keeps its mea
   std::size_t formatted_count = 0;
   for (const fs::path& path : repository_policies()) {
     INFO(path.string());
-    const std::string text = read_text(path);
+    const std::string text = policyc::read_file_text(path);
     std::optional<std::string> formatted = format_text(text);
     if (!formatted) continue;  // golden cases of syntax errors
     ++formatted_count;
@@ -200,7 +174,7 @@ TEST_CASE("the shipped policies are formatted") {
   for (const fs::path& path : repository_policies()) {
     if (path.parent_path().filename() != "policies") continue;
     INFO(path.string());
-    CHECK(format_text(read_text(path)) == read_text(path));
+    CHECK(format_text(policyc::read_file_text(path)) == policyc::read_file_text(path));
   }
 }
 
@@ -251,15 +225,15 @@ TEST_CASE("golden cases give the same results after every policy is formatted") 
                })) {
       args.push_back((root / "policies").string());
     }
-    RunResult result = run(copy, args);
+    CliRun result = run(copy, args);
     INFO(result.err);
-    const std::string expected_exit = read_text(folder / "expected.exit");
+    const std::string expected_exit = policyc::read_file_text(folder / "expected.exit");
     CHECK(result.code == (expected_exit.empty() ? 0 : std::stoi(expected_exit)));
     if (command == "check") {
       CHECK(diagnostic_codes(result.err) ==
-            diagnostic_codes(read_text(folder / "expected.stderr")));
+            diagnostic_codes(policyc::read_file_text(folder / "expected.stderr")));
     } else {
-      CHECK(result.out == read_text(folder / "expected.yaml"));
+      CHECK(result.out == policyc::read_file_text(folder / "expected.yaml"));
     }
     ++compared;
   }
@@ -275,14 +249,14 @@ TEST_CASE("fmt rewrites a file in place and keeps its permissions") {
   std::ofstream(file) << "const   X=1\n";
   fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
                             fs::perms::others_read);
-  RunResult result = run(folder, {"fmt", "messy.policy"});
+  CliRun result = run(folder, {"fmt", "messy.policy"});
   CHECK(result.code == 0);
   CHECK(result.err.empty());
-  CHECK(read_text(file) == "const X = 1\n");
+  CHECK(policyc::read_file_text(file) == "const X = 1\n");
   CHECK((fs::status(file).permissions() & fs::perms::all) ==
         (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
          fs::perms::others_read));
-  RunResult again = run(folder, {"fmt", "--check", "."});
+  CliRun again = run(folder, {"fmt", "--check", "."});
   CHECK(again.code == 0);
   fs::remove_all(folder);
 }

@@ -8,36 +8,17 @@
 #include <optional>
 #include <sstream>
 
+#include "compiler/file_text.hpp"
+#include "compiler/golden.hpp"
 #include "compiler/cli.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-struct Run {
-  int code = 0;
-  std::string out, err;
-};
-
-Run run(std::vector<std::string> args, const fs::path& in = fs::current_path()) {
-  const fs::path saved = fs::current_path();
-  fs::current_path(in);
-  std::vector<const char*> argv{"policyc"};
-  for (const std::string& arg : args) argv.push_back(arg.c_str());
-  std::ostringstream out, err;
-  Run result;
-  result.code = policyc::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  fs::current_path(saved);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
+policyc::CliRun run(const std::vector<std::string>& args, const fs::path& in = fs::current_path()) {
+  policyc::WorkingDirectory folder(in);
+  return policyc::run_cli_captured(args);
 }
 
 std::vector<std::string> split_lines(const std::string& text) {
@@ -50,8 +31,7 @@ std::vector<std::string> split_lines(const std::string& text) {
 // The arguments of a golden case that compiles one bottle to stdout successfully.
 std::optional<std::vector<std::string>> compile_arguments(const fs::path& folder) {
   if (fs::exists(folder / "expected.exit") || !fs::exists(folder / "expected.yaml")) return {};
-  if (!fs::exists(folder / "args")) return std::vector<std::string>{"compile", "bottle.yaml"};
-  std::vector<std::string> args = split_lines(read_text(folder / "args"));
+  std::vector<std::string> args = policyc::golden_case_arguments(folder);
   if (args.empty() || args[0] != "compile") return {};
   for (const std::string& arg : args) {
     if (arg.rfind("-", 0) == 0 && arg != "--param" && arg != "--policy") return {};
@@ -69,10 +49,10 @@ TEST_CASE(
     std::optional<std::vector<std::string>> args = compile_arguments(entry.path());
     if (!args) continue;
     args->insert(args->begin() + 1, "--annotate");
-    Run annotated = run(*args, entry.path());
+    policyc::CliRun annotated = run(*args, entry.path());
     INFO(entry.path().string() << "\n" << annotated.err);
     REQUIRE(annotated.code == 0);
-    const std::vector<std::string> plain = split_lines(read_text(entry.path() / "expected.yaml"));
+    const std::vector<std::string> plain = split_lines(policyc::read_file_text(entry.path() / "expected.yaml"));
     const std::vector<std::string> lines = split_lines(annotated.out);
     REQUIRE(lines.size() == plain.size());
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -96,21 +76,21 @@ TEST_CASE("test --update rewrites the expected files that differ, and says which
   std::ofstream(dir / "case" / "pipelock.yaml") << "mode: strict\napi_allowlist: []\n";
   std::ofstream(dir / "case" / "expected.yaml") << "stale\n";
 
-  Run failing = run({"test", (dir / "case").string()});
+  policyc::CliRun failing = run({"test", (dir / "case").string()});
   CHECK(failing.code == 1);
   CHECK(failing.out.find("+++ stdout\n@@ -1 +0,0 @@\n-stale\n") != std::string::npos);
   CHECK(failing.out.find("0 passed, 1 failed\n") != std::string::npos);
 
-  Run update = run({"test", "--update", (dir / "case").string()});
+  policyc::CliRun update = run({"test", "--update", (dir / "case").string()});
   CHECK(update.code == 0);
   const std::string case_dir = (dir / "case").string();
   CHECK(update.out == "updated " + case_dir + "/expected.yaml\nupdated " + case_dir +
                           "/expected.stderr\nupdated " + case_dir +
                           "/expected.exit\n1 passed, 0 failed\n");
   CHECK_FALSE(fs::exists(dir / "case" / "expected.yaml"));  // nothing on stdout: removed
-  CHECK(read_text(dir / "case" / "expected.exit") == "1\n");
+  CHECK(policyc::read_file_text(dir / "case" / "expected.exit") == "1\n");
 
-  Run again = run({"test", "--update", (dir / "case").string()});
+  policyc::CliRun again = run({"test", "--update", (dir / "case").string()});
   CHECK(again.out == "1 passed, 0 failed\n");
   CHECK(run({"test", (dir / "case").string()}).code == 0);
   fs::remove_all(dir);
@@ -124,7 +104,7 @@ TEST_CASE("test refuses an expected.exit that is not a number") {
   std::ofstream(dir / "pipelock.yaml") << "mode: audit\n";
   std::ofstream(dir / "expected.yaml") << "pipelock.yaml: valid pipelock 2.3.0 config\n";
   std::ofstream(dir / "expected.exit") << "one\n";
-  Run result = run({"test", dir.string()});
+  policyc::CliRun result = run({"test", dir.string()});
   CHECK(result.code == 1);
   CHECK(result.out.find("/expected.exit: expected an exit code and a newline\n") !=
         std::string::npos);
@@ -133,9 +113,9 @@ TEST_CASE("test refuses an expected.exit that is not a number") {
 
 TEST_CASE("docs/review.md shows the CI workflow file as it is, and the file is YAML") {
   const fs::path docs = fs::path(POLICYC_SOURCE_DIR) / "docs";
-  const std::string workflow = read_text(docs / "ci" / "policy-review.yml");
+  const std::string workflow = policyc::read_file_text(docs / "ci" / "policy-review.yml");
   REQUIRE_FALSE(workflow.empty());
-  CHECK(read_text(docs / "review.md").find("```yaml\n" + workflow + "```\n") != std::string::npos);
+  CHECK(policyc::read_file_text(docs / "review.md").find("```yaml\n" + workflow + "```\n") != std::string::npos);
   const YAML::Node parsed = YAML::Load(workflow);
   const YAML::Node steps = parsed["jobs"]["review"]["steps"];
   REQUIRE(steps.IsSequence());

@@ -2,6 +2,7 @@
 // ../shared/reference/pipelock-examples (beside the clone; skipped with a message where
 // absent), against broken variants derived from them here at run time, and the key table
 // against pipelock's own struct tree in ../shared/reference/pipelock-schema-keys.json.
+#include "compiler/file_text.hpp"
 #include "runtime/validate_config.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -23,13 +24,6 @@ using namespace policyc;
 namespace {
 
 const fs::path kReference = fs::path(POLICYC_SOURCE_DIR) / ".." / "shared" / "reference";
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::vector<fs::path> example_configs() {
   std::vector<fs::path> files;
@@ -115,7 +109,7 @@ TEST_CASE("the five pipelock example configs are valid") {
   }
   CHECK(files.size() == 5);
   for (const fs::path& path : files) {
-    Validated v(read_text(path), path.filename().string());
+    Validated v(policyc::read_file_text(path), path.filename().string());
     INFO(path.filename().string() << "\n" << v.messages());
     CHECK(v.valid);
     CHECK(v.errors().empty());
@@ -130,7 +124,7 @@ TEST_CASE("broken variants of the example configs are refused at the exact place
   }
   std::set<std::string> codes_seen;
   for (const fs::path& path : files) {
-    const std::string text = read_text(path);
+    const std::string text = policyc::read_file_text(path);
     SourceManager sources;
     DiagnosticSink diags;
     std::unique_ptr<YamlNode> root = load_config_tree(sources, sources.add("x", text), diags);
