@@ -10,8 +10,8 @@ namespace {
 std::vector<Value> allowlist_hosts(const OutputDocument& output) {
   std::vector<Value> hosts;
   for (const OutputNode& node : output) {
-    if (node.key != "api_allowlist" || node.value.kind != Value::Kind::List) continue;
-    for (const Value& item : node.value.items) hosts.push_back(Value::of_string(item.string));
+    if (node.key != "api_allowlist" || node.value().kind != Value::Kind::List) continue;
+    for (const Value& item : node.value().items) hosts.push_back(Value::of_string(item.string));
   }
   return hosts;
 }
@@ -19,7 +19,7 @@ std::vector<Value> allowlist_hosts(const OutputDocument& output) {
 OutputNode json_field(std::string key, Value value) {
   OutputNode node;
   node.key = std::move(key);
-  node.value = std::move(value);
+  node.set_value(std::move(value));
   return node;
 }
 

@@ -27,9 +27,9 @@ class Annotator {
     if (item) return contributions(*item);
     const ast::OutputItem* source = view_.output_item(node);
     std::string condition = source && source->condition ? when(*source->condition) : "";
-    if (node.is_section || node.value.kind == Value::Kind::List) return condition;
+    if (node.is_section || node.value().kind == Value::Kind::List) return condition;
     std::string text = describe(
-        view_.output_contributions(node.value, source ? source->value.get() : nullptr, env_));
+        view_.output_contributions(node.value(), source ? source->value.get() : nullptr, env_));
     if (!condition.empty()) text += (text.empty() ? "" : " ") + condition;
     return text;
   }

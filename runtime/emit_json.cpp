@@ -11,7 +11,7 @@ using Kind = Value::Kind;
 // The YAML emitter leaves an empty list inside a section out of the file; the JSON
 // must describe the very same config, so it does the same.
 bool omitted_in_section(const OutputNode& n) {
-  return !n.is_section && n.value.kind == Kind::List && n.value.items.empty();
+  return !n.is_section && n.value().kind == Kind::List && n.value().items.empty();
 }
 
 std::string scalar_json(const Value& v) {
@@ -56,10 +56,10 @@ void render_object(std::string& out, const std::vector<OutputNode>& nodes, const
     out += inner + json_quote(n.key) + ": ";
     if (n.is_section) {
       render_object(out, n.children, inner, true);
-    } else if (n.value.kind == Kind::List) {
-      render_list(out, n.value, inner);
+    } else if (n.value().kind == Kind::List) {
+      render_list(out, n.value(), inner);
     } else {
-      out += scalar_json(n.value);
+      out += scalar_json(n.value());
     }
     out += i + 1 < shown.size() ? ",\n" : "\n";
   }

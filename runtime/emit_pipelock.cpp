@@ -1,17 +1,15 @@
 #include "runtime/emit_pipelock.hpp"
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 #include <string_view>
 
 #include "runtime/go_duration.hpp"
 #include "runtime/hostname.hpp"
 #include "runtime/pipelock_schema.hpp"
-#include "runtime/yaml_read_back.hpp"
+#include "runtime/emit_scalars.hpp"
 
 namespace policyc {
 
@@ -20,59 +18,8 @@ namespace {
 using Type = TargetField::Type;
 using Kind = Value::Kind;
 
-std::string join_path(const std::string& parent, const std::string& key) {
-  return parent.empty() ? key : parent + "." + key;
-}
-
-bool is_control(char32_t c) { return c < 0x20 || c == 0x7f; }
-
-// What must not reach the file: C0 controls (they could break the quoting) and what
-// pipelock's yaml.v3 refuses in its input, malformed UTF-8 and C1 or non-characters.
-const char* text_problem(const std::string& s) {
-  static const char32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char lead = static_cast<unsigned char>(s[i]);
-    const std::size_t n = lead < 0x80         ? 1
-                          : (lead >> 5) == 6  ? 2
-                          : (lead >> 4) == 14 ? 3
-                          : (lead >> 3) == 30 ? 4
-                                              : 0;
-    if (n == 0 || i + n > s.size()) return "invalid UTF-8";
-    char32_t cp = n == 1 ? lead : lead & (0x7fu >> n);
-    for (std::size_t k = 1; k < n; ++k) {
-      const unsigned char next = static_cast<unsigned char>(s[i + k]);
-      if ((next & 0xc0) != 0x80) return "invalid UTF-8";
-      cp = (cp << 6) | (next & 0x3f);
-    }
-    if (cp < shortest[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-      return "invalid UTF-8";
-    }
-    if (is_control(cp) || (cp >= 0x80 && cp <= 0x9f) || cp == 0xfffe || cp == 0xffff) {
-      return "a control character";
-    }
-    i += n;
-  }
-  return nullptr;
-}
-
-// Messages stay on one line and readable: bad bytes are shown as \xNN, never written.
-std::string printable(const std::string& s) {
-  const bool escape_high = text_problem(s) != nullptr;
-  std::string out;
-  for (unsigned char c : s) {
-    out += is_control(c) || (escape_high && c >= 0x80) ? fmt::format("\\x{:02x}", c)
-                                                       : std::string(1, static_cast<char>(c));
-  }
-  return out;
-}
-
 bool contains(const std::vector<std::string>& items, const std::string& item) {
   return std::find(items.begin(), items.end(), item) != items.end();
-}
-
-std::string kind_name(const Value& v) {
-  static const char* const names[] = {"null", "a bool", "an int", "a string", "a list", "a record"};
-  return names[static_cast<int>(v.kind)];
 }
 
 bool kind_fits(Type type, Kind kind) {
@@ -91,12 +38,6 @@ bool kind_fits(Type type, Kind kind) {
   }
 }
 
-// An empty list inside a section is left out of the output, as the reference does for
-// passthrough_domains; the renderer and the verifier must agree on it.
-bool omitted_in_section(const OutputNode& n) {
-  return !n.is_section && n.value.kind == Kind::List && n.value.items.empty();
-}
-
 const OutputNode* find_child(const std::vector<OutputNode>& nodes, const std::string& key) {
   for (const OutputNode& n : nodes) {
     if (n.key == key) return &n;
@@ -107,7 +48,7 @@ const OutputNode* find_child(const std::vector<OutputNode>& nodes, const std::st
 const OutputNode* scalar_child(const std::vector<OutputNode>& nodes, const std::string& key,
                                Kind kind) {
   const OutputNode* n = find_child(nodes, key);
-  return n && !n->is_section && n->value.kind == kind ? n : nullptr;
+  return n && !n->is_section && n->value().kind == kind ? n : nullptr;
 }
 
 // Go's time.ParseDuration grammar; pipelock also wants the duration above zero.
@@ -208,11 +149,11 @@ class Validator {
 
   void strict_mode(const OutputDocument& document) {
     const OutputNode* mode = scalar_child(document, "mode", Kind::String);
-    if (!mode || mode->value.string != "strict") return;
+    if (!mode || mode->value().string != "strict") return;
     const OutputNode* allowlist = find_child(document, "api_allowlist");
     // A value of the wrong kind has been reported by the type check already.
-    if (allowlist && (allowlist->is_section || allowlist->value.kind != Kind::List ||
-                      !allowlist->value.items.empty())) {
+    if (allowlist && (allowlist->is_section || allowlist->value().kind != Kind::List ||
+                      !allowlist->value().items.empty())) {
       return;
     }
     error(allowlist ? allowlist->origin : mode->origin,
@@ -231,7 +172,7 @@ class Validator {
       if (path == "tls_interception") tls_paths(n);
       return;
     }
-    const Value& v = n.value;
+    const Value& v = n.value();
     if (f.type == Type::Section || n.is_section || !kind_fits(f.type, v.kind)) {
       std::string type = target_type_name(f.type);
       std::string want = f.type == Type::Enum
@@ -263,7 +204,7 @@ class Validator {
   }
 
   void item(const OutputNode& n, const TargetField& f, const std::string& path, std::size_t i) {
-    const Value& v = n.value.items[i];
+    const Value& v = n.value().items[i];
     Problem problem;
     if (v.kind != Kind::String) {
       problem.message =
@@ -290,14 +231,14 @@ class Validator {
   // must never depend on the sidecar's home directory, so both must be explicit.
   void tls_paths(const OutputNode& tls) {
     const OutputNode* enabled = scalar_child(tls.children, "enabled", Kind::Bool);
-    if (!enabled || !enabled->value.boolean) return;
+    if (!enabled || !enabled->value().boolean) return;
     for (const char* key : {"ca_cert", "ca_key"}) {
       const OutputNode* path = find_child(tls.children, key);
       if (!path) {
         error(tls.origin, fmt::format("tls_interception is enabled without {}; set both ca_cert "
                                       "and ca_key",
                                       key));
-      } else if (scalar_child(tls.children, key, Kind::String) && path->value.string.empty()) {
+      } else if (scalar_child(tls.children, key, Kind::String) && path->value().string.empty()) {
         error(path->origin, fmt::format("tls_interception is enabled with an empty {}; set both "
                                         "ca_cert and ca_key",
                                         key));
@@ -312,55 +253,6 @@ class Validator {
 
 // Control bytes become \xNN, which YAML decodes back to the same byte, so no value
 // can end the string or the line early.
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '\\' || c == '"') out += '\\';
-    out += is_control(c) ? fmt::format("\\x{:02x}", c) : std::string(1, static_cast<char>(c));
-  }
-  return out + "\"";
-}
-
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-bool equals_ignoring_case(const std::string& s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
-// Plain only when YAML reads it back as this very string: a letter, then letters, digits
-// and `_./-` (no indicator, no number), and no bool or null lookalike. Written out rather
-// than as a std::regex, whose construction alone cost a tenth of a typical compile.
-bool plain_safe(const std::string& s) {
-  if (s.empty() || !is_ascii_letter(s[0])) return false;
-  for (char c : s) {
-    const bool allowed = is_ascii_letter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-                         c == '/' || c == '-';
-    if (!allowed) return false;
-  }
-  for (std::string_view word : {"true", "false", "yes", "no", "on", "off", "y", "n", "null"}) {
-    if (equals_ignoring_case(s, word)) return false;
-  }
-  return true;
-}
-
-std::string scalar_text(const Value& v, bool bare) {
-  switch (v.kind) {
-    case Kind::Bool:
-      return v.boolean ? "true" : "false";
-    case Kind::Int:
-      return std::to_string(v.integer);
-    case Kind::String:
-      return bare && plain_safe(v.string) ? v.string : quoted(v.string);
-    default:
-      return "null";  // validation refuses these; the structure must survive anyway
-  }
-}
-
 std::string end_line(const LineComment& comment, const OutputNode& n, const Value* item) {
   std::string text = comment ? comment(n, item) : "";
   if (text.empty()) return "\n";
@@ -381,93 +273,23 @@ void render_node(std::string& out, const OutputNode& n, std::size_t indent,
     for (const OutputNode& child : n.children) {
       if (!omitted_in_section(child)) render_node(out, child, indent + 2, comment);
     }
-  } else if (n.value.kind == Kind::List) {
-    out += key + (n.value.items.empty() ? " []" : "") + end_line(comment, n, nullptr);
-    for (const Value& item : n.value.items) {
-      out += pad + "  - " + scalar_text(item, false) + end_line(comment, n, &item);
+  } else if (n.value().kind == Kind::List) {
+    out += key + (n.value().items.empty() ? " []" : "") + end_line(comment, n, nullptr);
+    // Appended piece by piece: an allowlist can hold a hundred thousand items.
+    const std::string item_prefix = pad + "  - ";
+    for (const Value& item : n.value().items) {
+      out += item_prefix;
+      if (item.kind == Kind::String) {
+        append_quoted(out, item.string);
+      } else {
+        out += scalar_text(item, false);
+      }
+      out += end_line(comment, n, &item);
     }
   } else {
-    out += key + " " + scalar_text(n.value, n.field && n.field->bare) +
+    out += key + " " + scalar_text(n.value(), n.field && n.field->bare) +
            end_line(comment, n, nullptr);
   }
-}
-
-// ---- verification -------------------------------------------------------------------
-
-std::string describe(const ReadBackNode& y) {
-  if (y.is_mapping()) return "a mapping";
-  if (y.is_sequence()) return "a sequence";
-  if (!y.is_scalar()) return "null";
-  return y.tag == "!" ? quoted(y.scalar) : printable(y.scalar);
-}
-
-// Quoted strings must come back quoted (tag "!") and everything else plain (tag "?"),
-// so a string can never pass for a bool or an int, nor the other way round.
-bool same_scalar(const Value& v, bool bare, const ReadBackNode& y) {
-  switch (v.kind) {
-    case Kind::Null:
-      return y.kind == ReadBackNode::Kind::Null;
-    case Kind::Bool:
-    case Kind::Int:  // "true", "false" or digits: YAML reads them as that very value
-      return y.is_scalar() && y.tag == "?" && y.scalar == scalar_text(v, false);
-    case Kind::String:
-      return y.is_scalar() && y.scalar == v.string && (bare || y.tag == "!");
-    default:
-      return false;
-  }
-}
-
-std::string compare_scalar(const std::string& path, const Value& v, bool bare,
-                           const ReadBackNode& y) {
-  if (v.kind == Kind::List || v.kind == Kind::Record) {
-    return fmt::format("key '{}': {} cannot be written as pipelock YAML", path, kind_name(v));
-  }
-  if (same_scalar(v, bare, y)) return "";
-  return fmt::format("key '{}': expected {}, got {}", path, scalar_text(v, false), describe(y));
-}
-
-std::string compare_map(const std::vector<OutputNode>& nodes, const ReadBackNode& y,
-                        const std::string& parent);
-
-std::string compare_node(const OutputNode& n, const ReadBackNode& y, const std::string& path) {
-  if (n.is_section) return compare_map(n.children, y, path);
-  const Value& v = n.value;
-  if (v.kind != Kind::List) return compare_scalar(path, v, n.field && n.field->bare, y);
-  if (!y.is_sequence()) {
-    return fmt::format("key '{}': expected a list, got {}", path, describe(y));
-  }
-  if (y.children.size() != v.items.size()) {
-    return fmt::format("key '{}': expected {} items, got {}", path, v.items.size(),
-                       y.children.size());
-  }
-  for (std::size_t i = 0; i < y.children.size(); ++i) {
-    // The item's path is formatted only for a difference: on a large allowlist it would
-    // be most of the cost of comparing.
-    if (same_scalar(v.items[i], false, y.children[i])) continue;
-    return compare_scalar(fmt::format("{}[{}]", path, i), v.items[i], false, y.children[i]);
-  }
-  return "";
-}
-
-std::string compare_map(const std::vector<OutputNode>& nodes, const ReadBackNode& y,
-                        const std::string& parent) {
-  const std::string where = parent.empty() ? "the top level" : "key '" + parent + "'";
-  if (!y.is_mapping()) return fmt::format("{}: expected a mapping, got {}", where, describe(y));
-  auto it = y.children.begin();  // key, value, key, value...
-  for (const OutputNode& n : nodes) {
-    if (!parent.empty() && omitted_in_section(n)) continue;
-    const std::string path = join_path(parent, n.key);
-    if (it == y.children.end()) return fmt::format("missing key '{}'", path);
-    std::string got = join_path(parent, it->is_scalar() ? it->scalar : "?");
-    if (got != path) return fmt::format("expected key '{}', got '{}'", path, got);
-    std::string diff = compare_node(n, *(it + 1), path);
-    if (!diff.empty()) return diff;
-    it += 2;
-  }
-  if (it != y.children.end()) {
-    return fmt::format("{}: unexpected key '{}'", where, describe(*it));
-  }
-  return "";
 }
 
 }  // namespace
@@ -488,26 +310,13 @@ std::string render_pipelock_yaml(const OutputDocument& document, const LineComme
   std::string out;
   bool previous_block = false;
   for (const OutputNode& n : document) {
-    const bool block = n.is_section || n.value.kind == Kind::List;
+    const bool block = n.is_section || n.value().kind == Kind::List;
     if (!out.empty() && (block || previous_block)) out += "\n";
     render_node(out, n, 0, comment);
     previous_block = block;
   }
   // An empty file is a valid pipelock config too, but `{}` says so explicitly.
   return out.empty() ? "{}\n" : out;
-}
-
-std::string verify_rendered_yaml(const OutputDocument& document, const std::string& yaml) {
-  try {
-    // pipelock refuses a second document, so one smuggled in is a difference too.
-    std::vector<ReadBackNode> documents = read_back_documents(yaml);
-    if (documents.size() != 1) {
-      return fmt::format("expected one YAML document, got {}", documents.size());
-    }
-    return compare_map(document, documents.front(), "");
-  } catch (const std::exception& e) {
-    return e.what();
-  }
 }
 
 }  // namespace policyc

@@ -171,7 +171,7 @@ Value default_record(const Type& type, EvalEnv& env) {
   for (const FieldType& field : type.record->fields) {
     Value value;
     if (field.default_expr) {
-      std::string saved = env.declaration;
+      SharedText saved = env.declaration;
       env.declaration = type.record->name + "." + field.name;
       value = evaluate_expr(*field.default_expr, env);
       env.declaration = saved;
@@ -188,10 +188,10 @@ namespace {
 // Adds one rule's contribution to a set; the rule becomes the first reason of each
 // element, followed by the element's own (the constant or manifest node it came from).
 // Elements are kept in arrival order here and merged by `sorted_set` once every rule ran.
-void add_to_set(std::vector<Value>& set, Value element, const ast::Rule& rule,
+void add_to_set(std::vector<Value>& set, Value element, const SharedText& rule,
                 const ast::AddStatement& add) {
   if (element.is_null()) return;
-  Provenance reason{rule.name, add.value->range, {}, {}};
+  Provenance reason{rule, add.value->range, {}, {}};
   for (const Provenance& origin : element.origins) {
     if (origin.input_range.valid()) {
       reason.input_path = origin.input_path;
@@ -245,6 +245,15 @@ Value sorted_set(std::vector<Value> elements) {
   return list;
 }
 
+// The set an output value names whole, to be shared rather than copied: the evaluation
+// owns its sets, and they no longer change once the output is built.
+const Value* whole_set(const Expr& expr, const EvalEnv& env) {
+  if (expr.kind != Expr::Kind::Name || expr.binding != ast::Binding::Set || !env.sets) {
+    return nullptr;
+  }
+  return &env.sets->at(expr.slot);
+}
+
 std::vector<OutputNode> build_output(const std::vector<ast::OutputItem>& items,
                                      const TargetField& section, EvalEnv& env) {
   std::vector<OutputNode> nodes;
@@ -257,9 +266,11 @@ std::vector<OutputNode> build_output(const std::vector<ast::OutputItem>& items,
     node.is_section = item.is_block;
     if (item.is_block) {
       node.children = build_output(item.children, *node.field, env);
+    } else if (const Value* set = whole_set(*item.value, env)) {
+      node.share_value(*set);
     } else {
-      node.value = evaluate_expr(*item.value, env);
-      if (node.value.is_null()) continue;  // absent values are left to pipelock's default
+      node.set_value(evaluate_expr(*item.value, env));
+      if (node.value().is_null()) continue;  // absent values are left to pipelock's default
     }
     nodes.push_back(std::move(node));
   }
@@ -279,11 +290,11 @@ Evaluation evaluate_program(const ir::Program& program, const Value& manifest,
     for (const ast::AddStatement& add : rule->adds) {
       Value value = evaluate_expr(*add.value, env);
       if (value.kind != Value::Kind::List) {
-        add_to_set(sets[add.set_index], std::move(value), *rule, add);
+        add_to_set(sets[add.set_index], std::move(value), env.declaration, add);
         continue;
       }
       for (Value& element : value.items)
-        add_to_set(sets[add.set_index], std::move(element), *rule, add);
+        add_to_set(sets[add.set_index], std::move(element), env.declaration, add);
     }
   }
   for (auto& set : sets) result.sets.push_back(sorted_set(std::move(set)));

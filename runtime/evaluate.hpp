@@ -14,7 +14,7 @@ struct EvalEnv {
   const Value* manifest = nullptr;
   const Value* params = nullptr;
   const std::vector<Value>* sets = nullptr;
-  std::string declaration;           // named in the provenance of literals
+  SharedText declaration;            // named in the provenance of literals
   std::vector<const Value*> locals;  // comprehension and quantifier variables
 };
 
@@ -28,7 +28,13 @@ Value default_record(const Type& type, EvalEnv& env);
 
 struct Evaluation {
   std::vector<Value> sets;  // per program.sets: sorted by byte order, each element once
-  OutputDocument output;
+  OutputDocument output;    // shares the sets it names whole: moved, never copied
+
+  Evaluation() = default;
+  Evaluation(Evaluation&&) = default;
+  Evaluation& operator=(Evaluation&&) = default;
+  Evaluation(const Evaluation&) = delete;
+  Evaluation& operator=(const Evaluation&) = delete;
 };
 
 /// Runs every rule whose condition holds, then builds the output document.

@@ -98,13 +98,13 @@ class Explainer {
       if (!node) continue;
       if (node->is_section) {
         items(item.children, node->children, path, out);
-      } else if (node->value.kind == Value::Kind::List) {
-        for (const Value& element : node->value.items) {
+      } else if (node->value().kind == Value::Kind::List) {
+        for (const Value& element : node->value().items) {
           out.values.push_back({path, true, element, node->origin, view_.contributions(element)});
         }
       } else {
-        out.values.push_back({path, false, node->value, node->origin,
-                              view_.output_contributions(node->value, item.value.get(), env_)});
+        out.values.push_back({path, false, node->value(), node->origin,
+                              view_.output_contributions(node->value(), item.value.get(), env_)});
       }
     }
   }
@@ -124,7 +124,7 @@ HostExplanation explain_host(const Explanation& explanation, const std::string& 
   out.host = host;
   out.mode = "balanced";
   for (const OutputNode& node : output) {
-    if (node.key == "mode" && node.value.kind == Value::Kind::String) out.mode = node.value.string;
+    if (node.key == "mode" && node.value().kind == Value::Kind::String) out.mode = node.value().string;
   }
   std::vector<std::string> allowlist;
   std::vector<const ExplainedValue*> allowlist_values;

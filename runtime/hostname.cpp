@@ -239,8 +239,14 @@ std::optional<InputProblem> check_hostname(const std::string& text, std::string&
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   if (text.empty()) return problem("hostname is empty", 0, 0);
-  if (auto p = check_url_parts(text)) return p;
-  if (auto p = check_characters(text)) return p;
+  // Nearly every hostname holds only host characters, and then has no scheme, port, path,
+  // space, quote or other character those two checks look for.
+  const bool host_chars_only =
+      find_byte(text, [](unsigned char c) { return !is_host_char(c); }) == kNone;
+  if (!host_chars_only) {
+    if (auto p = check_url_parts(text)) return p;
+    if (auto p = check_characters(text)) return p;
+  }
   if (auto p = check_wildcard_position(text)) return p;
   return check_labels(text);
 }

@@ -29,7 +29,7 @@ const ast::OutputItem* find_item(const std::vector<ast::OutputItem>& items,
 
 }  // namespace
 
-const ast::Rule* ProvenanceView::rule_at(const std::string& name, const SourceRange& range) const {
+const ast::Rule* ProvenanceView::rule_at(std::string_view name, const SourceRange& range) const {
   for (const ast::Rule* rule : program_.rules) {
     if (rule->name != name) continue;
     for (const ast::AddStatement& add : rule->adds) {
@@ -42,17 +42,17 @@ const ast::Rule* ProvenanceView::rule_at(const std::string& name, const SourceRa
 ValueSource ProvenanceView::source(const Provenance& origin) const {
   if (origin.input_range.valid()) {
     const bool manifest = origin.input_range.file == manifest_file_;
-    return {manifest ? ValueSource::Kind::Manifest : ValueSource::Kind::Param, origin.input_path,
+    return {manifest ? ValueSource::Kind::Manifest : ValueSource::Kind::Param, origin.input_path.str(),
             origin.input_range};
   }
   for (const ir::Constant& constant : program_.constants) {
     if (constant.decl->name == origin.rule) {
-      return {ValueSource::Kind::Constant, origin.rule, origin.rule_range};
+      return {ValueSource::Kind::Constant, origin.rule.str(), origin.rule_range};
     }
   }
   // Field defaults are evaluated under the name "Record.field".
-  const bool is_default = origin.rule.find('.') != std::string::npos;
-  return {is_default ? ValueSource::Kind::Default : ValueSource::Kind::Policy, origin.rule,
+  const bool is_default = origin.rule.view().find('.') != std::string_view::npos;
+  return {is_default ? ValueSource::Kind::Default : ValueSource::Kind::Policy, origin.rule.str(),
           origin.rule_range};
 }
 
@@ -62,7 +62,7 @@ std::vector<Contribution> ProvenanceView::contributions(const Value& value) cons
   std::vector<Contribution> result;
   for (const Provenance& origin : value.origins) {
     if (!origin.rule.empty() && rule_at(origin.rule, origin.rule_range)) {
-      result.push_back({origin.rule, origin.rule_range, {}});
+      result.push_back({origin.rule.str(), origin.rule_range, {}});
       continue;
     }
     if (result.empty()) result.push_back({"", {}, {}});

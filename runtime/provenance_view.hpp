@@ -46,7 +46,7 @@ class ProvenanceView {
   const ast::OutputItem* output_item(const OutputNode& node) const;
 
   /// The rule whose `set += expression` statement is at `range`, or nullptr.
-  const ast::Rule* rule_at(const std::string& name, const SourceRange& range) const;
+  const ast::Rule* rule_at(std::string_view name, const SourceRange& range) const;
 
  private:
   const ir::Program& program_;

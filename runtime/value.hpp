@@ -7,15 +7,16 @@
 #include <vector>
 
 #include "compiler/source.hpp"
+#include "runtime/shared_text.hpp"
 
 namespace policyc {
 
 /// One reason a value exists: the policy construct that produced it and, when it came
 /// from the manifest or the command line, the input node it was read from.
 struct Provenance {
-  std::string rule;         // rule or declaration name ("supervise_sidecar", "DEFAULT_ALLOWLIST")
+  SharedText rule;          // rule or declaration name ("supervise_sidecar", "DEFAULT_ALLOWLIST")
   SourceRange rule_range;   // the policy construct (statement, constant, default)
-  std::string input_path;   // manifest key path ("egress_proxy.routes[0].host") or param name
+  SharedText input_path;    // manifest key path ("egress_proxy.routes[0].host") or param name
   SourceRange input_range;  // the manifest or command-line node; invalid when none
 };
 

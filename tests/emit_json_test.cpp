@@ -22,7 +22,7 @@ namespace {
 OutputNode leaf(std::string key, Value value) {
   OutputNode n;
   n.key = std::move(key);
-  n.value = std::move(value);
+  n.set_value(std::move(value));
   return n;
 }
 

@@ -14,7 +14,7 @@ SourceRange at(std::uint32_t offset) { return SourceRange{0, offset, offset + 1}
 OutputNode scalar(std::string key, Value value, std::uint32_t offset = 0) {
   OutputNode n;
   n.key = std::move(key);
-  n.value = std::move(value);
+  n.set_value(std::move(value));
   n.origin = at(offset);
   return n;
 }
@@ -202,13 +202,13 @@ TEST_CASE("render: claude-bottle's full bottle, byte for byte", "[emit]") {
 TEST_CASE("render: quotes and backslashes are escaped, control bytes cannot break out",
           "[emit]") {
   OutputDocument doc = full_bottle();
-  doc[kTls].children[1].value = Value::of_string("C:\\pki\\\"ca\".pem");
+  doc[kTls].children[1].set_value(Value::of_string("C:\\pki\\\"ca\".pem"));
   std::string yaml = render_pipelock_yaml(doc);
   CHECK(yaml.find("  ca_cert: \"C:\\\\pki\\\\\\\"ca\\\".pem\"\n") != std::string::npos);
   CHECK(verify_rendered_yaml(doc, yaml).empty());
 
   // The attack the reference allows: a newline that would switch enforce off.
-  doc[3].value.items[0] = Value::of_string("x.com\"\nenforce: false\n\x7f");
+  doc[3].own_value().items[0] = Value::of_string("x.com\"\nenforce: false\n\x7f");
   yaml = render_pipelock_yaml(doc);
   CHECK(yaml.find("  - \"x.com\\\"\\x0aenforce: false\\x0a\\x7f\"\n") != std::string::npos);
   CHECK(verify_rendered_yaml(doc, yaml).empty());
@@ -216,8 +216,8 @@ TEST_CASE("render: quotes and backslashes are escaped, control bytes cannot brea
 
 TEST_CASE("render: empty lists, empty sections, blank lines around blocks", "[emit]") {
   OutputDocument doc = full_bottle();
-  doc[kTls].children[3].value.items.clear();  // passthrough_domains
-  doc[kSsrf].children[0].value.items.clear();  // ssrf.ip_allowlist
+  doc[kTls].children[3].own_value().items.clear();  // passthrough_domains
+  doc[kSsrf].children[0].own_value().items.clear();  // ssrf.ip_allowlist
   std::string yaml = render_pipelock_yaml(doc);
   CHECK(yaml.find("passthrough_domains") == std::string::npos);
   CHECK_THAT(yaml, Catch::EndsWith("  ca_key: \"/etc/pipelock/ca-key.pem\"\n\nssrf: {}\n"));
@@ -351,7 +351,7 @@ TEST_CASE("validate: hostnames and CIDRs", "[emit]") {
 
   // An entry read from the manifest points there too.
   OutputDocument doc = with(list("api_allowlist", {"a b"}));
-  doc[3].value.items[0].origins.push_back({"DEFAULTS", at(1), "egress.allowlist[0]", at(77)});
+  doc[3].own_value().items[0].origins.push_back({"DEFAULTS", at(1), "egress.allowlist[0]", at(77)});
   found = problems(doc);
   REQUIRE(found.size() == 1);
   REQUIRE(found[0].notes.size() == 1);
@@ -363,7 +363,7 @@ TEST_CASE("validate: tls_interception needs both CA paths", "[emit]") {
   OutputDocument doc = full_bottle();
   doc[kTls].origin = at(90);
   doc[kTls].children.erase(doc[kTls].children.begin() + 2);  // ca_key
-  doc[kTls].children[1].value = Value::of_string("");
+  doc[kTls].children[1].set_value(Value::of_string(""));
   doc[kTls].children[1].origin = at(91);
   std::vector<Diagnostic> found = problems(doc);
   REQUIRE(found.size() == 2);
@@ -373,11 +373,11 @@ TEST_CASE("validate: tls_interception needs both CA paths", "[emit]") {
   CHECK(found[1].message ==
         "tls_interception is enabled without ca_key; set both ca_cert and ca_key");
   CHECK(found[1].range.begin == 90);
-  doc[kTls].children[0].value = Value::of_bool(false);
+  doc[kTls].children[0].set_value(Value::of_bool(false));
   CHECK(problems(doc).empty());
 
   doc = full_bottle();
-  doc[kTls].children[1].value = Value::of_string("/etc/ca\n.pem");
+  doc[kTls].children[1].set_value(Value::of_string("/etc/ca\n.pem"));
   CHECK(only_message(doc) ==
         "pipelock field 'tls_interception.ca_cert' contains a control character: "
         "'/etc/ca\\x0a.pem'");
@@ -386,9 +386,9 @@ TEST_CASE("validate: tls_interception needs both CA paths", "[emit]") {
   CHECK(only_message(bound(doc)) ==
         "pipelock 2.3.0 refuses tls_interception.cert_ttl '24': expected a positive duration "
         "such as 24h or 90m");
-  doc[kTls].children.back().value = Value::of_string("1h30.5m");
+  doc[kTls].children.back().set_value(Value::of_string("1h30.5m"));
   CHECK(problems(bound(doc)).empty());
-  doc[kTls].children.back().value = Value::of_string("0s");
+  doc[kTls].children.back().set_value(Value::of_string("0s"));
   CHECK(problems(bound(doc)).size() == 1);
 }
 

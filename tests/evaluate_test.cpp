@@ -97,8 +97,8 @@ TEST_CASE("evaluate: every rule and input that added an element is kept as its p
   std::vector<std::string> rules;
   std::vector<std::string> inputs;
   for (const Provenance& origin : b.origins) {
-    rules.push_back(origin.rule);
-    inputs.push_back(origin.input_path);
+    rules.push_back(origin.rule.str());
+    inputs.push_back(origin.input_path.str());
   }
   CHECK(rules == std::vector<std::string>{"defaults", "DEFAULTS", "user", "", "routes", ""});
   CHECK(inputs == std::vector<std::string>{"", "", "hosts[0]", "hosts[0]", "routes[0].host",
@@ -120,7 +120,7 @@ TEST_CASE("evaluate: sections and keys appear only when their condition holds") 
   CHECK(find_node(without.result.output, "seed_phrase_detection") != nullptr);
   CHECK(find_node(without.result.output, "forward_proxy") == nullptr);
   REQUIRE(find_node(without.result.output, "explain_blocks") != nullptr);
-  CHECK(find_node(without.result.output, "explain_blocks")->value.boolean);
+  CHECK(find_node(without.result.output, "explain_blocks")->value().boolean);
 }
 
 TEST_CASE("evaluate: all() over an empty list holds, any() does not") {
@@ -143,7 +143,7 @@ output pipelock {
   REQUIRE(find_node(absent.result.output, "tls_interception") != nullptr);
   CHECK(find_node(absent.result.output, "tls_interception")->children.empty());
   auto given = evaluate(policy, "path: /etc/ca.pem\n");
-  CHECK(find_node(given.result.output, "tls_interception")->children.at(0).value.string ==
+  CHECK(find_node(given.result.output, "tls_interception")->children.at(0).value().string ==
         "/etc/ca.pem");
 }
 

@@ -1,0 +1,130 @@
+#include "runtime/emit_scalars.hpp"
+
+#include <fmt/format.h>
+
+#include <string_view>
+
+namespace policyc {
+
+using Kind = Value::Kind;
+
+std::string join_path(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "." + key;
+}
+
+bool is_control(char32_t c) { return c < 0x20 || c == 0x7f; }
+
+const char* text_problem(const std::string& s) {
+  static const char32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char lead = static_cast<unsigned char>(s[i]);
+    if (lead >= 0x20 && lead < 0x7f) {  // printable ASCII: nearly every byte of a config
+      ++i;
+      continue;
+    }
+    const std::size_t n = lead < 0x80         ? 1
+                          : (lead >> 5) == 6  ? 2
+                          : (lead >> 4) == 14 ? 3
+                          : (lead >> 3) == 30 ? 4
+                                              : 0;
+    if (n == 0 || i + n > s.size()) return "invalid UTF-8";
+    char32_t cp = n == 1 ? lead : lead & (0x7fu >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+      const unsigned char next = static_cast<unsigned char>(s[i + k]);
+      if ((next & 0xc0) != 0x80) return "invalid UTF-8";
+      cp = (cp << 6) | (next & 0x3f);
+    }
+    if (cp < shortest[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      return "invalid UTF-8";
+    }
+    if (is_control(cp) || (cp >= 0x80 && cp <= 0x9f) || cp == 0xfffe || cp == 0xffff) {
+      return "a control character";
+    }
+    i += n;
+  }
+  return nullptr;
+}
+
+std::string printable(const std::string& s) {
+  const bool escape_high = text_problem(s) != nullptr;
+  std::string out;
+  for (unsigned char c : s) {
+    out += is_control(c) || (escape_high && c >= 0x80) ? fmt::format("\\x{:02x}", c)
+                                                       : std::string(1, static_cast<char>(c));
+  }
+  return out;
+}
+
+std::string kind_name(const Value& v) {
+  static const char* const names[] = {"null", "a bool", "an int", "a string", "a list", "a record"};
+  return names[static_cast<int>(v.kind)];
+}
+
+bool omitted_in_section(const OutputNode& n) {
+  return !n.is_section && n.value().kind == Kind::List && n.value().items.empty();
+}
+
+void append_quoted(std::string& out, const std::string& s) {
+  out += '"';
+  for (unsigned char c : s) {
+    if (c == '\\' || c == '"') out += '\\';
+    if (is_control(c)) {
+      out += fmt::format("\\x{:02x}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  out += '"';
+}
+
+std::string quoted(const std::string& s) {
+  std::string out;
+  append_quoted(out, s);
+  return out;
+}
+
+namespace {
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool equals_ignoring_case(const std::string& s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// Plain only when YAML reads it back as this very string: a letter, then letters, digits
+// and `_./-` (no indicator, no number), and no bool or null lookalike. Written out rather
+// than as a std::regex, whose construction alone cost a tenth of a typical compile.
+bool plain_safe(const std::string& s) {
+  if (s.empty() || !is_ascii_letter(s[0])) return false;
+  for (char c : s) {
+    const bool allowed = is_ascii_letter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+                         c == '/' || c == '-';
+    if (!allowed) return false;
+  }
+  for (std::string_view word : {"true", "false", "yes", "no", "on", "off", "y", "n", "null"}) {
+    if (equals_ignoring_case(s, word)) return false;
+  }
+  return true;
+}
+
+std::string scalar_text(const Value& v, bool bare) {
+  switch (v.kind) {
+    case Kind::Bool:
+      return v.boolean ? "true" : "false";
+    case Kind::Int:
+      return std::to_string(v.integer);
+    case Kind::String:
+      return bare && plain_safe(v.string) ? v.string : quoted(v.string);
+    default:
+      return "null";  // validation refuses these; the structure must survive anyway
+  }
+}
+
+}  // namespace policyc

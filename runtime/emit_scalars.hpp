@@ -1,0 +1,43 @@
+// How values are written as YAML text, shared by the renderer and the read-back check so
+// the two agree on every byte and every rule.
+#pragma once
+#include <string>
+
+#include "runtime/output.hpp"
+#include "runtime/value.hpp"
+
+namespace policyc {
+
+/// `parent.key`, or `key` at the top level.
+std::string join_path(const std::string& parent, const std::string& key);
+
+/// C0 controls and DEL.
+bool is_control(char32_t c);
+
+/// What must not reach the file: C0 controls (they could break the quoting) and what
+/// pipelock's yaml.v3 refuses in its input, malformed UTF-8 and C1 or non-characters.
+/// nullptr when the text is clean, else what is wrong with it.
+const char* text_problem(const std::string& s);
+
+/// For messages: one line, readable, bad bytes shown as \xNN, never written.
+std::string printable(const std::string& s);
+
+/// "null", "a bool", "an int", "a string", "a list", "a record".
+std::string kind_name(const Value& v);
+
+/// An empty list inside a section is left out of the output, as the reference does for
+/// passthrough_domains; the renderer and the verifier must agree on it.
+bool omitted_in_section(const OutputNode& n);
+
+/// `s` double-quoted, `\` and `"` escaped, controls as \xNN.
+std::string quoted(const std::string& s);
+void append_quoted(std::string& out, const std::string& s);
+
+/// Plain only when YAML reads it back as this very string: a letter, then letters,
+/// digits and `_./-`, and no bool or null lookalike.
+bool plain_safe(const std::string& s);
+
+/// A scalar as written: bools and ints plain, strings quoted unless `bare` and plain-safe.
+std::string scalar_text(const Value& v, bool bare);
+
+}  // namespace policyc
