@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/ast_snapshot.hpp"
 #include "compiler/check.hpp"
 #include "compiler/load.hpp"
 #include "runtime/emit_pipelock.hpp"
@@ -15,7 +16,10 @@ std::unique_ptr<ir::Program> load_program(const std::string& policy_path, Source
                                           DiagnosticSink& diags) {
   std::vector<ast::PolicyFile> files;
   if (policy_path.empty()) {
-    files = load_policies(kShippedPolicy, EmbeddedSource(), sources, diags);
+    std::optional<std::vector<ast::PolicyFile>> parsed =
+        read_ast_snapshot(shipped_ast_snapshot(), sources);
+    files = parsed ? std::move(*parsed)
+                   : load_policies(kShippedPolicy, EmbeddedSource(), sources, diags);
   } else {
     files = load_policies(policy_path, FileSystemSource(), sources, diags);
   }

@@ -86,7 +86,7 @@ ast::PolicyFile parse_policy(const SourceManager& sources, FileId file, Diagnost
     grammar::NestingInput<> in(text.data() + offset, text.data() + text.size(),
                                sources.file(file).name());
     try {
-      auto root = pegtl::parse_tree::parse<grammar::next_declaration, ParseTreeSelector,
+      auto root = pegtl::parse_tree::parse<grammar::next_declaration, ParseNode, ParseTreeSelector,
                                            pegtl::nothing, grammar::control>(in);
       if (root) builder.add_declarations(*root);
       std::size_t consumed = static_cast<std::size_t>(in.current() - (text.data() + offset));

@@ -5,6 +5,7 @@
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "compiler/ast.hpp"
+#include "compiler/parse_node.hpp"
 #include "grammar/policy_grammar.hpp"
 
 namespace policyc {
@@ -31,8 +32,6 @@ using ParseTreeSelector = tao::pegtl::parse_tree::selector<Rule,
         g::import_decl, g::const_decl, g::record_decl, g::manifest_decl, g::params_decl,
         g::set_decl, g::rule_decl, g::output_decl>>;
 // clang-format on
-
-using ParseNode = tao::pegtl::parse_tree::node;
 
 /// Adds the declarations under a parse-tree root to one PolicyFile.
 class AstBuilder {
