@@ -34,6 +34,12 @@ template <typename A> void visit(A& a, ast::OutputItem& o);
 template <typename A> void visit(A& a, ast::Output& o);
 template <typename A> void visit(A& a, ast::PolicyFile& f);
 
+// One element of a list: a string or range as itself, anything else field by field.
+template <typename A> void element(A& a, std::string& s) { a.io(s); }
+template <typename A> void element(A& a, SourceRange& r) { a.io(r); }
+template <typename A, typename T> void element(A& a, std::unique_ptr<T>& p) { a.io(p); }
+template <typename A, typename T> void element(A& a, T& node) { visit(a, node); }
+
 // Both directions share one description of the AST (`visit` below), so the reader can
 // never drift from the writer. File ids are stored relative to the snapshot's first file.
 class Writer {
@@ -68,17 +74,10 @@ class Writer {
   template <typename T>
   void io(std::vector<T>& items) {
     number(items.size());
-    for (T& item : items) element(item);
+    for (T& item : items) element(*this, item);
   }
 
  private:
-  void element(std::string& s) { io(s); }
-  void element(SourceRange& r) { io(r); }
-  template <typename T>
-  void element(std::unique_ptr<T>& p) { io(p); }
-  template <typename T>
-  void element(T& node) { visit(*this, node); }
-
   FileId first_;
 };
 
@@ -134,17 +133,10 @@ class Reader {
     if (size > bytes_.size()) throw Malformed();  // each element takes at least one byte
     items.clear();
     items.resize(size);
-    for (T& item : items) element(item);
+    for (T& item : items) element(*this, item);
   }
 
  private:
-  void element(std::string& s) { io(s); }
-  void element(SourceRange& r) { io(r); }
-  template <typename T>
-  void element(std::unique_ptr<T>& p) { io(p); }
-  template <typename T>
-  void element(T& node) { visit(*this, node); }
-
   std::string_view bytes_;
   std::size_t at_ = 0;
   FileId first_;

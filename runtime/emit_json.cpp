@@ -2,30 +2,15 @@
 
 #include <fmt/format.h>
 
+#include "runtime/emit_scalars.hpp"
+
 namespace policyc {
 
 namespace {
 
 using Kind = Value::Kind;
 
-// The YAML emitter leaves an empty list inside a section out of the file; the JSON
-// must describe the very same config, so it does the same.
-bool omitted_in_section(const OutputNode& n) {
-  return !n.is_section && n.value().kind == Kind::List && n.value().items.empty();
-}
-
-std::string scalar_json(const Value& v) {
-  switch (v.kind) {
-    case Kind::Bool:
-      return v.boolean ? "true" : "false";
-    case Kind::Int:
-      return std::to_string(v.integer);
-    case Kind::String:
-      return json_quote(v.string);
-    default:
-      return "null";  // validation refuses these; the structure must survive anyway
-  }
-}
+std::string scalar_json(const Value& v) { return scalar_with(v, json_quote); }
 
 void render_list(std::string& out, const Value& list, const std::string& pad) {
   if (list.items.empty()) {

@@ -114,17 +114,22 @@ bool plain_safe(const std::string& s) {
   return true;
 }
 
-std::string scalar_text(const Value& v, bool bare) {
+std::string scalar_with(const Value& v, std::string (*quote)(const std::string&)) {
   switch (v.kind) {
     case Kind::Bool:
       return v.boolean ? "true" : "false";
     case Kind::Int:
       return std::to_string(v.integer);
     case Kind::String:
-      return bare && plain_safe(v.string) ? v.string : quoted(v.string);
+      return quote(v.string);
     default:
       return "null";  // validation refuses these; the structure must survive anyway
   }
+}
+
+std::string scalar_text(const Value& v, bool bare) {
+  if (v.kind == Kind::String && bare && plain_safe(v.string)) return v.string;
+  return scalar_with(v, quoted);
 }
 
 }  // namespace policyc

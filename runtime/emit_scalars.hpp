@@ -37,6 +37,10 @@ void append_quoted(std::string& out, const std::string& s);
 /// digits and `_./-`, and no bool or null lookalike.
 bool plain_safe(const std::string& s);
 
+/// A scalar as YAML and JSON both write it: bools and ints plain, strings through `quote`,
+/// anything else null.
+std::string scalar_with(const Value& v, std::string (*quote)(const std::string&));
+
 /// A scalar as written: bools and ints plain, strings quoted unless `bare` and plain-safe.
 std::string scalar_text(const Value& v, bool bare);
 
