@@ -13,7 +13,9 @@
 #include <sstream>
 
 #include "bench/bottle_generator.hpp"
+#include "compiler/check.hpp"
 #include "compiler/driver.hpp"
+#include "compiler/load.hpp"
 #include "runtime/emit_pipelock.hpp"
 #include "runtime/manifest_reader.hpp"
 #include "runtime/params_reader.hpp"
@@ -43,7 +45,8 @@ void set_bytes(benchmark::State& state, const std::string& text) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
 
-// The shipped policies parsed and checked: paid once per process.
+// The shipped policies loaded and checked, as every compile does once per process: the
+// AST read from the build-time snapshot (compiler/ast_snapshot.hpp), then checked.
 void BM_LoadShippedPolicy(benchmark::State& state) {
   for (auto _ : state) {
     SourceManager sources;
@@ -52,6 +55,19 @@ void BM_LoadShippedPolicy(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_LoadShippedPolicy)->Unit(benchmark::kMicrosecond);
+
+// The same policies parsed from their text and checked, as a policy given with --policy
+// (or a stale snapshot) is.
+void BM_ParseShippedPolicy(benchmark::State& state) {
+  for (auto _ : state) {
+    SourceManager sources;
+    DiagnosticSink diags;
+    std::vector<ast::PolicyFile> files =
+        load_policies(kShippedPolicy, EmbeddedSource(), sources, diags);
+    benchmark::DoNotOptimize(check_program(std::move(files), sources, diags));
+  }
+}
+BENCHMARK(BM_ParseShippedPolicy)->Unit(benchmark::kMicrosecond);
 
 // yaml-cpp's parser with every event ignored: the least any yaml-cpp loader can cost.
 class IgnoreEvents final : public YAML::EventHandler {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string_view>
 
 namespace policyc {
@@ -17,11 +18,10 @@ bool is_control(char32_t c) { return c < 0x20 || c == 0x7f; }
 const char* text_problem(const std::string& s) {
   static const char32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
   for (std::size_t i = 0; i < s.size();) {
+    // Printable ASCII, nearly every byte of a config, is skipped in one tight loop.
+    while (i < s.size() && static_cast<unsigned char>(s[i] - 0x20) < 0x5f) ++i;
+    if (i == s.size()) break;
     const unsigned char lead = static_cast<unsigned char>(s[i]);
-    if (lead >= 0x20 && lead < 0x7f) {  // printable ASCII: nearly every byte of a config
-      ++i;
-      continue;
-    }
     const std::size_t n = lead < 0x80         ? 1
                           : (lead >> 5) == 6  ? 2
                           : (lead >> 4) == 14 ? 3
@@ -66,6 +66,15 @@ bool omitted_in_section(const OutputNode& n) {
 
 void append_quoted(std::string& out, const std::string& s) {
   out += '"';
+  // Most strings (hostnames) need no escape and are copied whole.
+  const bool plain_bytes = std::none_of(s.begin(), s.end(), [](unsigned char c) {
+    return c == '\\' || c == '"' || is_control(c);
+  });
+  if (plain_bytes) {
+    out += s;
+    out += '"';
+    return;
+  }
   for (unsigned char c : s) {
     if (c == '\\' || c == '"') out += '\\';
     if (is_control(c)) {
