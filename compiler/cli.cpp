@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "compiler/commands.hpp"
+#include "compiler/diagnostic.hpp"
 
 namespace policyc {
 
@@ -42,6 +43,20 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                                  [&](const CommandEntry& c) { return c.set_up_alone && first == c.name; });
   for (const CommandEntry& command : kCommands) {
     if (!named || first == command.name) commands.push_back(command.add(app));
+  }
+  // CLI11 would only say that a command is required.
+  const bool is_command = std::any_of(std::begin(kCommands), std::end(kCommands),
+                                      [&](const CommandEntry& c) { return first == c.name; });
+  if (!is_command && !first.empty() && first[0] != '-') {
+    std::vector<std::string> names;
+    for (const CommandEntry& command : kCommands) {
+      if (command.set_up_alone) names.push_back(command.name);
+    }
+    const std::string close = closest_name(first, names);
+    err << "policyc: error: unknown command '" << first << "'"
+        << (close.empty() ? "" : "; did you mean '" + close + "'?")
+        << "\nRun 'policyc --help' for usage.\n";
+    return kExitUsage;
   }
   CommandIo io{out, err};
   try {
