@@ -19,13 +19,7 @@ int run_annotated_compile(const BottleOptions& bottle, const DiagnosticOptions& 
   std::optional<Compiled> compiled = compile_bottle(request, sources, diags);
   std::string yaml;
   if (compiled) {
-    AnnotationInput input{*compiled->program,
-                          compiled->manifest,
-                          compiled->params,
-                          compiled->evaluation,
-                          sources,
-                          manifest_file_of(compiled->manifest)};
-    yaml = render_annotated_yaml(input);
+    yaml = render_annotated_yaml(provenance_input(*compiled, sources));
     // Comments must never change what pipelock reads: the same check as the plain config.
     std::string mismatch = verify_rendered_yaml(compiled->evaluation.output, yaml);
     if (!mismatch.empty()) {

@@ -49,13 +49,7 @@ int run_explain(const ExplainOptions& options, CommandIo& io) {
   std::optional<Compiled> compiled = compile_bottle(request, sources, diags);
   print_diagnostics(sources, diags, options.diagnostics, io.err);
   if (!compiled) return kExitInvalid;
-  ExplainInput input{*compiled->program,
-                     compiled->manifest,
-                     compiled->params,
-                     compiled->evaluation,
-                     sources,
-                     manifest_file_of(compiled->manifest)};
-  Explanation explanation = explain_config(input);
+  Explanation explanation = explain_config(provenance_input(*compiled, sources));
   const bool json = options.format == "json";
   if (host.empty()) {
     io.out << (json ? explain_json(explanation, sources) : explain_text(explanation, sources));

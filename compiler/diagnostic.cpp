@@ -82,8 +82,6 @@ std::string render(const Diagnostic& d, const SourceManager& sources,
   return out;
 }
 
-namespace {
-
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -100,8 +98,6 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   }
   return prev[b.size()];
 }
-
-}  // namespace
 
 std::string closest_name(const std::string& word, const std::vector<std::string>& candidates) {
   std::string best;

@@ -52,6 +52,9 @@ std::string render(const Diagnostic& diagnostic, const SourceManager& sources,
 void add_suggestion(Diagnostic& diagnostic, const std::string& word,
                     const std::vector<std::string>& candidates);
 
+/// Levenshtein distance between `a` and `b`, ASCII letters compared without case.
+std::size_t edit_distance(const std::string& a, const std::string& b);
+
 /// "did you mean 'x'?" candidate: the closest name within a small edit distance, or "".
 std::string closest_name(const std::string& word, const std::vector<std::string>& candidates);
 

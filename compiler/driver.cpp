@@ -96,6 +96,11 @@ std::optional<Compiled> compile_prepared(const ir::Program& program, const Value
   return result;
 }
 
+ProvenanceInput provenance_input(const Compiled& compiled, const SourceManager& sources) {
+  return {*compiled.program,   compiled.manifest, compiled.params,
+          compiled.evaluation, sources,           manifest_file_of(compiled.manifest)};
+}
+
 FreeAtExit::~FreeAtExit() {
   constexpr std::size_t kLargeConfig = 256 * 1024;
   if (!compiled_ || compiled_->yaml.size() < kLargeConfig) return;

@@ -9,6 +9,7 @@
 #include "compiler/diagnostic.hpp"
 #include "compiler/ir.hpp"
 #include "runtime/evaluate.hpp"
+#include "runtime/provenance_view.hpp"
 
 namespace policyc {
 
@@ -25,6 +26,9 @@ struct Compiled {
   Evaluation evaluation;
   std::string yaml;  // the pipelock config, exact bytes
 };
+
+/// What `explain` and `--annotate` read of a compile whose sources are `sources`.
+ProvenanceInput provenance_input(const Compiled& compiled, const SourceManager& sources);
 
 /// The shipped entry policy, as named in diagnostics.
 inline constexpr const char* kShippedPolicy = "policies/pipelock.policy";

@@ -4,13 +4,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 #include <set>
 
 #include "runtime/text_shapes.hpp"
 #include "runtime/go_duration.hpp"
 #include "runtime/config_rules.hpp"
 #include "runtime/config_tree.hpp"
+#include "runtime/host_match.hpp"
 #include "runtime/hostname.hpp"
 #include "runtime/validate_config.hpp"
 
@@ -48,27 +48,6 @@ std::string trim_space(const std::string& s) {
   const std::size_t begin = s.find_first_not_of(" \t\n\v\f\r");
   if (begin == std::string::npos) return "";
   return s.substr(begin, s.find_last_not_of(" \t\n\v\f\r") + 1 - begin);
-}
-
-// pipelock's ValidateTrustedDomains, after its own lowercasing, trimming and
-// trailing-dot removal.
-std::string trusted_domain_problem(const std::string& raw) {
-  std::string d = lowercase(trim_space(raw));
-  if (!d.empty() && d.back() == '.') d.pop_back();
-  if (d.empty()) return "the entry is empty";
-  if (d.find_first_of("/:") != std::string::npos) {
-    return "use a hostname pattern, not a URL or host:port";
-  }
-  if (d == "*") return "a bare wildcard disables all SSRF protection";
-  if (d.rfind("*.", 0) == 0) {
-    return d.find('.', 2) == std::string::npos
-               ? "a wildcard must name a concrete domain, like *.example.com"
-               : "";
-  }
-  if (d.find_first_of("*?[]") != std::string::npos) {
-    return "only exact hosts and *.example.com wildcards are supported";
-  }
-  return "";
 }
 
 // Go's time.ParseDuration grammar, and above zero (linear: a regex overflows the stack
@@ -173,7 +152,9 @@ void ConfigRules::domain_list(const ConfigScope& scope, std::string_view key) {
   for (std::size_t i = 0; i < list->items.size(); ++i) {
     const YamlNode& item = list->items[i];
     if (item.kind == YamlNode::Kind::Sequence || item.kind == YamlNode::Kind::Mapping) continue;
-    const std::string problem = trusted_domain_problem(config_string(item));
+    // pipelock trims the entry before judging it.
+    const std::string problem =
+        describe_trusted_domain_problem(trusted_domain_problem(trim_space(config_string(item))));
     if (problem.empty()) continue;
     error("E0706", item.range,
           fmt::format("{}[{}] '{}': {}", scope.join(key), i, config_string(item), problem));

@@ -2,7 +2,6 @@
 // section is enabled, as pipelock's Validate applies them; the exceptions say so.
 #include <fmt/format.h>
 
-#include <regex>
 
 #include "runtime/text_shapes.hpp"
 #include "runtime/config_rules.hpp"

@@ -18,7 +18,7 @@ std::string join_sources(const std::vector<ValueSource>& sources) {
 
 class Annotator {
  public:
-  explicit Annotator(const AnnotationInput& input)
+  explicit Annotator(const ProvenanceInput& input)
       : input_(input),
         view_(input.program, input.manifest_file),
         env_{input.program, &input.manifest, &input.params, &input.evaluation.sets, "output", {}} {}
@@ -63,14 +63,14 @@ class Annotator {
     return text;
   }
 
-  const AnnotationInput& input_;
+  const ProvenanceInput& input_;
   ProvenanceView view_;
   EvalEnv env_;
 };
 
 }  // namespace
 
-std::string render_annotated_yaml(const AnnotationInput& input) {
+std::string render_annotated_yaml(const ProvenanceInput& input) {
   Annotator annotator(input);
   return render_pipelock_yaml(
       input.evaluation.output,

@@ -5,21 +5,11 @@
 #pragma once
 #include <string>
 
-#include "compiler/ir.hpp"
-#include "runtime/evaluate.hpp"
+#include "runtime/provenance_view.hpp"
 
 namespace policyc {
 
-struct AnnotationInput {
-  const ir::Program& program;
-  const Value& manifest;
-  const Value& params;
-  const Evaluation& evaluation;
-  const SourceManager& sources;  // for the text of `when` conditions
-  FileId manifest_file;
-};
-
 /// The exact bytes of render_pipelock_yaml plus "  # source" comments.
-std::string render_annotated_yaml(const AnnotationInput& input);
+std::string render_annotated_yaml(const ProvenanceInput& input);
 
 }  // namespace policyc

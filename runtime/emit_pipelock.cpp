@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "runtime/go_duration.hpp"
+#include "runtime/host_match.hpp"
 #include "runtime/hostname.hpp"
 #include "runtime/pipelock_schema.hpp"
 #include "runtime/emit_scalars.hpp"
@@ -63,24 +64,14 @@ bool must_not_be_negative(const std::string& path) {
   return contains(paths, path);
 }
 
-// pipelock's ValidateTrustedDomains, after its own lowercasing and trailing-dot trim.
-std::string trusted_domain_problem(std::string d) {
-  for (char& c : d) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (!d.empty() && d.back() == '.') d.pop_back();
-  if (d.empty()) return "it is empty without its trailing dot";
-  if (d.find_first_of("/:") != std::string::npos) {
-    return "use a hostname pattern, not a URL or host:port";
+// Worded for the policy's author, who wrote the entry with its trailing dot.
+std::string trusted_domain_message(const std::string& entry) {
+  const TrustedDomainProblem problem = trusted_domain_problem(entry);
+  if (problem == TrustedDomainProblem::Empty) return "it is empty without its trailing dot";
+  if (problem == TrustedDomainProblem::BroadWildcard) {
+    return "a wildcard must target a concrete domain like *.example.com";
   }
-  if (d == "*") return "a bare wildcard disables all SSRF protection";
-  if (d.rfind("*.", 0) == 0) {
-    return d.find('.', 2) == std::string::npos
-               ? "a wildcard must target a concrete domain like *.example.com"
-               : "";
-  }
-  if (d.find_first_of("*?[]") != std::string::npos) {
-    return "only exact hosts and *.example.com wildcards are supported";
-  }
-  return "";
+  return describe_trusted_domain_problem(problem);
 }
 
 struct Problem {
@@ -97,7 +88,7 @@ Problem host_problem(const std::string& host, const std::string& path) {
   if (what) {
     return {fmt::format("hostname '{}' in {} contains {}", printable(host), path, what), ""};
   }
-  std::string problem = path == "trusted_domains" ? trusted_domain_problem(host) : "";
+  std::string problem = path == "trusted_domains" ? trusted_domain_message(host) : "";
   if (problem.empty()) return {};
   return {fmt::format("pipelock 2.3.0 refuses '{}' in trusted_domains: {}", host, problem), ""};
 }

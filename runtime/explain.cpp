@@ -44,7 +44,7 @@ void manifest_reads(const Expr& expr, std::vector<std::string>& out) {
 
 class Explainer {
  public:
-  explicit Explainer(const ExplainInput& input)
+  explicit Explainer(const ProvenanceInput& input)
       : input_(input),
         view_(input.program, input.manifest_file),
         env_{input.program, &input.manifest, &input.params, nullptr, "", {}} {}
@@ -109,14 +109,14 @@ class Explainer {
     }
   }
 
-  const ExplainInput& input_;
+  const ProvenanceInput& input_;
   ProvenanceView view_;
   EvalEnv env_;
 };
 
 }  // namespace
 
-Explanation explain_config(const ExplainInput& input) { return Explainer(input).run(); }
+Explanation explain_config(const ProvenanceInput& input) { return Explainer(input).run(); }
 
 HostExplanation explain_host(const Explanation& explanation, const std::string& host,
                              const OutputDocument& output) {

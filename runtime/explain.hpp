@@ -12,15 +12,6 @@
 
 namespace policyc {
 
-struct ExplainInput {
-  const ir::Program& program;
-  const Value& manifest;
-  const Value& params;
-  const Evaluation& evaluation;
-  const SourceManager& sources;
-  FileId manifest_file;
-};
-
 struct ExplainedCondition {
   std::string text;  // as written, on one line
   SourceRange range;
@@ -62,7 +53,7 @@ struct Explanation {
   std::vector<ExplainedValue> values;
 };
 
-Explanation explain_config(const ExplainInput& input);
+Explanation explain_config(const ProvenanceInput& input);
 
 /// What `--host` reports: which host lists match it, and for api_allowlist, when none
 /// does, the nearest entry and the rules that would add it.

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <tuple>
 
+#include "compiler/diagnostic.hpp"
+
 namespace policyc {
 
 namespace {
@@ -34,20 +36,41 @@ bool is_ip_literal(const std::string& host) {
 
 bool is_wildcard(const std::string& pattern) { return pattern.rfind("*.", 0) == 0; }
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-    }
-    std::swap(prev, cur);
+}  // namespace
+
+TrustedDomainProblem trusted_domain_problem(std::string d) {
+  for (char& c : d) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!d.empty() && d.back() == '.') d.pop_back();
+  if (d.empty()) return TrustedDomainProblem::Empty;
+  if (d.find_first_of("/:") != std::string::npos) return TrustedDomainProblem::UrlOrPort;
+  if (d == "*") return TrustedDomainProblem::BareWildcard;
+  if (d.rfind("*.", 0) == 0) {
+    return d.find('.', 2) == std::string::npos ? TrustedDomainProblem::BroadWildcard
+                                               : TrustedDomainProblem::None;
   }
-  return prev[b.size()];
+  if (d.find_first_of("*?[]") != std::string::npos) {
+    return TrustedDomainProblem::UnsupportedPattern;
+  }
+  return TrustedDomainProblem::None;
 }
 
-}  // namespace
+std::string describe_trusted_domain_problem(TrustedDomainProblem problem) {
+  switch (problem) {
+    case TrustedDomainProblem::None:
+      return "";
+    case TrustedDomainProblem::Empty:
+      return "the entry is empty";
+    case TrustedDomainProblem::UrlOrPort:
+      return "use a hostname pattern, not a URL or host:port";
+    case TrustedDomainProblem::BareWildcard:
+      return "a bare wildcard disables all SSRF protection";
+    case TrustedDomainProblem::BroadWildcard:
+      return "a wildcard must name a concrete domain, like *.example.com";
+    case TrustedDomainProblem::UnsupportedPattern:
+      break;
+  }
+  return "only exact hosts and *.example.com wildcards are supported";
+}
 
 std::optional<WildcardApex> host_list_semantics(const std::string& path) {
   if (path == "api_allowlist" || path == "trusted_domains" ||

@@ -30,6 +30,21 @@ bool pattern_covers(const std::string& wider, const std::string& narrower, Wildc
 /// Public Suffix List; an IP address is its own domain.
 std::string registrable_domain(const std::string& host);
 
+/// What pipelock's ValidateTrustedDomains refuses in a trusted_domains entry, judged
+/// after its own lowercasing and trailing-dot removal.
+enum class TrustedDomainProblem {
+  None,
+  Empty,               // nothing left once the trailing dot is gone
+  UrlOrPort,           // contains '/' or ':'
+  BareWildcard,        // "*"
+  BroadWildcard,       // "*.com": a wildcard over a single label
+  UnsupportedPattern,  // any other '*', '?', '[' or ']'
+};
+TrustedDomainProblem trusted_domain_problem(std::string entry);
+
+/// What to tell the user about `problem`; "" for None.
+std::string describe_trusted_domain_problem(TrustedDomainProblem problem);
+
 struct NearEntry {
   std::string entry;
   std::string why;  // "same registrable domain github.com", "2 characters differ", ...

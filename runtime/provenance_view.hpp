@@ -12,6 +12,17 @@
 
 namespace policyc {
 
+/// A compiled bottle as `explain` and `compile --annotate` read it: the program, its
+/// inputs, and the evaluation whose values carry their provenance.
+struct ProvenanceInput {
+  const ir::Program& program;
+  const Value& manifest;
+  const Value& params;
+  const Evaluation& evaluation;
+  const SourceManager& sources;
+  FileId manifest_file;  // tells manifest nodes from `--param` values
+};
+
 /// Where a value was written.
 struct ValueSource {
   enum class Kind { Manifest, Param, Constant, Default, Policy };
