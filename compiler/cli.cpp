@@ -28,35 +28,38 @@ constexpr CommandEntry kCommands[] = {
     {"errors", add_errors_command, true},   {"__complete", add_complete_command, false},
 };
 
+// CLI11 would only say that a command is required.
+int report_unknown_command(const std::string& word, std::ostream& err) {
+  std::vector<std::string> names;
+  for (const CommandEntry& command : kCommands) {
+    if (command.set_up_alone) names.push_back(command.name);
+  }
+  const std::string close = closest_name(word, names);
+  err << "policyc: error: unknown command '" << word << "'"
+      << (close.empty() ? "" : "; did you mean '" + close + "'?")
+      << "\nRun 'policyc --help' for usage.\n";
+  return kExitUsage;
+}
+
 }  // namespace
 
 // Only the command named first is set up when there is one: building every command's
 // options was a tenth of a typical compile's start-up.
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  const std::string first = argc > 1 ? argv[1] : "";
+  const CommandEntry* given = std::find_if(std::begin(kCommands), std::end(kCommands),
+                                           [&](const CommandEntry& c) { return first == c.name; });
+  const bool known = given != std::end(kCommands);
+  if (!known && !first.empty() && first[0] != '-') return report_unknown_command(first, err);
+
   CLI::App app{"policyc: compiles egress policies and a bottle manifest into a pipelock config"};
   app.set_version_flag("--version", std::string("policyc ") + POLICYC_VERSION);
   app.require_subcommand(1);
   app.footer("Exit codes: 0 ok, 1 invalid policy, manifest or parameter, 2 usage error.");
+  const bool alone = known && given->set_up_alone;
   std::vector<Command> commands;
-  const std::string first = argc > 1 ? argv[1] : "";
-  const bool named = std::any_of(std::begin(kCommands), std::end(kCommands),
-                                 [&](const CommandEntry& c) { return c.set_up_alone && first == c.name; });
   for (const CommandEntry& command : kCommands) {
-    if (!named || first == command.name) commands.push_back(command.add(app));
-  }
-  // CLI11 would only say that a command is required.
-  const bool is_command = std::any_of(std::begin(kCommands), std::end(kCommands),
-                                      [&](const CommandEntry& c) { return first == c.name; });
-  if (!is_command && !first.empty() && first[0] != '-') {
-    std::vector<std::string> names;
-    for (const CommandEntry& command : kCommands) {
-      if (command.set_up_alone) names.push_back(command.name);
-    }
-    const std::string close = closest_name(first, names);
-    err << "policyc: error: unknown command '" << first << "'"
-        << (close.empty() ? "" : "; did you mean '" + close + "'?")
-        << "\nRun 'policyc --help' for usage.\n";
-    return kExitUsage;
+    if (!alone || &command == given) commands.push_back(command.add(app));
   }
   CommandIo io{out, err};
   try {
