@@ -60,6 +60,16 @@ check() {
     fi
 }
 
+# is_candidate WORD: WORD is one of COMPREPLY. Plain bash, no pipeline: `grep -q`
+# exits on its first match, and under pipefail the writer's SIGPIPE would fail the check.
+is_candidate() {
+    local candidate
+    for candidate in "${COMPREPLY[@]}"; do
+        [[ $candidate == "$1" ]] && return 0
+    done
+    return 1
+}
+
 # check_has LINE WORD...: the candidates must include every WORD (commands other
 # issues add may come on top).
 check_has() {
@@ -68,7 +78,7 @@ check_has() {
     complete_line "$line"
     checks=$((checks + 1))
     for word in "$@"; do
-        if ! printf '%s\n' "${COMPREPLY[@]}" | grep -qxF -- "$word"; then
+        if ! is_candidate "$word"; then
             failures=$((failures + 1))
             printf 'FAIL %q: no %s in: %s\n' "$line" "$word" "${COMPREPLY[*]}"
         fi

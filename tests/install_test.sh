@@ -40,8 +40,9 @@ grep -q '^api_allowlist:$' installed.yaml || fail "no api_allowlist in the confi
     fail "compile with the installed policy files failed"
 cmp -s from_files.yaml built.yaml || fail "the installed policy files differ from the embedded ones"
 [[ $("$prefix/bin/policyc" --version) == "policyc "* ]] || fail "--version"
-"$prefix/bin/policyc" compile --format json bottle.yaml | grep -q '"api_allowlist": \[' ||
-    fail "compile --format json"
+"$prefix/bin/policyc" compile --format json bottle.yaml >installed.json ||
+    fail "compile --format json failed"
+grep -q '"api_allowlist": \[' installed.json || fail "compile --format json: no api_allowlist"
 
 # The man page is found through the prefix and renders without warnings.
 if command -v man >/dev/null; then
