@@ -15,33 +15,14 @@
 #include "compiler/file_text.hpp"
 #include "compiler/cli.hpp"
 #include "runtime/atomic_write.hpp"
+#include "tests/scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 using policyc::write_file_atomically;
+// A failed write must leave no temporary file behind: tests compare entries().
+using Scratch = policyc::testing::ScratchFolder;
 
 namespace {
-
-// A fresh folder per test, removed afterwards.
-struct Scratch {
-  Scratch() {
-    char name[] = "/tmp/policyc-write-XXXXXX";
-    dir = ::mkdtemp(name);
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::permissions(dir, fs::perms::owner_all, ec);
-    fs::remove_all(dir, ec);
-  }
-  std::string path(const std::string& name) const { return (dir / name).string(); }
-  // Every entry of the folder: a failed write must leave no temporary file behind.
-  std::vector<std::string> entries() const {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-  fs::path dir;
-};
 
 void write_plain(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
@@ -139,7 +120,7 @@ TEST_CASE("without write permission on the folder, the previous file is untouche
   Scratch scratch;
   const std::string target = scratch.path("pipelock.yaml");
   write_plain(target, "old\n");
-  ::chmod(scratch.dir.c_str(), 0555);
+  ::chmod(scratch.dir().c_str(), 0555);
   // Root ignores permission bits, so the write is tried as an unprivileged user.
   const std::string error = in_child([&] {
     if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) {

@@ -14,6 +14,7 @@
 #include "compiler/batch_progress.hpp"
 #include "compiler/cli.hpp"
 #include "runtime/staged_writes.hpp"
+#include "tests/scratch_folder.hpp"
 
 using namespace policyc;
 namespace fs = std::filesystem;
@@ -21,23 +22,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // A fresh temporary folder, made the working directory for the test's lifetime.
-class TempFolder {
- public:
-  TempFolder() : saved_(fs::current_path()) {
-    std::string name = (fs::temp_directory_path() / "policyc-batch-XXXXXX").string();
-    REQUIRE(::mkdtemp(name.data()) != nullptr);
-    path_ = name;
-    fs::current_path(path_);
-  }
-  ~TempFolder() {
-    fs::current_path(saved_);
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-
- private:
-  fs::path saved_;
-  fs::path path_;
+struct TempFolder {
+  testing::ScratchFolder folder{"batch"};
+  WorkingDirectory in{folder.dir()};
 };
 
 void write(const std::string& path, const std::string& text) {

@@ -18,6 +18,7 @@
 #include "compiler/golden.hpp"
 #include "compiler/parse.hpp"
 #include "fuzz/ast_dump.hpp"
+#include "tests/scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 using namespace policyc;
@@ -180,9 +181,8 @@ TEST_CASE("the shipped policies are formatted") {
 
 TEST_CASE("golden cases give the same results after every policy is formatted") {
   const fs::path source(POLICYC_SOURCE_DIR);
-  std::string pattern = (fs::temp_directory_path() / "policyc-fmt-XXXXXX").string();
-  REQUIRE(mkdtemp(pattern.data()));
-  const fs::path root(pattern);
+  const policyc::testing::ScratchFolder scratch("fmt");
+  const fs::path& root = scratch.dir();
   fs::copy(source / "policies", root / "policies", fs::copy_options::recursive);
   format_tree(root / "policies");
   const std::string shipped_entry = (root / "policies" / "pipelock.policy").string();
@@ -237,14 +237,12 @@ TEST_CASE("golden cases give the same results after every policy is formatted") 
     }
     ++compared;
   }
-  fs::remove_all(root);
   CHECK(compared >= 40);
 }
 
 TEST_CASE("fmt rewrites a file in place and keeps its permissions") {
-  std::string pattern = (fs::temp_directory_path() / "policyc-fmt-XXXXXX").string();
-  REQUIRE(mkdtemp(pattern.data()));
-  const fs::path folder(pattern);
+  const policyc::testing::ScratchFolder scratch("fmt");
+  const fs::path& folder = scratch.dir();
   const fs::path file = folder / "messy.policy";
   std::ofstream(file) << "const   X=1\n";
   fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
@@ -258,7 +256,6 @@ TEST_CASE("fmt rewrites a file in place and keeps its permissions") {
          fs::perms::others_read));
   CliRun again = run(folder, {"fmt", "--check", "."});
   CHECK(again.code == 0);
-  fs::remove_all(folder);
 }
 
 TEST_CASE("fmt - formats stdin to stdout") {

@@ -10,7 +10,9 @@
 #include <regex>
 #include <set>
 
+#include "compiler/file_text.hpp"
 #include "tests/cli_help_support.hpp"
+#include "tests/scratch_folder.hpp"
 
 using namespace policyc::testing;
 namespace fs = std::filesystem;
@@ -63,30 +65,26 @@ CliRun run_hook(const Hook& hook, const fs::path& root, const std::vector<std::s
     if (hook.pass_filenames) args.push_back(path);
   }
   if (!any) return {0, "", ""};
-  const fs::path saved = fs::current_path();
-  fs::current_path(root);
-  CliRun run = run_policyc(args);
-  fs::current_path(saved);
-  return run;
+  policyc::WorkingDirectory in(root);
+  return run_policyc(args);
 }
 
+// A scratch checkout holding a copy of the shipped policies.
 class TempRepo {
  public:
-  TempRepo() : path_(fs::temp_directory_path() / ("policyc-hooks-" + std::to_string(::getpid()))) {
-    fs::remove_all(path_);
-    fs::create_directories(path_ / "policies");
+  TempRepo() {
+    fs::create_directories(scratch_.dir() / "policies");
     for (const auto& entry : fs::directory_iterator(fs::path(POLICYC_SOURCE_DIR) / "policies")) {
-      fs::copy_file(entry.path(), path_ / "policies" / entry.path().filename());
+      fs::copy_file(entry.path(), scratch_.dir() / "policies" / entry.path().filename());
     }
   }
-  ~TempRepo() { fs::remove_all(path_); }
-  const fs::path& path() const { return path_; }
+  const fs::path& path() const { return scratch_.dir(); }
   void write(const std::string& relative, const std::string& text) const {
-    std::ofstream(path_ / relative, std::ios::binary) << text;
+    std::ofstream(scratch_.dir() / relative, std::ios::binary) << text;
   }
 
  private:
-  fs::path path_;
+  policyc::testing::ScratchFolder scratch_{"hooks"};
 };
 
 const Hook& hook_named(const std::vector<Hook>& all, const std::string& id) {

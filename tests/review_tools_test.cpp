@@ -11,6 +11,7 @@
 #include "compiler/file_text.hpp"
 #include "compiler/golden.hpp"
 #include "compiler/cli.hpp"
+#include "tests/scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 
@@ -69,8 +70,8 @@ TEST_CASE(
 }
 
 TEST_CASE("test --update rewrites the expected files that differ, and says which") {
-  const fs::path dir = fs::temp_directory_path() / "policyc_review_tools_test";
-  fs::remove_all(dir);
+  const policyc::testing::ScratchFolder scratch("review");
+  const fs::path& dir = scratch.dir();
   fs::create_directories(dir / "case");
   std::ofstream(dir / "case" / "args") << "validate\npipelock.yaml\n";
   std::ofstream(dir / "case" / "pipelock.yaml") << "mode: strict\napi_allowlist: []\n";
@@ -93,13 +94,11 @@ TEST_CASE("test --update rewrites the expected files that differ, and says which
   policyc::CliRun again = run({"test", "--update", (dir / "case").string()});
   CHECK(again.out == "1 passed, 0 failed\n");
   CHECK(run({"test", (dir / "case").string()}).code == 0);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("test refuses an expected.exit that is not a number") {
-  const fs::path dir = fs::temp_directory_path() / "policyc_review_tools_exit";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const policyc::testing::ScratchFolder scratch("review");
+  const fs::path& dir = scratch.dir();
   std::ofstream(dir / "args") << "validate\npipelock.yaml\n";
   std::ofstream(dir / "pipelock.yaml") << "mode: audit\n";
   std::ofstream(dir / "expected.yaml") << "pipelock.yaml: valid pipelock 2.3.0 config\n";
@@ -108,7 +107,6 @@ TEST_CASE("test refuses an expected.exit that is not a number") {
   CHECK(result.code == 1);
   CHECK(result.out.find("/expected.exit: expected an exit code and a newline\n") !=
         std::string::npos);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("docs/review.md shows the CI workflow file as it is, and the file is YAML") {

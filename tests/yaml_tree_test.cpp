@@ -1,7 +1,6 @@
 #include "runtime/yaml_tree.hpp"
 
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <string>
 
 using policyc::DiagnosticSink;
@@ -356,7 +355,9 @@ TEST_CASE("alias errors", "[yaml_tree]") {
         "a.yaml:1:11: a YAML alias cannot refer to the node that contains it [E0303]");
 }
 
-TEST_CASE("an alias bomb stops at the expansion limit, quickly", "[yaml_tree]") {
+// Stopping at the limit is what keeps a bomb cheap; its cost is measured in bench/, not
+// with a clock here (shared CI machines are too noisy for timed tests).
+TEST_CASE("an alias bomb stops at the expansion limit", "[yaml_tree]") {
   std::string text =
       "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", "
       "\"lol\", \"lol\"]\n";
@@ -365,14 +366,11 @@ TEST_CASE("an alias bomb stops at the expansion limit, quickly", "[yaml_tree]") 
     text +=
         std::string(1, c) + ": &" + c + " [" + repeat("*" + prev + ", ", 9) + "*" + prev + "]\n";
   }
-  auto start = std::chrono::steady_clock::now();
   Loaded l("bomb.yaml", text);
-  auto elapsed = std::chrono::steady_clock::now() - start;
   CHECK_FALSE(l.root);
   CHECK(l.error() ==
         "bomb.yaml:5:36: YAML aliases expand to more than 100000 nodes (limit); remove the "
         "aliases [E0303]");
-  CHECK(elapsed < std::chrono::seconds(1));
 }
 
 TEST_CASE("nesting deeper than 256 levels is an error, not a crash", "[yaml_tree]") {
