@@ -54,6 +54,15 @@ class TreeBuilder final : public YAML::EventHandler {
   // can be nonsense (an unclosed '[' turns into a mapping key), so they are dropped.
   const DiagnosticSink& diagnostics() const { return diags_; }
 
+  /// Where the innermost '[' (or '{') still open starts: what yaml-cpp's "end of ... flow
+  /// not found" is about, though it reports where it gave up, often lines later.
+  std::optional<SourceRange> open_flow_bracket(YamlNode::Kind kind) const {
+    for (auto frame = stack_.rbegin(); frame != stack_.rend(); ++frame) {
+      if (frame->flow && arena_[frame->node].kind == kind) return arena_[frame->node].range;
+    }
+    return std::nullopt;
+  }
+
   YamlNode result(std::uint32_t empty_at) {
     if (!root_) {
       YamlNode null;
@@ -377,6 +386,19 @@ bool check_encoding(const std::string& text, std::uint32_t begin, std::uint32_t 
   return true;
 }
 
+void add_unclosed_bracket_note(Diagnostic& error, const std::string& yaml_cpp_message,
+                               const TreeBuilder& builder) {
+  const bool sequence = yaml_cpp_message == YAML::ErrorMsg::END_OF_SEQ_FLOW;
+  if (!sequence && yaml_cpp_message != YAML::ErrorMsg::END_OF_MAP_FLOW) return;
+  const YamlNode::Kind kind = sequence ? YamlNode::Kind::Sequence : YamlNode::Kind::Mapping;
+  const std::optional<SourceRange> open = builder.open_flow_bracket(kind);
+  if (!open) return;
+  error.notes.push_back({*open, sequence ? "the '[' opened here is never closed; add ']' after "
+                                           "its last item"
+                                         : "the '{' opened here is never closed; add '}' after "
+                                           "its last entry"});
+}
+
 }  // namespace
 
 std::unique_ptr<YamlNode> load_yaml_tree(const SourceManager& sources, FileId file,
@@ -430,7 +452,8 @@ std::unique_ptr<YamlNode> load_yaml_tree(const SourceManager& sources, FileId fi
     diags.error("E0301", point(clamp(e.mark)), "YAML nesting is deeper than 256 levels (limit)");
     return nullptr;
   } catch (const YAML::Exception& e) {
-    diags.error("E0301", point(clamp(e.mark)), "invalid YAML: " + e.msg);
+    Diagnostic& error = diags.error("E0301", point(clamp(e.mark)), "invalid YAML: " + e.msg);
+    add_unclosed_bracket_note(error, e.msg, builder);
     return nullptr;
   }
   for (const Diagnostic& pending : builder.diagnostics().all()) {

@@ -422,6 +422,33 @@ TEST_CASE("malformed YAML is reported at yaml-cpp's position", "[yaml_tree]") {
         "b.yaml:2:1: invalid YAML: end of sequence flow not found [E0301]");
 }
 
+// yaml-cpp reports an unclosed bracket where it gave up, often lines later or at the end.
+TEST_CASE("an unclosed flow sequence or mapping gets a note at its opening bracket", "[yaml_tree]") {
+  auto note_of = [](const Loaded& l) {
+    REQUIRE(l.diags.all().size() == 1);
+    REQUIRE(l.diags.all()[0].notes.size() == 1);
+    const policyc::DiagnosticNote& note = l.diags.all()[0].notes[0];
+    return l.at(note.range) + ": " + l.text(note.range) + ": " + note.message;
+  };
+  Loaded sequence("b.yaml", "egress:\n  allowlist: [a.com, b.com\n");
+  CHECK(sequence.error() == "b.yaml:3:1: invalid YAML: end of sequence flow not found [E0301]");
+  CHECK(note_of(sequence) ==
+        "b.yaml:2:14: [: the '[' opened here is never closed; add ']' after its last item");
+
+  Loaded mapping("b.yaml", "egress: {allowlist: [a.com]\nsupervise: true\n");
+  CHECK(note_of(mapping) ==
+        "b.yaml:1:9: {: the '{' opened here is never closed; add '}' after its last entry");
+
+  // The innermost one left open, not the one closed inside it.
+  CHECK(note_of(Loaded("b.yaml", "a: [1, [2], [3\n")) ==
+        "b.yaml:1:13: [: the '[' opened here is never closed; add ']' after its last item");
+  // Positions count the Markdown lines before the front matter.
+  CHECK(note_of(Loaded("bottle.md", "---\nname: demo\nlist: [a\n---\nbody\n")) ==
+        "bottle.md:3:7: [: the '[' opened here is never closed; add ']' after its last item");
+  // Other syntax errors get no such note.
+  CHECK(Loaded("b.yaml", "a: b: c\n").diags.all()[0].notes.empty());
+}
+
 TEST_CASE("encoding errors and size limit", "[yaml_tree]") {
   CHECK(Loaded("nul.yaml", std::string("a: 1\nb: x\0y\n", 12)).error() ==
         "nul.yaml:2:5: manifest contains a NUL byte [E0301]");
