@@ -260,7 +260,7 @@ main.policy:5:36: error: "strip" is not one of "warn", "block" [E0214]
 )");
 }
 
-TEST_CASE("check: output values have the field type; hostname lists are checked") {
+TEST_CASE("check: output values have the field type, and hostname lists are checked") {
   auto checked = check_files({{"main.policy", kManifest+"output pipelock {\n  enforce = \"yes\"\n  api_allowlist = [\"a.example\", \"b example\"]\n}\n"}});
   CHECK(checked->rendered() == R"(main.policy:4:13: error: pipelock field 'enforce' expects bool, got string [E0210]
   enforce = "yes"

@@ -107,7 +107,7 @@ TEST_CASE("homographs: whole-script lookalikes and mixed scripts, not ordinary n
   CHECK_FALSE(german.mixed_scripts);
 }
 
-TEST_CASE("color: always and never as told; auto only on a terminal and without NO_COLOR") {
+TEST_CASE("color: always and never as told, auto only on a terminal and without NO_COLOR") {
   std::ostringstream not_a_terminal;
   DiagnosticOptions options;
   options.color = "always";

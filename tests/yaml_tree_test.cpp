@@ -164,7 +164,7 @@ TEST_CASE("quoting: values, quoted flag and exact source text", "[yaml_tree]") {
   CHECK(l.text(literal.range) == "|");
 }
 
-TEST_CASE("nulls: ~, null, empty values; quoted null is a string", "[yaml_tree]") {
+TEST_CASE("nulls: ~, null, empty values, and quoted null is a string", "[yaml_tree]") {
   Loaded l("n.yaml", "a: ~\nb: null\nc: NULL\nd:\ne: 'null'\nf: [~, x]\n");
   REQUIRE(l.root);
   CHECK(get(*l.root, "a").kind == Kind::Null);
