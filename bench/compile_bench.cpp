@@ -132,6 +132,9 @@ struct Stages {
   Value params() {
     return read_params(add_command_line_source(sources, {}), *program->params, sources, diags);
   }
+  Evaluation evaluation() {
+    return evaluate_program(*program, manifest(*tree()), params(), diags);
+  }
 };
 
 void BM_YamlTree(benchmark::State& state) {
@@ -150,15 +153,19 @@ void BM_Evaluate(benchmark::State& state) {
   Stages stages(bottle_text(state));
   const Value manifest = stages.manifest(*stages.tree());
   const Value params = stages.params();
+  std::uint64_t steps = 0;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(evaluate_program(*stages.program, manifest, params));
+    DiagnosticSink diags;
+    Evaluation evaluation = evaluate_program(*stages.program, manifest, params, diags);
+    steps = evaluation.steps;
+    benchmark::DoNotOptimize(evaluation);
   }
+  state.counters["steps"] = static_cast<double>(steps);  // against kMaxEvaluationSteps
 }
 
 void BM_ValidateAndRender(benchmark::State& state) {
   Stages stages(bottle_text(state));
-  const Evaluation evaluation =
-      evaluate_program(*stages.program, stages.manifest(*stages.tree()), stages.params());
+  const Evaluation evaluation = stages.evaluation();
   for (auto _ : state) {
     DiagnosticSink diags;
     benchmark::DoNotOptimize(validate_pipelock_output(evaluation.output, diags));
@@ -168,8 +175,7 @@ void BM_ValidateAndRender(benchmark::State& state) {
 
 void BM_VerifyRendered(benchmark::State& state) {
   Stages stages(bottle_text(state));
-  const Evaluation evaluation =
-      evaluate_program(*stages.program, stages.manifest(*stages.tree()), stages.params());
+  const Evaluation evaluation = stages.evaluation();
   const std::string yaml = render_pipelock_yaml(evaluation.output);
   for (auto _ : state) benchmark::DoNotOptimize(verify_rendered_yaml(evaluation.output, yaml));
   set_bytes(state, yaml);

@@ -15,15 +15,28 @@ void collect_constant_uses(const ast::Expr& expr, std::vector<std::size_t>& out)
   for (const auto& operand : expr.operands) collect_constant_uses(*operand, out);
 }
 
-void lower_constant(ir::Program& program, std::size_t index, std::vector<bool>& done) {
+// A constant's expression can loop over other constants as a bottle's can over the
+// manifest, so it gets a budget of its own [E0811].
+Value evaluate_within_budget(const ast::Expr& expr, ir::Program& program,
+                             const std::string& declaration, const std::string& evaluating,
+                             DiagnosticSink& diags) {
+  EvalBudget budget;
+  EvalEnv env{program, nullptr, nullptr, nullptr, declaration, {}, &budget};
+  Value value = evaluate_expr(expr, env);
+  budget.report(diags, evaluating);
+  return value;
+}
+
+void lower_constant(CheckContext& context, std::size_t index, std::vector<bool>& done) {
   if (done[index]) return;
   done[index] = true;  // the checker rejected cycles
-  ir::Constant& constant = program.constants[index];
+  ir::Constant& constant = context.program.constants[index];
   std::vector<std::size_t> uses;
   collect_constant_uses(*constant.decl->value, uses);
-  for (std::size_t use : uses) lower_constant(program, use, done);
-  EvalEnv env{program, nullptr, nullptr, nullptr, constant.decl->name, {}};
-  constant.value = evaluate_expr(*constant.decl->value, env);
+  for (std::size_t use : uses) lower_constant(context, use, done);
+  const std::string& name = constant.decl->name;
+  constant.value = evaluate_within_budget(*constant.decl->value, context.program, name,
+                                          "constant '" + name + "'", context.diags);
 }
 
 }  // namespace
@@ -31,12 +44,13 @@ void lower_constant(ir::Program& program, std::size_t index, std::vector<bool>& 
 void lower_program(CheckContext& context) {
   ir::Program& program = context.program;
   std::vector<bool> done(program.constants.size(), false);
-  for (std::size_t i = 0; i < program.constants.size(); ++i) lower_constant(program, i, done);
+  for (std::size_t i = 0; i < program.constants.size(); ++i) lower_constant(context, i, done);
   for (const auto& record : program.records) {
     for (FieldType& field : record->fields) {
       if (!field.default_expr) continue;
-      EvalEnv env{program, nullptr, nullptr, nullptr, record->name + "." + field.name, {}};
-      field.default_value = evaluate_expr(*field.default_expr, env);
+      const std::string name = record->name + "." + field.name;
+      field.default_value = evaluate_within_budget(*field.default_expr, program, name,
+                                                   "the default of '" + name + "'", context.diags);
     }
   }
 }
@@ -52,6 +66,7 @@ std::unique_ptr<ir::Program> check_program(std::vector<ast::PolicyFile> files,
   check_default_records(context);
   if (diags.has_errors()) return nullptr;
   lower_program(context);
+  if (diags.has_errors()) return nullptr;
   return program;
 }
 

@@ -15,12 +15,37 @@ namespace {
 // parameter, a constant, a set or a loop variable is borrowed; only what the expression
 // builds is owned. Copying on every name and field access made a large manifest's
 // evaluation quadratic in practice (each comprehension copied the whole manifest).
+bool spend(EvalEnv& env, std::uint64_t steps, const Expr& at) {
+  return env.budget == nullptr || env.budget->spend(steps, at);
+}
+
+// Nodes of `value`, counted up to `cap` and no further: the cost of copying it.
+std::uint64_t count_nodes(const Value& value, std::uint64_t cap) {
+  std::uint64_t count = 0;
+  std::vector<const Value*> pending{&value};
+  while (!pending.empty() && count <= cap) {
+    const Value* next = pending.back();
+    pending.pop_back();
+    ++count;
+    for (const Value& item : next->items) pending.push_back(&item);
+    for (const auto& field : next->fields) pending.push_back(&field.second);
+  }
+  return count;
+}
+
 class Ref {
  public:
   explicit Ref(const Value* borrowed) : borrowed_(borrowed) {}
   Ref(Value owned) : owned_(std::move(owned)) {}  // NOLINT: built values convert implicitly
   const Value& get() const { return borrowed_ ? *borrowed_ : owned_; }
-  Value take() { return borrowed_ ? *borrowed_ : std::move(owned_); }
+  // A borrowed value is copied, and the copy is paid for; `at` is what asked for it.
+  Value take(EvalEnv& env, const Expr& at) {
+    if (!borrowed_) return std::move(owned_);
+    if (env.budget && !env.budget->spend(count_nodes(*borrowed_, env.budget->left()), at)) {
+      return Value::null();
+    }
+    return *borrowed_;
+  }
 
   // The field `name`, borrowed from a borrowed record, moved out of an owned one.
   Ref field(const std::string& name) {
@@ -55,15 +80,34 @@ bool value_less(const Value& a, const Value& b) {
   return a.string < b.string;
 }
 
+// The loop of a comprehension or quantifier, known to the budget while it runs.
+class LoopScope {
+ public:
+  LoopScope(EvalEnv& env, const Expr& loop) : budget_(env.budget) {
+    if (budget_) budget_->enter_loop(loop);
+  }
+  ~LoopScope() {
+    if (budget_) budget_->leave_loop();
+  }
+  LoopScope(const LoopScope&) = delete;
+  LoopScope& operator=(const LoopScope&) = delete;
+
+ private:
+  EvalBudget* budget_;
+};
+
 Value bind_each(const Expr& expr, EvalEnv& env) {
   const bool comprehension = expr.kind == Expr::Kind::Comprehension;
   const Ref source = evaluate_ref(*expr.operands[comprehension ? 1 : 0], env);
   Value result = comprehension ? Value::of_list({}) : Value::of_bool(expr.boolean);
+  const LoopScope scope(env, expr);
   for (const Value& item : source.get().items) {
+    if (!spend(env, 1, expr)) break;
     env.locals.push_back(&item);
     if (comprehension) {
       bool keep = expr.operands.size() < 3 || holds(*expr.operands[2], env);
-      if (keep) result.items.push_back(evaluate_ref(*expr.operands[0], env).take());
+      const Expr& element = *expr.operands[0];
+      if (keep) result.items.push_back(evaluate_ref(element, env).take(env, element));
     } else {
       bool holds_here = holds(*expr.operands[1], env);
       env.locals.pop_back();
@@ -86,7 +130,8 @@ Value call(const Expr& expr, EvalEnv& env) {
                                                         : value.string.size();
     return Value::of_int(static_cast<std::int64_t>(n));
   }
-  Value sorted = arg.take();
+  Value sorted = arg.take(env, expr);
+  if (!spend(env, sorted.items.size(), expr)) return sorted;
   std::stable_sort(sorted.items.begin(), sorted.items.end(), value_less);
   return sorted;
 }
@@ -121,7 +166,9 @@ Ref evaluate_ref(const Expr& expr, EvalEnv& env) {
       return default_record(*expr.type, env);
     case Expr::Kind::List: {
       Value list = Value::of_list({});
-      for (const auto& item : expr.operands) list.items.push_back(evaluate_ref(*item, env).take());
+      for (const auto& item : expr.operands) {
+        list.items.push_back(evaluate_ref(*item, env).take(env, *item));
+      }
       return list;
     }
     case Expr::Kind::Comprehension:
@@ -134,8 +181,8 @@ Ref evaluate_ref(const Expr& expr, EvalEnv& env) {
     case Expr::Kind::Member:
       return evaluate_ref(*expr.operands[0], env).field(expr.text);
     case Expr::Kind::Add: {
-      Value left = evaluate_ref(*expr.operands[0], env).take();
-      Value right = evaluate_ref(*expr.operands[1], env).take();
+      Value left = evaluate_ref(*expr.operands[0], env).take(env, expr);
+      Value right = evaluate_ref(*expr.operands[1], env).take(env, expr);
       for (Value& item : right.items) left.items.push_back(std::move(item));
       return left;
     }
@@ -143,12 +190,18 @@ Ref evaluate_ref(const Expr& expr, EvalEnv& env) {
     case Expr::Kind::NotEqual: {
       const Ref left = evaluate_ref(*expr.operands[0], env);
       const Ref right = evaluate_ref(*expr.operands[1], env);
+      const Value& shorter =
+          left.get().items.size() < right.get().items.size() ? left.get() : right.get();
+      if (!spend(env, 1 + shorter.items.size() + shorter.fields.size(), expr)) {
+        return Value::of_bool(false);
+      }
       return Value::of_bool(left.get().equals(right.get()) == (expr.kind == Expr::Kind::Equal));
     }
     case Expr::Kind::In: {
       const Ref needle = evaluate_ref(*expr.operands[0], env);
       const Ref haystack = evaluate_ref(*expr.operands[1], env);
       const std::vector<Value>& items = haystack.get().items;
+      if (!spend(env, items.size(), expr)) return Value::of_bool(false);
       bool found = std::any_of(items.begin(), items.end(),
                                [&](const Value& item) { return item.equals(needle.get()); });
       return Value::of_bool(found);
@@ -181,7 +234,9 @@ Value default_record(const Type& type, EvalEnv& env) {
   return record;
 }
 
-Value evaluate_expr(const Expr& expr, EvalEnv& env) { return evaluate_ref(expr, env).take(); }
+Value evaluate_expr(const Expr& expr, EvalEnv& env) {
+  return evaluate_ref(expr, env).take(env, expr);
+}
 
 namespace {
 
@@ -280,9 +335,10 @@ std::vector<OutputNode> build_output(const std::vector<ast::OutputItem>& items,
 }  // namespace
 
 Evaluation evaluate_program(const ir::Program& program, const Value& manifest,
-                            const Value& params) {
+                            const Value& params, DiagnosticSink& diags, std::uint64_t max_steps) {
   Evaluation result;
-  EvalEnv env{program, &manifest, &params, nullptr, {}, {}};
+  EvalBudget budget(max_steps);
+  EvalEnv env{program, &manifest, &params, nullptr, {}, {}, &budget};
   std::vector<std::vector<Value>> sets(program.sets.size());
   for (const ast::Rule* rule : program.rules) {
     env.declaration = rule->name;
@@ -301,6 +357,8 @@ Evaluation evaluate_program(const ir::Program& program, const Value& manifest,
   env.sets = &result.sets;
   env.declaration = "output";
   if (program.output) result.output = build_output(program.output->items, pipelock_schema(), env);
+  budget.report(diags, "the policy for this bottle");
+  result.steps = budget.spent();
   return result;
 }
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "compiler/ir.hpp"
+#include "runtime/eval_budget.hpp"
 #include "runtime/output.hpp"
 #include "runtime/value.hpp"
 
@@ -16,6 +17,7 @@ struct EvalEnv {
   const std::vector<Value>* sets = nullptr;
   SharedText declaration;            // named in the provenance of literals
   std::vector<const Value*> locals;  // comprehension and quantifier variables
+  EvalBudget* budget = nullptr;      // none: expressions already known to be cheap
 };
 
 /// The value of a checked expression. Literals carry `env.declaration` and their range
@@ -29,6 +31,7 @@ Value default_record(const Type& type, EvalEnv& env);
 struct Evaluation {
   std::vector<Value> sets;  // per program.sets: sorted by byte order, each element once
   OutputDocument output;    // shares the sets it names whole: moved, never copied
+  std::uint64_t steps = 0;  // work done, as EvalBudget counts it
 
   Evaluation() = default;
   Evaluation(Evaluation&&) = default;
@@ -37,8 +40,11 @@ struct Evaluation {
   Evaluation& operator=(const Evaluation&) = delete;
 };
 
-/// Runs every rule whose condition holds, then builds the output document.
+/// Runs every rule whose condition holds, then builds the output document. A policy
+/// that needs more than `max_steps` for this manifest is reported [E0811]; the evaluation
+/// returned then is incomplete and must not be used.
 Evaluation evaluate_program(const ir::Program& program, const Value& manifest,
-                            const Value& params);
+                            const Value& params, DiagnosticSink& diags,
+                            std::uint64_t max_steps = kMaxEvaluationSteps);
 
 }  // namespace policyc

@@ -18,7 +18,8 @@ struct Evaluated {
 
 // Checks `policy` and evaluates it against `manifest_yaml` and `params`.
 Evaluated evaluate(const std::string& policy, const std::string& manifest_yaml,
-                   const std::vector<std::string>& params = {}) {
+                   const std::vector<std::string>& params = {},
+                   std::uint64_t max_steps = policyc::kMaxEvaluationSteps) {
   Evaluated out;
   out.policy = testing::check_files({{"main.policy", policy}});
   REQUIRE(out.policy->rendered() == "");
@@ -30,7 +31,7 @@ Evaluated evaluate(const std::string& policy, const std::string& manifest_yaml,
   auto ranges = add_command_line_source(checked.sources, params);
   Value param_values = read_params(ranges, *checked.program->params, checked.sources, checked.diags);
   REQUIRE(checked.rendered() == "");
-  out.result = evaluate_program(*checked.program, manifest, param_values);
+  out.result = evaluate_program(*checked.program, manifest, param_values, checked.diags, max_steps);
   return out;
 }
 
@@ -158,4 +159,83 @@ output pipelock { mode = "strict" }
   auto e = evaluate(policy, "{}\n");
   CHECK(strings_of(e.policy->program->constants[0].value) ==
         std::vector<std::string>{"B", "_", "a", "b"});
+}
+
+namespace {
+
+const std::string kNestedLoopsPolicy = R"(
+manifest bottle {
+  hosts: list<hostname> = []
+  routes: list<Route> = []
+}
+record Route { host: hostname }
+set allowlist: hostname
+rule shared { allowlist += [a for a in bottle.hosts if any(b in bottle.hosts: b == "x.example")] }
+rule copies { allowlist += [a for a in bottle.hosts if len(bottle.routes + bottle.routes) != 0] }
+output pipelock { api_allowlist = allowlist }
+)";
+
+// A manifest of `n` hosts and `n` routes.
+std::string hosts_and_routes(int n) {
+  std::string hosts = "hosts: [", routes = "routes: [";
+  for (int i = 0; i < n; ++i) {
+    hosts += (i ? ", h" : "h") + std::to_string(i) + ".example";
+    routes += (i ? ", {host: r" : "{host: r") + std::to_string(i) + ".example}";
+  }
+  return hosts + "]\n" + routes + "]\n";
+}
+
+}  // namespace
+
+TEST_CASE("evaluate: steps count loop elements, 'in' and '==' elements and copied nodes") {
+  // Per host, rule shared: the element, then 4 inner elements with an '==' each (2 steps
+  // each): 9. Rule copies: the element, two copies of the 4 routes (the list, 4 records,
+  // 4 fields: 9 nodes each), the '!=' and the kept host copied: 21. 4 x 30 = 120.
+  // Pinned, so that a change in the counting shows here.
+  auto e = evaluate(kNestedLoopsPolicy, hosts_and_routes(4));
+  CHECK(e.policy->rendered().empty());
+  CHECK(e.result.steps == 120);
+  // Exactly enough steps is enough; one fewer is not.
+  CHECK(evaluate(kNestedLoopsPolicy, hosts_and_routes(4), {}, 120).policy->rendered().empty());
+  CHECK_FALSE(evaluate(kNestedLoopsPolicy, hosts_and_routes(4), {}, 119).policy->rendered().empty());
+}
+
+TEST_CASE("evaluate: loops nested over manifest lists run out of steps, reported where") {
+  auto e = evaluate(kNestedLoopsPolicy, hosts_and_routes(40), {}, 1000);
+  CHECK(e.policy->rendered() ==
+        R"(main.policy:8:79: error: evaluating the policy for this bottle takes more than 1000 steps (limit) [E0811]
+rule shared { allowlist += [a for a in bottle.hosts if any(b in bottle.hosts: b == "x.example")] }
+                                                                              ^~~~~~~~~~~~~~~~
+main.policy:8:56: note: inside this loop
+rule shared { allowlist += [a for a in bottle.hosts if any(b in bottle.hosts: b == "x.example")] }
+                                                       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+main.policy:8:28: note: inside this loop
+rule shared { allowlist += [a for a in bottle.hosts if any(b in bottle.hosts: b == "x.example")] }
+                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+policyc: note: a loop inside a loop, or 'in' inside a loop, does work that grows with the product of the lists' lengths; loop over each list once where you can
+)");
+  // Copying a large value inside a loop is paid for too: here rule shared fits, copies not.
+  auto copies = evaluate(kNestedLoopsPolicy, hosts_and_routes(40), {}, 40 * 81 + 2000);
+  REQUIRE(copies.policy->diags.all().size() == 1);
+  CHECK(copies.policy->sources.location(copies.policy->diags.all()[0].range) == "main.policy:9:60");
+}
+
+TEST_CASE("evaluate: a constant that loops too long is an error of the policy") {
+  std::string list;
+  for (int i = 0; i < 100; ++i) list += (i ? ", " : "") + std::to_string(i);
+  auto checked = testing::check_files({{"main.policy", testing::with_skeleton(
+      "const L = [" + list + "]\n"
+      "const ALL = all(a in L: all(b in L: all(c in L: all(d in L: d in L))))\n")}});
+  CHECK(checked->program == nullptr);
+  // 100^5 steps are asked for; the step that runs out happens to be an element of the
+  // second loop, so one loop is around it.
+  CHECK(checked->rendered() ==
+        R"(main.policy:11:25: error: evaluating constant 'ALL' takes more than 100000000 steps (limit) [E0811]
+const ALL = all(a in L: all(b in L: all(c in L: all(d in L: d in L))))
+                        ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+main.policy:11:13: note: inside this loop
+const ALL = all(a in L: all(b in L: all(c in L: all(d in L: d in L))))
+            ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+policyc: note: a loop inside a loop, or 'in' inside a loop, does work that grows with the product of the lists' lengths; loop over each list once where you can
+)");
 }
