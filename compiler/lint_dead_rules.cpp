@@ -4,7 +4,6 @@
 #include "compiler/format.hpp"
 #include "compiler/lint.hpp"
 #include "compiler/lint_walk.hpp"
-#include "runtime/evaluate.hpp"
 
 namespace policyc {
 
@@ -46,10 +45,9 @@ bool contradict(const SourceManager& sources, const ir::Program& program, const 
       const Expr& b_other = *b.operands[1 - b_side];
       if (opposite && text(a_other) == text(b_other)) return true;
       if (equal_pair && is_constant_expr(a_other) && is_constant_expr(b_other)) {
-        EvalEnv env{program, nullptr, nullptr, nullptr, "", {}};
-        Value left = evaluate_expr(a_other, env);
-        Value right = evaluate_expr(b_other, env);
-        if (!left.equals(right)) return true;
+        const std::optional<Value> left = evaluate_for_lint(program, a_other);
+        const std::optional<Value> right = evaluate_for_lint(program, b_other);
+        if (left && right && !left->equals(*right)) return true;
       }
     }
   }
@@ -60,9 +58,8 @@ FalseCondition never_true(const SourceManager& sources, const ir::Program& progr
                           const Expr& condition) {
   FalseCondition result;
   if (is_constant_expr(condition)) {
-    EvalEnv env{program, nullptr, nullptr, nullptr, "", {}};
-    Value value = evaluate_expr(condition, env);
-    result.always_false = value.kind == Value::Kind::Bool && !value.boolean;
+    const std::optional<Value> value = evaluate_for_lint(program, condition);
+    result.always_false = value && value->kind == Value::Kind::Bool && !value->boolean;
     for_each_node(condition, [&](const Expr& e, const Expr*, std::size_t) {
       if (result.note.range.valid() || e.binding != ast::Binding::Constant) return;
       const ast::Const& decl = *program.constants[e.slot].decl;

@@ -14,7 +14,6 @@
 
 #include "compiler/lint.hpp"
 #include "compiler/lint_walk.hpp"
-#include "runtime/evaluate.hpp"
 #include "runtime/pipelock_schema.hpp"
 
 namespace policyc {
@@ -49,8 +48,9 @@ void add_entry(HostList& list, const std::string& host, SourceRange range, const
 void collect(const ir::Program& program, const ast::Expr& e, const ast::Rule* rule,
              HostList& list) {
   if (is_constant_expr(e)) {
-    EvalEnv env{program, nullptr, nullptr, nullptr, "", {}};
-    Value value = evaluate_expr(e, env);
+    const std::optional<Value> evaluated = evaluate_for_lint(program, e);
+    if (!evaluated) return;
+    const Value& value = *evaluated;
     std::vector<const Value*> items;
     if (value.kind == Value::Kind::String) items.push_back(&value);
     for (const Value& item : value.items) items.push_back(&item);

@@ -1,5 +1,7 @@
 #include "compiler/lint_walk.hpp"
 
+#include "runtime/evaluate.hpp"
+
 namespace policyc {
 
 namespace {
@@ -60,6 +62,14 @@ bool is_constant_expr(const ast::Expr& expr) {
     }
   });
   return constant;
+}
+
+std::optional<Value> evaluate_for_lint(const ir::Program& program, const ast::Expr& expr) {
+  EvalBudget budget;
+  EvalEnv env{program, nullptr, nullptr, nullptr, "", {}, &budget};
+  Value value = evaluate_expr(expr, env);
+  if (budget.exhausted()) return std::nullopt;
+  return value;
 }
 
 }  // namespace policyc

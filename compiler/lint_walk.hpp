@@ -1,8 +1,10 @@
 // Visiting every expression of a checked program, for the lints.
 #pragma once
 #include <functional>
+#include <optional>
 
 #include "compiler/ir.hpp"
+#include "runtime/value.hpp"
 
 namespace policyc {
 
@@ -27,5 +29,9 @@ void for_each_node(
 /// Whether `expr` can be evaluated before any bottle is read: it reads no manifest,
 /// parameter or set.
 bool is_constant_expr(const ast::Expr& expr);
+
+/// The value of a constant expression (is_constant_expr), for a lint to reason about;
+/// nullopt when it would take more than the evaluation budget, and the lint says nothing.
+std::optional<Value> evaluate_for_lint(const ir::Program& program, const ast::Expr& expr);
 
 }  // namespace policyc
