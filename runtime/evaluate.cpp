@@ -11,16 +11,13 @@ using ast::Expr;
 
 namespace {
 
-// The value of an expression without copying what it names: a manifest field, a
-// parameter, a constant, a set or a loop variable is borrowed; only what the expression
-// builds is owned. Copying on every name and field access made a large manifest's
-// evaluation quadratic in practice (each comprehension copied the whole manifest).
 bool spend(EvalEnv& env, std::uint64_t steps, const Expr& at) {
   return env.budget == nullptr || env.budget->spend(steps, at);
 }
 
 // Nodes of `value`, counted up to `cap` and no further: the cost of copying it.
 std::uint64_t count_nodes(const Value& value, std::uint64_t cap) {
+  if (value.items.empty() && value.fields.empty()) return 1;  // most copies: a scalar
   std::uint64_t count = 0;
   std::vector<const Value*> pending{&value};
   while (!pending.empty() && count <= cap) {
@@ -33,6 +30,10 @@ std::uint64_t count_nodes(const Value& value, std::uint64_t cap) {
   return count;
 }
 
+// The value of an expression without copying what it names: a manifest field, a
+// parameter, a constant, a set or a loop variable is borrowed; only what the expression
+// builds is owned. Copying on every name and field access made a large manifest's
+// evaluation quadratic in practice (each comprehension copied the whole manifest).
 class Ref {
  public:
   explicit Ref(const Value* borrowed) : borrowed_(borrowed) {}
