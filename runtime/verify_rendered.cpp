@@ -6,12 +6,12 @@
 #include <yaml-cpp/eventhandler.h>  // yaml.h does not include it in 0.7
 #include <yaml-cpp/yaml.h>
 
-#include <sstream>
 #include <vector>
 
 #include "runtime/emit_pipelock.hpp"
 #include "runtime/emit_scalars.hpp"
 #include "runtime/pipelock_schema.hpp"
+#include "runtime/text_istream.hpp"
 
 namespace policyc {
 
@@ -242,7 +242,7 @@ class Comparator final : public YAML::EventHandler {
 
 std::string verify_rendered_yaml(const OutputDocument& document, const std::string& yaml) {
   try {
-    std::istringstream in(yaml);
+    TextIstream in(yaml);
     YAML::Parser parser(in);
     Comparator comparator(document);
     while (parser.HandleNextDocument(comparator)) {

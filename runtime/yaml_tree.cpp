@@ -9,11 +9,10 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
-#include <istream>
-#include <streambuf>
 #include <string_view>
 #include <unordered_map>
 
+#include "runtime/text_istream.hpp"
 #include "runtime/yaml_scalar_range.hpp"
 
 namespace policyc {
@@ -335,15 +334,6 @@ class TreeBuilder final : public YAML::EventHandler {
   std::uint64_t alias_bytes_ = 0;
 };
 
-// The YAML text as the std::istream yaml-cpp reads, without a copy of a large manifest.
-class TextStreamBuf final : public std::streambuf {
- public:
-  explicit TextStreamBuf(std::string_view text) {
-    char* begin = const_cast<char*>(text.data());  // only read: there is no put area
-    setg(begin, begin, begin + text.size());
-  }
-};
-
 bool is_markdown(std::string name) {
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto ends_with = [&](std::string_view suffix) {
@@ -441,8 +431,7 @@ std::unique_ptr<YamlNode> load_yaml_tree(const SourceManager& sources, FileId fi
   };
   auto point = [&](std::uint32_t at) { return SourceRange{file, at, std::min(at + 1, end)}; };
   try {
-    TextStreamBuf buffer(yaml_text.substr(begin));
-    std::istream in(&buffer);
+    TextIstream in(yaml_text.substr(begin));
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(builder)) {
     }
