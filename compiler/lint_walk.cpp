@@ -66,8 +66,7 @@ bool is_constant_expr(const ast::Expr& expr) {
 
 std::optional<Value> evaluate_for_lint(const ir::Program& program, const ast::Expr& expr) {
   EvalBudget budget;
-  EvalEnv env{program, nullptr, nullptr, nullptr, "", {}, &budget};
-  Value value = evaluate_expr(expr, env);
+  Value value = evaluate_constant(program, expr, "", budget);
   if (budget.exhausted()) return std::nullopt;
   return value;
 }

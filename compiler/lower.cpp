@@ -17,12 +17,11 @@ void collect_constant_uses(const ast::Expr& expr, std::vector<std::size_t>& out)
 
 // A constant's expression can loop over other constants as a bottle's can over the
 // manifest, so it gets a budget of its own [E0811].
-Value evaluate_within_budget(const ast::Expr& expr, ir::Program& program,
+Value evaluate_within_budget(const ast::Expr& expr, const ir::Program& program,
                              const std::string& declaration, const std::string& evaluating,
                              DiagnosticSink& diags) {
   EvalBudget budget;
-  EvalEnv env{program, nullptr, nullptr, nullptr, declaration, {}, &budget};
-  Value value = evaluate_expr(expr, env);
+  Value value = evaluate_constant(program, expr, declaration, budget);
   budget.report(diags, evaluating);
   return value;
 }

@@ -239,6 +239,12 @@ Value evaluate_expr(const Expr& expr, EvalEnv& env) {
   return evaluate_ref(expr, env).take(env, expr);
 }
 
+Value evaluate_constant(const ir::Program& program, const Expr& expr,
+                        const std::string& declaration, EvalBudget& budget) {
+  EvalEnv env{program, nullptr, nullptr, nullptr, declaration, {}, &budget};
+  return evaluate_expr(expr, env);
+}
+
 namespace {
 
 // Adds one rule's contribution to a set; the rule becomes the first reason of each

@@ -24,6 +24,12 @@ struct EvalEnv {
 /// as provenance; values read from the manifest keep the manifest node's.
 Value evaluate_expr(const ast::Expr& expr, EvalEnv& env);
 
+/// The value of an expression that reads no manifest, parameter or set (a constant, a
+/// field default, the constant part of a condition), within `budget`; its literals carry
+/// `declaration` as provenance.
+Value evaluate_constant(const ir::Program& program, const ast::Expr& expr,
+                        const std::string& declaration, EvalBudget& budget);
+
 /// The value of a record or map type when written `{}`: each field's default, absent
 /// fields null.
 Value default_record(const Type& type, EvalEnv& env);
