@@ -132,9 +132,7 @@ struct Stages {
   Value params() {
     return read_params(add_command_line_source(sources, {}), *program->params, sources, diags);
   }
-  Evaluation evaluation() {
-    return evaluate_program(*program, manifest(*tree()), params(), diags);
-  }
+  Evaluation evaluation() { return evaluate_program(*program, manifest(*tree()), params(), diags); }
 };
 
 void BM_YamlTree(benchmark::State& state) {

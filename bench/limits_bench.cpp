@@ -12,8 +12,9 @@ namespace {
 
 // Nine levels of ten aliases each: 10^9 nodes if expanded, refused at 100,000.
 std::string alias_bomb() {
-  std::string text = "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", "
-                     "\"lol\", \"lol\", \"lol\"]\n";
+  std::string text =
+      "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", "
+      "\"lol\", \"lol\", \"lol\"]\n";
   for (char level = 'b'; level <= 'i'; ++level) {
     const std::string alias = std::string("*") + static_cast<char>(level - 1);
     text += std::string(1, level) + ": &" + level + " [";

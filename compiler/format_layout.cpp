@@ -311,8 +311,8 @@ std::unique_ptr<Layout> build_layout(FileId file, const std::string& text) {
   // A UTF-8 byte order mark is skipped as the parser does, and not written back.
   const std::size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   pegtl::memory_input<> in(text.data() + start, text.data() + text.size(), "");
-  auto root = pegtl::parse_tree::parse<grammar::policy_file, ParseNode, ParseTreeSelector, pegtl::nothing,
-                                       grammar::control>(in);
+  auto root = pegtl::parse_tree::parse<grammar::policy_file, ParseNode, ParseTreeSelector,
+                                       pegtl::nothing, grammar::control>(in);
   if (!root) return nullptr;
   AstBuilder(file, text, layout->file).add_declarations(*root);
   LayoutBuilder builder(text, *layout);

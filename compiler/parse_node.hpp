@@ -3,7 +3,6 @@
 // list: with the general allocator, that churn was half of parsing the shipped policies.
 #pragma once
 #include <cstddef>
-
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 namespace policyc {

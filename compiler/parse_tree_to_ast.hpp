@@ -1,7 +1,6 @@
 // Turns PEGTL parse trees of the policy grammar into the typed AST.
 #pragma once
 #include <string>
-
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "compiler/ast.hpp"

@@ -23,8 +23,9 @@ int main(int argc, char** argv) {
   if (diags.all().empty()) {
     snapshot = policyc::write_ast_snapshot(files, sources);
   } else {
-    std::fprintf(stderr, "policyc_snapshot_tool: the shipped policies have diagnostics; "
-                         "no snapshot\n");
+    std::fprintf(stderr,
+                 "policyc_snapshot_tool: the shipped policies have diagnostics; "
+                 "no snapshot\n");
   }
   std::ofstream file(argv[1], std::ios::binary);
   file << snapshot;

@@ -6,12 +6,12 @@
 #include <cctype>
 #include <set>
 
-#include "runtime/text_shapes.hpp"
-#include "runtime/go_duration.hpp"
 #include "runtime/config_rules.hpp"
 #include "runtime/config_tree.hpp"
+#include "runtime/go_duration.hpp"
 #include "runtime/host_match.hpp"
 #include "runtime/hostname.hpp"
+#include "runtime/text_shapes.hpp"
 #include "runtime/validate_config.hpp"
 
 namespace policyc {

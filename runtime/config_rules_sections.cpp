@@ -2,10 +2,9 @@
 // section is enabled, as pipelock's Validate applies them; the exceptions say so.
 #include <fmt/format.h>
 
-
-#include "runtime/text_shapes.hpp"
 #include "runtime/config_rules.hpp"
 #include "runtime/config_tree.hpp"
+#include "runtime/text_shapes.hpp"
 
 namespace policyc {
 

@@ -6,11 +6,11 @@
 #include <cctype>
 #include <string_view>
 
+#include "runtime/emit_scalars.hpp"
 #include "runtime/go_duration.hpp"
 #include "runtime/host_match.hpp"
 #include "runtime/hostname.hpp"
 #include "runtime/pipelock_schema.hpp"
-#include "runtime/emit_scalars.hpp"
 
 namespace policyc {
 

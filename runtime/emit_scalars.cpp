@@ -67,9 +67,8 @@ bool omitted_in_section(const OutputNode& n) {
 void append_quoted(std::string& out, const std::string& s) {
   out += '"';
   // Most strings (hostnames) need no escape and are copied whole.
-  const bool plain_bytes = std::none_of(s.begin(), s.end(), [](unsigned char c) {
-    return c == '\\' || c == '"' || is_control(c);
-  });
+  const bool plain_bytes = std::none_of(
+      s.begin(), s.end(), [](unsigned char c) { return c == '\\' || c == '"' || is_control(c); });
   if (plain_bytes) {
     out += s;
     out += '"';

@@ -17,9 +17,10 @@ void EvalBudget::report(DiagnosticSink& diags, const std::string& evaluating) co
   for (auto loop = loops_at_exhaustion_.rbegin(); loop != loops_at_exhaustion_.rend(); ++loop) {
     if (*loop != exhausted_at_) error.notes.push_back({(*loop)->range, "inside this loop"});
   }
-  error.notes.push_back({{}, "a loop inside a loop, or 'in' inside a loop, does work that grows "
-                             "with the product of the lists' lengths; loop over each list once "
-                             "where you can"});
+  error.notes.push_back({{},
+                         "a loop inside a loop, or 'in' inside a loop, does work that grows "
+                         "with the product of the lists' lengths; loop over each list once "
+                         "where you can"});
 }
 
 }  // namespace policyc

@@ -341,8 +341,8 @@ std::vector<OutputNode> build_output(const std::vector<ast::OutputItem>& items,
 
 }  // namespace
 
-Evaluation evaluate_program(const ir::Program& program, const Value& manifest,
-                            const Value& params, DiagnosticSink& diags, std::uint64_t max_steps) {
+Evaluation evaluate_program(const ir::Program& program, const Value& manifest, const Value& params,
+                            DiagnosticSink& diags, std::uint64_t max_steps) {
   Evaluation result;
   EvalBudget budget(max_steps);
   EvalEnv env{program, &manifest, &params, nullptr, {}, {}, &budget};

@@ -49,8 +49,7 @@ struct Evaluation {
 /// Runs every rule whose condition holds, then builds the output document. A policy
 /// that needs more than `max_steps` for this manifest is reported [E0811]; the evaluation
 /// returned then is incomplete and must not be used.
-Evaluation evaluate_program(const ir::Program& program, const Value& manifest,
-                            const Value& params, DiagnosticSink& diags,
-                            std::uint64_t max_steps = kMaxEvaluationSteps);
+Evaluation evaluate_program(const ir::Program& program, const Value& manifest, const Value& params,
+                            DiagnosticSink& diags, std::uint64_t max_steps = kMaxEvaluationSteps);
 
 }  // namespace policyc

@@ -124,7 +124,8 @@ HostExplanation explain_host(const Explanation& explanation, const std::string& 
   out.host = host;
   out.mode = "balanced";
   for (const OutputNode& node : output) {
-    if (node.key == "mode" && node.value().kind == Value::Kind::String) out.mode = node.value().string;
+    if (node.key == "mode" && node.value().kind == Value::Kind::String)
+      out.mode = node.value().string;
   }
   std::vector<std::string> allowlist;
   std::vector<const ExplainedValue*> allowlist_values;

@@ -173,8 +173,8 @@ class ManifestReader {
       Diagnostic& d = diags_.error(
           "E0314", here.input_range,
           fmt::format("{} '{}' is already used by {}; each element of '{}' needs its own {}",
-                      here.input_path.view(), key->string, it->second->origins.back().input_path.view(), path,
-                      field.unique_key));
+                      here.input_path.view(), key->string,
+                      it->second->origins.back().input_path.view(), path, field.unique_key));
       d.notes.push_back({it->second->origins.back().input_range, "first used here"});
       d.notes.push_back({field.unique_range, "required unique by the policy here"});
     }

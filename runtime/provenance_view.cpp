@@ -42,8 +42,8 @@ const ast::Rule* ProvenanceView::rule_at(std::string_view name, const SourceRang
 ValueSource ProvenanceView::source(const Provenance& origin) const {
   if (origin.input_range.valid()) {
     const bool manifest = origin.input_range.file == manifest_file_;
-    return {manifest ? ValueSource::Kind::Manifest : ValueSource::Kind::Param, origin.input_path.str(),
-            origin.input_range};
+    return {manifest ? ValueSource::Kind::Manifest : ValueSource::Kind::Param,
+            origin.input_path.str(), origin.input_range};
   }
   for (const ir::Constant& constant : program_.constants) {
     if (constant.decl->name == origin.rule) {

@@ -13,7 +13,7 @@ class SharedText {
  public:
   SharedText() = default;
   SharedText(std::string_view text);  // NOLINT: names convert implicitly, as std::string does
-  SharedText(const char* text) : SharedText(std::string_view(text)) {}  // NOLINT
+  SharedText(const char* text) : SharedText(std::string_view(text)) {}         // NOLINT
   SharedText(const std::string& text) : SharedText(std::string_view(text)) {}  // NOLINT
   SharedText(const SharedText& other) noexcept : rep_(other.rep_) { retain(); }
   SharedText(SharedText&& other) noexcept : rep_(other.rep_) { other.rep_ = nullptr; }

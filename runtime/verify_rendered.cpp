@@ -108,10 +108,10 @@ class Comparator final : public YAML::EventHandler {
     Kind kind = Kind::Mapping;
     const std::vector<OutputNode>* nodes = nullptr;  // Mapping
     const std::vector<Value>* items = nullptr;       // Sequence
-    std::string path;          // Mapping: its key path ("" at the top); Sequence: the list's
-    bool section = false;      // Mapping: a section, whose empty lists are left out
-    std::size_t next = 0;      // Mapping: the next node; Sequence: items seen
-    bool value_next = false;   // Mapping: a key was read, its value comes next
+    std::string path;             // Mapping: its key path ("" at the top); Sequence: the list's
+    bool section = false;         // Mapping: a section, whose empty lists are left out
+    std::size_t next = 0;         // Mapping: the next node; Sequence: items seen
+    bool value_next = false;      // Mapping: a key was read, its value comes next
     std::string item_difference;  // Sequence: the first item that differs
   };
 
@@ -166,8 +166,8 @@ class Comparator final : public YAML::EventHandler {
     frames_.pop_back();
   }
 
-  void expect_mapping(const std::vector<OutputNode>& nodes, const std::string& path,
-                      bool section, const ParsedNode& y) {
+  void expect_mapping(const std::vector<OutputNode>& nodes, const std::string& path, bool section,
+                      const ParsedNode& y) {
     if (y.kind != ParsedNode::Kind::MappingStart) {
       const std::string where = path.empty() ? "the top level" : "key '" + path + "'";
       return differ(fmt::format("{}: expected a mapping, got {}", where, describe(y)));
