@@ -9,7 +9,7 @@
 #include <optional>
 
 #include "runtime/config_effective.hpp"
-#include "runtime/emit_json.hpp"
+#include "runtime/json_writer.hpp"
 #include "runtime/host_match.hpp"
 
 namespace policyc {

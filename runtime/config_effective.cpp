@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "runtime/config_tree.hpp"
-#include "runtime/emit_json.hpp"
+#include "runtime/json_writer.hpp"
 #include "runtime/pipelock_config_keys.hpp"
 
 namespace policyc {

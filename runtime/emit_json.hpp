@@ -7,11 +7,6 @@
 
 namespace policyc {
 
-/// `s` as a JSON string literal (RFC 8259): `"` and `\` escaped, every control
-/// character escaped, U+2028 and U+2029 escaped too so the text is safe inside
-/// JavaScript; everything else, UTF-8 included, is written as it is.
-std::string json_quote(const std::string& s);
-
 /// The document as one JSON object, keys in document order, two-space indentation,
 /// ending with one newline. Mirrors `render_pipelock_yaml`: the same keys and values,
 /// and empty lists inside a section left out as the YAML leaves them out. Run it only

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "runtime/emit_json.hpp"
 #include "runtime/json_writer.hpp"
 
 namespace policyc {

@@ -1,5 +1,6 @@
-// A small streaming JSON writer for reports (`explain --format json`, `diff --format
-// json`): two-space indentation, keys in the order written, one newline at the end.
+// JSON text for reports (`explain --format json`, `diff --format json`) and the config
+// emitter: the one string quoting rule, and a small streaming writer with two-space
+// indentation, keys in the order written, one newline at the end.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -7,6 +8,11 @@
 #include <vector>
 
 namespace policyc {
+
+/// `s` as a JSON string literal (RFC 8259): `"` and `\` escaped, every control
+/// character escaped, U+2028 and U+2029 escaped too so the text is safe inside
+/// JavaScript; everything else, UTF-8 included, is written as it is.
+std::string json_quote(const std::string& s);
 
 class JsonWriter {
  public:

@@ -2,6 +2,7 @@
 // describes the very config the YAML does, for every golden case that compiles.
 #include "compiler/file_text.hpp"
 #include "runtime/emit_json.hpp"
+#include "runtime/json_writer.hpp"
 
 #include <yaml-cpp/yaml.h>
 
