@@ -6,6 +6,7 @@
 
 #include "compiler/cli.hpp"
 #include "compiler/commands.hpp"
+#include "compiler/driver.hpp"
 #include "compiler/golden.hpp"
 #include "compiler/project.hpp"
 
@@ -20,16 +21,20 @@ struct TestOptions {
   bool update = false;
 };
 
-// The policy a case's commands resolve to, as the summary names it: each case runs
-// against the project that contains it.
+// The policy a case's commands resolve to, as the summary names it: each case runs in
+// its folder, so against the project that contains it (not the current directory's).
 std::string case_policy(const fs::path& golden_case) {
+  PolicyChoice choice;
+  choice.entry = kShippedPolicy;
+  std::optional<fs::path> root = find_project_root(golden_case);
+  if (!root) return describe_policy(choice);
   SourceManager sources;
   DiagnosticSink diags;
-  std::optional<PolicyChoice> choice =
-      choose_policy("", (golden_case / "bottle.yaml").string(), sources, diags);
-  if (choice) return describe_policy(*choice);
-  std::optional<fs::path> root = find_project_root(golden_case);
-  return fmt::format("invalid policyc.yaml of project {}", root ? display_path(*root) : "?");
+  choice.project = read_project(*root, sources, diags);
+  if (!choice.project) return fmt::format("invalid policyc.yaml of project {}", display_path(*root));
+  choice.origin = PolicyChoice::Origin::Project;
+  choice.entry = choice.project->policy;
+  return describe_policy(choice);
 }
 
 std::string summary_policies(const std::set<std::string>& policies) {

@@ -60,7 +60,7 @@ TEST_CASE("editing a project's policy makes test fail, and --update rewrites the
   policyc::CliRun failing = run_in(scratch.dir(), {"test"});
   CHECK(failing.code == 1);
   CHECK(failing.out.rfind("FAIL golden/defaults_only\n", 0) == 0);
-  CHECK(failing.out.find("\n+  - added.example.com\n") != std::string::npos);
+  CHECK(failing.out.find("\n+  - \"added.example.com\"\n") != std::string::npos);
   CHECK(failing.out.find("0 passed, 1 failed (policy: policies/pipelock.policy of project .)\n") !=
         std::string::npos);
 
@@ -70,7 +70,7 @@ TEST_CASE("editing a project's policy makes test fail, and --update rewrites the
         "updated golden/defaults_only/expected.yaml\n"
         "1 passed, 0 failed (policy: policies/pipelock.policy of project .)\n");
   CHECK(policyc::read_file_text(scratch.dir() / "golden/defaults_only/expected.yaml")
-            .find("  - added.example.com\n") != std::string::npos);
+            .find("  - \"added.example.com\"\n") != std::string::npos);
   CHECK(run_in(scratch.dir(), {"test"}).code == 0);
 }
 
@@ -86,10 +86,12 @@ TEST_CASE("the policy: --policy, else the bottle's project, else the current fol
     return run.out.find("project.example.com") != std::string::npos;
   };
 
-  // The bottle's project, from anywhere.
+  // The bottle's project, from anywhere; a project beside the current folder is named by
+  // its absolute path.
   policyc::CliRun from_outside =
       run_in(scratch.dir() / "outside", {"compile", "--verbose", "../project/bottles/a.yaml"});
-  CHECK(from_outside.err == "policyc: policy: policies/pipelock.policy of project ../project\n");
+  CHECK(from_outside.err == "policyc: policy: policies/pipelock.policy of project " +
+                                fs::weakly_canonical(project).string() + "\n");
   CHECK(hosts_of(from_outside));
   // A bottle in no project: the current folder's project.
   policyc::CliRun bottle_outside =
@@ -149,7 +151,7 @@ TEST_CASE("init writes a project whose test passes, and refuses a folder that is
   CHECK(test.code == 0);
   CHECK(test.out == "1 passed, 0 failed (policy: policies/pipelock.policy of project .)\n");
   CHECK(policyc::read_file_text(project / "golden/example/expected.yaml")
-            .find("  - pypi.org\n") != std::string::npos);
+            .find("  - \"pypi.org\"\n") != std::string::npos);
 
   policyc::CliRun again = run_in(scratch.dir(), {"init", "new"});
   CHECK(again.code == 1);
