@@ -15,11 +15,12 @@ int run_annotated_compile(const BottleOptions& bottle, const DiagnosticOptions& 
                           const std::string& output, CommandIo& io) {
   SourceManager sources;
   DiagnosticSink diags;
-  CompileRequest request{bottle.bottle, bottle.policy, bottle.params};
-  std::optional<Compiled> compiled = compile_bottle(request, sources, diags);
+  std::optional<Compiled> compiled = compile_for_command(bottle, sources, diags, io);
   std::string yaml;
   if (compiled) {
-    yaml = render_annotated_yaml(provenance_input(*compiled, sources));
+    // The first line names the policy the comments below point into.
+    yaml = fmt::format("# policy: {}\n", describe_policy(compiled->policy)) +
+           render_annotated_yaml(provenance_input(*compiled, sources));
     // Comments must never change what pipelock reads: the same check as the plain config.
     std::string mismatch = verify_rendered_yaml(compiled->evaluation.output, yaml);
     if (!mismatch.empty()) {

@@ -173,9 +173,15 @@ class Batch {
 int run_batch_compile(const BatchRequest& request, CommandIo& io) {
   SharedPolicy policy;
   DiagnosticSink setup;
-  policy.program = load_program(request.policy_path, policy.sources, setup);
+  // One policy for the batch: --policy, or the project of the first input (or of the
+  // current directory), or the shipped one.
+  std::optional<PolicyChoice> choice = choose_policy(
+      request.policy_path, request.inputs.empty() ? "" : request.inputs.front(), policy.sources,
+      setup);
+  if (choice) policy.program = load_program(*choice, policy.sources, setup);
   if (policy.program) {
-    std::vector<SourceRange> ranges = add_command_line_source(policy.sources, request.params);
+    std::vector<SourceRange> ranges = add_command_line_source(
+        policy.sources, params_with_defaults(*choice, request.params));
     policy.params = read_params(ranges, *policy.program->params, policy.sources, setup);
   }
   if (!setup.has_errors()) {

@@ -17,7 +17,7 @@ namespace policyc {
 struct BatchRequest {
   std::vector<std::string> inputs;  // bottle files and folders of bottles
   std::string out_dir;
-  std::string policy_path;          // empty: the shipped policies
+  std::string policy_path;          // empty: the project's policy, else the shipped one
   std::vector<std::string> params;  // NAME=VALUE, the same for every bottle
   DiagnosticOptions diagnostics;
   std::string extension = ".yaml";                     // of each written config

@@ -102,11 +102,16 @@ int run_check(const CheckOptions& options, CommandIo& io) {
   DiagnosticSink found;
   Merged merged;
   if (options.paths.empty()) {
+    // No paths: the policy of the project the current directory is in, else the shipped.
     DiagnosticSink diags;
-    std::unique_ptr<ir::Program> program = load_program("", sources, diags);
+    std::optional<PolicyChoice> choice = choose_policy("", "", sources, diags);
+    const std::size_t first_policy_file = sources.size();  // after the project file
+    std::unique_ptr<ir::Program> program = choice ? load_program(*choice, sources, diags) : nullptr;
     if (program) {
       std::vector<FileId> files;
-      for (std::size_t id = 0; id < sources.size(); ++id) files.push_back(static_cast<FileId>(id));
+      for (std::size_t id = first_policy_file; id < sources.size(); ++id) {
+        files.push_back(static_cast<FileId>(id));
+      }
       lint_program(*program, sources, diags);
       apply_suppressions(sources, files, diags);
     }

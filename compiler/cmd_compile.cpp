@@ -26,8 +26,7 @@ struct CompileOptions {
 std::optional<Compiled> compile_and_report(const CompileOptions& options, CommandIo& io) {
   SourceManager sources;
   DiagnosticSink diags;
-  CompileRequest request{options.bottle.bottle, options.bottle.policy, options.bottle.params};
-  std::optional<Compiled> compiled = compile_bottle(request, sources, diags);
+  std::optional<Compiled> compiled = compile_for_command(options.bottle, sources, diags, io);
   print_diagnostics(sources, diags, options.diagnostics, io.err);
   return compiled;
 }

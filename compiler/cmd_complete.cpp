@@ -25,7 +25,9 @@ std::string expand_home(const std::string& path) {
 std::vector<CompletionParam> policy_params(const std::string& policy_path) {
   SourceManager sources;
   DiagnosticSink diags;
-  std::unique_ptr<ir::Program> program = load_program(expand_home(policy_path), sources, diags);
+  // The policy the command would use: --policy, else the current directory's project's.
+  std::optional<PolicyChoice> choice = choose_policy(expand_home(policy_path), "", sources, diags);
+  std::unique_ptr<ir::Program> program = choice ? load_program(*choice, sources, diags) : nullptr;
   std::vector<CompletionParam> params;
   if (!program) return params;  // a broken policy offers no names; compile will say why
   for (const FieldType& field : program->params->fields) {

@@ -2,6 +2,7 @@
 // two compiled configs, with a verdict a CI gate can act on.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <memory>
 
 #include "compiler/cli.hpp"
@@ -28,8 +29,11 @@ struct DiffOptions {
   DiagnosticOptions diagnostics;
 };
 
-std::string policy_entry(const std::string& dir) {
-  return dir.empty() || dir.back() == '/' ? dir + "pipelock.policy" : dir + "/pipelock.policy";
+// --old-policy/--new-policy: an entry policy file, or a folder whose pipelock.policy is.
+std::string policy_entry(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec)) return path;
+  return path.empty() || path.back() == '/' ? path + "pipelock.policy" : path + "/pipelock.policy";
 }
 
 // The config of one bottle under one policy, read back as a tree; nullptr after
@@ -85,7 +89,7 @@ std::unique_ptr<YamlNode> read_config(const std::string& path, SourceManager& so
   return diags.has_errors() ? nullptr : std::move(tree);
 }
 
-int run_diff(const DiffOptions& options, CommandIo& io) {
+int run_diff(DiffOptions options, CommandIo& io) {
   const bool fleet = !options.old_policy.empty() || !options.new_policy.empty();
   if (fleet && (options.old_policy.empty() || options.new_policy.empty())) {
     io.err << "policyc: error: --old-policy and --new-policy go together\n";
@@ -95,6 +99,20 @@ int run_diff(const DiffOptions& options, CommandIo& io) {
     io.err << "policyc: error: give two configs (OLD.yaml NEW.yaml), or --old-policy DIR "
               "--new-policy DIR and the bottles\n";
     return kExitUsage;
+  }
+  if (fleet && options.files.empty()) {
+    // No bottles given: the fleet of the project the current directory is in.
+    SourceManager sources;
+    DiagnosticSink diags;
+    std::optional<PolicyChoice> choice = choose_policy("", "", sources, diags);
+    print_diagnostics(sources, diags, options.diagnostics, io.err);
+    if (!choice) return kExitInvalid;
+    if (choice->project) options.files = project_bottles(*choice->project);
+    if (options.files.empty()) {
+      io.err << "policyc: error: give the bottles, or run in a project whose policyc.yaml "
+                "lists them under bottles:\n";
+      return kExitUsage;
+    }
   }
   std::vector<NamedDiff> diffs;
   bool failed = false;
@@ -145,18 +163,17 @@ Command add_diff_command(CLI::App& app) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* command = app.add_subcommand(
       "diff", "semantic diff of pipelock configs; exit 3 when the change widens what gets through");
-  command
-      ->add_option("FILES", options->files,
-                   "OLD.yaml NEW.yaml, or with --old-policy/--new-policy the bottles")
-      ->required();
+  command->add_option("FILES", options->files,
+                      "OLD.yaml NEW.yaml, or with --old-policy/--new-policy the bottles "
+                      "(default: the project's bottles: globs)");
   command
       ->add_option("--old-policy", options->old_policy,
-                   "folder of the old policy (its pipelock.policy is the entry)")
-      ->type_name("DIR");
+                   "the old entry policy file, or a folder whose pipelock.policy is the entry")
+      ->type_name("PATH");
   command
       ->add_option("--new-policy", options->new_policy,
-                   "folder of the new policy (its pipelock.policy is the entry)")
-      ->type_name("DIR");
+                   "the new entry policy file, or a folder whose pipelock.policy is the entry")
+      ->type_name("PATH");
   command
       ->add_option("--param", options->params,
                    "launch parameter NAME=VALUE for every bottle, under both policies")

@@ -9,6 +9,7 @@
 #include "compiler/driver.hpp"
 #include "runtime/explain_report.hpp"
 #include "runtime/hostname.hpp"
+#include "runtime/json_writer.hpp"
 
 namespace policyc {
 
@@ -20,6 +21,26 @@ struct ExplainOptions {
   std::string host;
   std::string format = "text";
 };
+
+// The report, led by the policy it explains: a reader must know which policy answered.
+// The JSON report's object gains a first key, "policy", with the file, its origin
+// (shipped, project or option) and the project's folder.
+std::string with_policy(const std::string& report, const PolicyChoice& policy, bool json) {
+  if (!json) return fmt::format("policy: {}\n\n{}", describe_policy(policy), report);
+  static const char* const kOrigins[] = {"shipped", "project", "option"};
+  JsonWriter head;
+  head.begin_object().key("policy").begin_object().key("file").value(policy.entry);
+  head.key("origin").value(kOrigins[static_cast<int>(policy.origin)]).key("project");
+  if (policy.project) {
+    head.value(display_path(policy.project->root));
+  } else {
+    head.null();
+  }
+  head.end_object();
+  std::string text = head.str();
+  text.pop_back();  // the newline str() ends with
+  return text + "," + report.substr(1);  // the report's own "{" is the one just written
+}
 
 int run_explain(const ExplainOptions& options, CommandIo& io) {
   SourceManager sources;
@@ -45,18 +66,21 @@ int run_explain(const ExplainOptions& options, CommandIo& io) {
       return kExitInvalid;
     }
   }
-  CompileRequest request{options.bottle.bottle, options.bottle.policy, options.bottle.params};
-  std::optional<Compiled> compiled = compile_bottle(request, sources, diags);
+  std::optional<Compiled> compiled = compile_for_command(options.bottle, sources, diags, io);
   print_diagnostics(sources, diags, options.diagnostics, io.err);
   if (!compiled) return kExitInvalid;
   Explanation explanation = explain_config(provenance_input(*compiled, sources));
   const bool json = options.format == "json";
   if (host.empty()) {
-    io.out << (json ? explain_json(explanation, sources) : explain_text(explanation, sources));
+    io.out << with_policy(
+        json ? explain_json(explanation, sources) : explain_text(explanation, sources),
+        compiled->policy, json);
     return kExitOk;
   }
   HostExplanation result = explain_host(explanation, host, compiled->evaluation.output);
-  io.out << (json ? explain_host_json(result, sources) : explain_host_text(result, sources));
+  io.out << with_policy(
+      json ? explain_host_json(result, sources) : explain_host_text(result, sources),
+      compiled->policy, json);
   return kExitOk;
 }
 

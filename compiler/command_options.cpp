@@ -24,11 +24,22 @@ void add_bottle_options(CLI::App& command, BottleOptions& options) {
       .add_option("BOTTLE", options.bottle, "bottle manifest: YAML, or Markdown with YAML front matter")
       ->required();
   command.add_option("--policy", options.policy,
-                     "entry policy file (default: the shipped policies/pipelock.policy)");
+                     "entry policy file (default: the policy of the project the bottle or the "
+                     "current directory is in, else the shipped policies/pipelock.policy)");
   command
       .add_option("--param", options.params,
                   "launch parameter NAME=VALUE; repeat for each value of a list")
       ->type_name("NAME=VALUE");
+  command.add_flag("--verbose", options.verbose, "say which policy is used, on stderr");
+}
+
+std::optional<Compiled> compile_for_command(const BottleOptions& options, SourceManager& sources,
+                                            DiagnosticSink& diags, CommandIo& io) {
+  std::optional<PolicyChoice> choice = choose_policy(options.policy, options.bottle, sources, diags);
+  if (!choice) return std::nullopt;
+  if (options.verbose) io.err << "policyc: policy: " << describe_policy(*choice) << "\n";
+  CompileRequest request{options.bottle, "", options.params, std::move(choice)};
+  return compile_bottle(request, sources, diags);
 }
 
 void add_diagnostic_options(CLI::App& command, DiagnosticOptions& options) {

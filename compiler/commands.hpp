@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "compiler/diagnostic.hpp"
+#include "compiler/driver.hpp"
 
 namespace policyc {
 
@@ -27,6 +28,7 @@ struct BottleOptions {
   std::string bottle;
   std::string policy;
   std::vector<std::string> params;
+  bool verbose = false;  // --verbose: say which policy is used, on stderr
 };
 
 /// How diagnostics are printed: `--color`, `--diagnostics`.
@@ -45,6 +47,12 @@ bool use_color(const DiagnosticOptions& options, const std::ostream& stream);
 void print_diagnostics(const SourceManager& sources, const DiagnosticSink& diags,
                        const DiagnosticOptions& options, std::ostream& err);
 
+/// Compiles the bottle `options` name with the policy they choose (`--policy`, the
+/// project, the shipped policies; see compiler/project.hpp); with `--verbose`, first says
+/// which on `io.err`. Diagnostics go to `diags`, not printed.
+std::optional<Compiled> compile_for_command(const BottleOptions& options, SourceManager& sources,
+                                            DiagnosticSink& diags, CommandIo& io);
+
 Command add_compile_command(CLI::App& app);
 Command add_summary_command(CLI::App& app);
 Command add_test_command(CLI::App& app);
@@ -55,5 +63,6 @@ Command add_complete_command(CLI::App& app);  // compiler/cmd_complete.cpp
 Command add_check_command(CLI::App& app);     // compiler/cmd_check.cpp
 Command add_fmt_command(CLI::App& app);       // compiler/cmd_fmt.cpp
 Command add_errors_command(CLI::App& app);    // compiler/cmd_errors.cpp
+Command add_init_command(CLI::App& app);      // compiler/cmd_init.cpp
 
 }  // namespace policyc

@@ -27,14 +27,37 @@ std::unique_ptr<ir::Program> load_program(const std::string& policy_path, Source
   return check_program(std::move(files), sources, diags);
 }
 
+std::unique_ptr<ir::Program> load_program(const PolicyChoice& choice, SourceManager& sources,
+                                          DiagnosticSink& diags) {
+  if (choice.origin != PolicyChoice::Origin::Project) {
+    return load_program(choice.origin == PolicyChoice::Origin::Shipped ? "" : choice.entry,
+                        sources, diags);
+  }
+  std::vector<ast::PolicyFile> files =
+      load_policies(choice.entry, ProjectSource(choice.project->root), sources, diags);
+  if (diags.has_errors()) return nullptr;
+  return check_program(std::move(files), sources, diags);
+}
+
 std::optional<Compiled> compile_bottle(const CompileRequest& request, SourceManager& sources,
                                        DiagnosticSink& diags) {
-  std::unique_ptr<ir::Program> program = load_program(request.policy_path, sources, diags);
+  PolicyChoice choice;
+  if (request.policy) {
+    choice = *request.policy;
+  } else if (!request.policy_path.empty()) {
+    choice = {PolicyChoice::Origin::Option, request.policy_path, std::nullopt};
+  } else {
+    choice.entry = kShippedPolicy;
+  }
+  std::unique_ptr<ir::Program> program = load_program(choice, sources, diags);
   if (!program) return std::nullopt;
 
   std::optional<FileId> bottle = add_bottle_file(request.bottle_path, sources, diags);
   if (!bottle) return std::nullopt;
-  return compile_manifest(std::move(program), *bottle, request.params, sources, diags);
+  std::optional<Compiled> compiled = compile_manifest(
+      std::move(program), *bottle, params_with_defaults(choice, request.params), sources, diags);
+  if (compiled) compiled->policy = std::move(choice);
+  return compiled;
 }
 
 std::optional<FileId> add_bottle_file(const std::string& path, SourceManager& sources,

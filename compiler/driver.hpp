@@ -8,6 +8,7 @@
 
 #include "compiler/diagnostic.hpp"
 #include "compiler/ir.hpp"
+#include "compiler/project.hpp"
 #include "runtime/evaluate.hpp"
 #include "runtime/provenance_view.hpp"
 
@@ -17,6 +18,9 @@ struct CompileRequest {
   std::string bottle_path;
   std::string policy_path;  // empty: the shipped policies
   std::vector<std::string> params;  // NAME=VALUE, in command-line order
+  // The commands' choice (choose_policy: --policy, the project, the shipped policies);
+  // when set, `policy_path` is not read and the project's default parameters apply.
+  std::optional<PolicyChoice> policy = std::nullopt;
 };
 
 struct Compiled {
@@ -25,6 +29,7 @@ struct Compiled {
   Value params;
   Evaluation evaluation;
   std::string yaml;  // the pipelock config, exact bytes
+  PolicyChoice policy;  // which policy compiled it, for the reports that name it
 };
 
 /// What `explain` and `--annotate` read of a compile whose sources are `sources`.
@@ -35,6 +40,11 @@ inline constexpr const char* kShippedPolicy = "policies/pipelock.policy";
 
 /// Loads and checks the policy (shipped when `policy_path` is empty).
 std::unique_ptr<ir::Program> load_program(const std::string& policy_path, SourceManager& sources,
+                                          DiagnosticSink& diags);
+
+/// Loads and checks the policy `choice` names: a project's files are named relative to
+/// its root, so diagnostics read the same as the shipped policies'.
+std::unique_ptr<ir::Program> load_program(const PolicyChoice& choice, SourceManager& sources,
                                           DiagnosticSink& diags);
 
 /// Runs the whole pipeline; nothing when any error was reported.

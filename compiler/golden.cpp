@@ -1,7 +1,7 @@
 #include "compiler/golden.hpp"
 
 #include <algorithm>
-#include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -9,6 +9,7 @@
 #include "compiler/cli.hpp"
 #include "compiler/file_text.hpp"
 #include "compiler/text_diff.hpp"
+#include "runtime/atomic_write.hpp"
 
 namespace policyc {
 
@@ -17,16 +18,41 @@ namespace fs = std::filesystem;
 namespace {
 
 // Rewrites only what differs, so an update touches exactly the files whose review matters.
-void write_or_remove(const fs::path& path, const std::string& content,
-                     std::vector<fs::path>& updated) {
-  const bool exists = fs::exists(path);
+// Writes are atomic, as `-o` is, and never go through a symbolic link (which could point
+// out of the case folder); every write that fails is reported and fails the case.
+void write_or_remove(const fs::path& path, const std::string& content, GoldenOutcome& outcome) {
+  std::error_code ec;
+  const bool exists = fs::exists(fs::symlink_status(path, ec));
   if (content.empty()) {
-    if (exists && fs::remove(path)) updated.push_back(path);
+    if (!exists) return;
+    if (fs::remove(path, ec)) {
+      outcome.updated.push_back(path);
+    } else {
+      outcome.report += fmt::format("{}: cannot remove: {}\n", path.string(), ec.message());
+    }
     return;
   }
-  if (exists && read_file_text(path) == content) return;
-  std::ofstream(path, std::ios::binary) << content;
-  updated.push_back(path);
+  if (exists && !fs::is_symlink(fs::symlink_status(path, ec)) && read_file_text(path) == content) {
+    return;
+  }
+  const std::string error = write_file_atomically(path.string(), content);
+  if (error.empty()) {
+    outcome.updated.push_back(path);
+  } else {
+    outcome.report += error + "\n";
+  }
+}
+
+// The cases running, outermost first: a case whose args run `policyc test` on itself
+// (directly or through other cases) would recurse until the stack overflows.
+struct RunningCases {
+  std::vector<fs::path> folders;
+  std::optional<fs::path> repeated;  // the case found running inside itself
+};
+
+RunningCases& running_cases() {
+  static RunningCases running;
+  return running;
 }
 
 }  // namespace
@@ -70,19 +96,37 @@ std::vector<fs::path> find_golden_cases(const fs::path& root) {
 }
 
 GoldenOutcome run_golden_case(const fs::path& folder, bool update) {
+  std::error_code ec;
+  const fs::path self = fs::weakly_canonical(fs::absolute(folder, ec), ec);
+  RunningCases& running = running_cases();
+  if (std::find(running.folders.begin(), running.folders.end(), self) != running.folders.end()) {
+    running.repeated = self;
+    return {false, fmt::format("{}: refused: the case is already running\n", folder.string()), {}};
+  }
   const std::vector<std::string> args = golden_case_arguments(folder);
   CliRun run;
   {
     WorkingDirectory in_case(folder);
+    running.folders.push_back(self);
     run = run_cli_captured(args);
+    running.folders.pop_back();
+  }
+  if (running.repeated == self) {
+    running.repeated.reset();
+    return {false,
+            fmt::format("{}: its args run `policyc test` on the case itself, which would never "
+                        "end; nothing was compared or written\n",
+                        folder.string()),
+            {}};
   }
   const int code = run.code;
   if (update) {
-    GoldenOutcome outcome{true, "", {}};
-    write_or_remove(folder / "expected.yaml", run.out, outcome.updated);
-    write_or_remove(folder / "expected.stderr", run.err, outcome.updated);
+    GoldenOutcome outcome;
+    write_or_remove(folder / "expected.yaml", run.out, outcome);
+    write_or_remove(folder / "expected.stderr", run.err, outcome);
     write_or_remove(folder / "expected.exit", code == 0 ? "" : fmt::format("{}\n", code),
-                    outcome.updated);
+                    outcome);
+    outcome.passed = outcome.report.empty();
     return outcome;
   }
   GoldenOutcome outcome;

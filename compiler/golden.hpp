@@ -27,7 +27,9 @@ std::vector<std::string> golden_case_arguments(const std::filesystem::path& fold
 std::vector<std::filesystem::path> find_golden_cases(const std::filesystem::path& root);
 
 /// Runs policyc in-process in the case folder and compares; with `update`, rewrites the
-/// expected files that differ instead (and the case passes).
+/// expected files that differ instead, atomically and never through a symbolic link (the
+/// case passes unless a write fails). A case whose args run `policyc test` on itself is
+/// refused rather than recursing without end.
 GoldenOutcome run_golden_case(const std::filesystem::path& folder, bool update);
 
 }  // namespace policyc

@@ -86,7 +86,7 @@ check_has() {
 }
 
 # Commands, and the hidden helper stays hidden.
-check_has "policyc " compile summary test
+check_has "policyc " compile summary test init
 check "policyc comp" compile
 check "policyc __" 
 check "policyc -" --help -h --version

@@ -56,6 +56,9 @@ TEST_CASE("__complete knows which words are option values and which are position
   CHECK(complete({"compile", "-o", ""}) == ":files\n");
   CHECK(complete({"compile", "--out-dir", ""}) == ":dirs\n");
   CHECK(complete({"test", ""}) == ":dirs\n");
+  CHECK(complete({"init", ""}) == ":dirs\n");
+  CHECK(complete({"in"}) ==
+        "init\twrite a new policy project (policies, a golden case, policyc.yaml) into DIR\n");
   // After `--` every word is a positional, even one that starts with a dash.
   CHECK(complete({"compile", "--", "-"}) == ":files yaml yml md markdown\n");
 }

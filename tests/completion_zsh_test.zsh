@@ -116,7 +116,7 @@ check_has() {
   done
 }
 
-check_has "policyc " compile summary test
+check_has "policyc " compile summary test init
 check "policyc comp" compile
 check "policyc __"
 check "policyc compile --f" --format

@@ -163,7 +163,7 @@ TEST_CASE("the test hook runs the golden cases, without file names") {
   fs::current_path(saved);
   repo.write("golden/one/expected.yaml", expected.out);
   CliRun run = run_hook(hook, repo.path(), {"golden/one/bottle.yaml"});
-  CHECK(run.out == "1 passed, 0 failed\n");
+  CHECK(run.out == "1 passed, 0 failed (policy: shipped policies/pipelock.policy)\n");
   CHECK(run.code == 0);
   repo.write("golden/one/expected.yaml", "version: 0\n");
   CHECK(run_hook(hook, repo.path(), {"golden/one/bottle.yaml"}).code == 1);

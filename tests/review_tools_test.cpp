@@ -54,7 +54,11 @@ TEST_CASE(
     INFO(entry.path().string() << "\n" << annotated.err);
     REQUIRE(annotated.code == 0);
     const std::vector<std::string> plain = split_lines(policyc::read_file_text(entry.path() / "expected.yaml"));
-    const std::vector<std::string> lines = split_lines(annotated.out);
+    std::vector<std::string> lines = split_lines(annotated.out);
+    // The first line names the policy: this repository's, as the case is in it.
+    REQUIRE(!lines.empty());
+    CHECK(lines[0] == "# policy: policies/pipelock.policy of project ../../..");
+    lines.erase(lines.begin());
     REQUIRE(lines.size() == plain.size());
     for (std::size_t i = 0; i < lines.size(); ++i) {
       INFO(lines[i]);
@@ -80,19 +84,20 @@ TEST_CASE("test --update rewrites the expected files that differ, and says which
   policyc::CliRun failing = run({"test", (dir / "case").string()});
   CHECK(failing.code == 1);
   CHECK(failing.out.find("+++ stdout\n@@ -1 +0,0 @@\n-stale\n") != std::string::npos);
-  CHECK(failing.out.find("0 passed, 1 failed\n") != std::string::npos);
+  CHECK(failing.out.find("0 passed, 1 failed (policy: shipped policies/pipelock.policy)\n") !=
+        std::string::npos);
 
   policyc::CliRun update = run({"test", "--update", (dir / "case").string()});
   CHECK(update.code == 0);
   const std::string case_dir = (dir / "case").string();
   CHECK(update.out == "updated " + case_dir + "/expected.yaml\nupdated " + case_dir +
                           "/expected.stderr\nupdated " + case_dir +
-                          "/expected.exit\n1 passed, 0 failed\n");
+                          "/expected.exit\n1 passed, 0 failed (policy: shipped policies/pipelock.policy)\n");
   CHECK_FALSE(fs::exists(dir / "case" / "expected.yaml"));  // nothing on stdout: removed
   CHECK(policyc::read_file_text(dir / "case" / "expected.exit") == "1\n");
 
   policyc::CliRun again = run({"test", "--update", (dir / "case").string()});
-  CHECK(again.out == "1 passed, 0 failed\n");
+  CHECK(again.out == "1 passed, 0 failed (policy: shipped policies/pipelock.policy)\n");
   CHECK(run({"test", (dir / "case").string()}).code == 0);
 }
 
