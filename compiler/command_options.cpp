@@ -3,8 +3,13 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <fmt/format.h>
+
+#include "compiler/cli.hpp"
 #include "compiler/commands.hpp"
 #include "compiler/diagnostic_json.hpp"
+#include "compiler/driver.hpp"
+#include "runtime/atomic_write.hpp"
 
 namespace policyc {
 
@@ -19,16 +24,56 @@ bool is_terminal(const std::ostream& stream) {
 
 }  // namespace
 
+const CLI::Validator& non_empty_path() {
+  static const CLI::Validator validator(
+      [](const std::string& path) {
+        return path.empty() ? std::string("an empty path names no file") : std::string();
+      },
+      "");
+  return validator;
+}
+
 void add_bottle_options(CLI::App& command, BottleOptions& options) {
   command
-      .add_option("BOTTLE", options.bottle, "bottle manifest: YAML, or Markdown with YAML front matter")
-      ->required();
-  command.add_option("--policy", options.policy,
-                     "entry policy file (default: the shipped policies/pipelock.policy)");
+      .add_option("BOTTLE", options.bottle,
+                  "bottle manifest: YAML, or Markdown with YAML front matter; - reads stdin")
+      ->required()
+      ->check(non_empty_path());
+  command
+      .add_option("--policy", options.policy,
+                  "entry policy file (default: the shipped policies/pipelock.policy)")
+      ->check(non_empty_path());
   command
       .add_option("--param", options.params,
                   "launch parameter NAME=VALUE; repeat for each value of a list")
       ->type_name("NAME=VALUE");
+}
+
+std::string output_overwrites_bottle(const std::string& output, const std::string& bottle) {
+  if (output == kStdioPath || bottle == kStdioPath || !same_file(output, bottle)) return "";
+  return fmt::format("cannot write '{}': it is the bottle '{}' being compiled; choose another "
+                     "output file",
+                     output, bottle);
+}
+
+int write_output(const std::string& output, const std::string& text, const std::string& bottle,
+                 const DiagnosticOptions& diagnostics, CommandIo& io) {
+  if (output.empty() || output == kStdioPath) {
+    io.out << text;
+    return kExitOk;
+  }
+  // A link is refused as a link first, whatever it points to; then the bottle itself.
+  struct stat existing {};
+  bool exists = false;
+  std::string error = target_problem(output, existing, exists);
+  if (error.empty()) error = output_overwrites_bottle(output, bottle);
+  if (error.empty()) error = write_file_atomically(output, text);
+  if (error.empty()) return kExitOk;
+  SourceManager sources;
+  DiagnosticSink diags;
+  diags.error("E0809", {}, error);
+  print_diagnostics(sources, diags, diagnostics, io.err);
+  return kExitInvalid;
 }
 
 void add_diagnostic_options(CLI::App& command, DiagnosticOptions& options) {
