@@ -69,8 +69,7 @@ class OutDir {
     std::error_code ec;
     fs::create_directories(dir_, ec);
     if (ec) {
-      error_ =
-          fmt::format("cannot create the output directory '{}': {}", dir_, ec.message());
+      error_ = fmt::format("cannot create the output directory '{}': {}", dir_, ec.message());
     }
     return error_;
   }
@@ -245,8 +244,9 @@ int run_compile_batch(const CompileCommandBatch& options, CommandIo& io) {
   const auto& more = options.more;
   if (!usage && (options.bottle.bottle == kStdioPath ||
                  std::find(more.begin(), more.end(), kStdioPath) != more.end())) {
-    usage = "with --out-dir, a bottle cannot be standard input (-): its config is named "
-            "after its file";
+    usage =
+        "with --out-dir, a bottle cannot be standard input (-): its config is named "
+        "after its file";
   }
   if (usage) {
     io.err << "policyc: error: " << usage << "\nRun 'policyc --help' for usage.\n";

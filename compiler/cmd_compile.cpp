@@ -44,7 +44,7 @@ Command add_compile_command(CLI::App& app) {
       ->check(non_empty_path());
   command
       ->add_option("MORE_BOTTLES", options->more_bottles,
-                      "with --out-dir: more bottles, or folders of bottles")
+                   "with --out-dir: more bottles, or folders of bottles")
       ->check(non_empty_path());
   command
       ->add_option("--out-dir", options->out_dir,

@@ -65,10 +65,10 @@ ConfigDiff newly_compiling(const YamlNode& config) {
                                              c.path == "version";
                                     }),
                      diff.changes.end());
-  diff.changes.insert(diff.changes.begin(),
-                      {ConfigChange::Kind::Added, "bottle", "", "compiles", false,
-                       ConfigChange::Direction::Wider,
-                       "only the new policy compiles it; the old one refuses it"});
+  diff.changes.insert(
+      diff.changes.begin(),
+      {ConfigChange::Kind::Added, "bottle", "", "compiles", false, ConfigChange::Direction::Wider,
+       "only the new policy compiles it; the old one refuses it"});
   diff.verdict = Verdict::Wider;
   return diff;
 }

@@ -1,9 +1,8 @@
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
-
-#include <fmt/format.h>
 
 #include "compiler/cli.hpp"
 #include "compiler/commands.hpp"
@@ -51,9 +50,10 @@ void add_bottle_options(CLI::App& command, BottleOptions& options) {
 
 std::string output_overwrites_bottle(const std::string& output, const std::string& bottle) {
   if (output == kStdioPath || bottle == kStdioPath || !same_file(output, bottle)) return "";
-  return fmt::format("cannot write '{}': it is the bottle '{}' being compiled; choose another "
-                     "output file",
-                     output, bottle);
+  return fmt::format(
+      "cannot write '{}': it is the bottle '{}' being compiled; choose another "
+      "output file",
+      output, bottle);
 }
 
 int write_output(const std::string& output, const std::string& text, const std::string& bottle,

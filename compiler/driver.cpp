@@ -49,8 +49,8 @@ std::optional<FileId> add_bottle_file(const std::string& path, SourceManager& so
     std::string text;
     char chunk[1 << 16];
     while (text.size() < kMaxReadBytes && std::cin) {
-      std::cin.read(chunk, static_cast<std::streamsize>(
-                               std::min(sizeof chunk, kMaxReadBytes - text.size())));
+      std::cin.read(
+          chunk, static_cast<std::streamsize>(std::min(sizeof chunk, kMaxReadBytes - text.size())));
       text.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
     }
     if (std::cin.bad()) {
@@ -140,8 +140,8 @@ std::string allowlist_summary(const OutputDocument& output) {
   if (hosts.empty()) return "0 hosts allowed (none)";
   const std::size_t shown = hosts.size() > 5 ? 3 : hosts.size();
   // Shown as diagnostics show text: a host cannot add a line or an escape to the summary.
-  std::string joined = printable_text(
-      fmt::format("{}", fmt::join(hosts.begin(), hosts.begin() + shown, ", ")));
+  std::string joined =
+      printable_text(fmt::format("{}", fmt::join(hosts.begin(), hosts.begin() + shown, ", ")));
   if (shown < hosts.size()) {
     return fmt::format("{} hosts allowed ({}, +{} more)", hosts.size(), joined, hosts.size() - shown);
   }

@@ -70,7 +70,8 @@ std::string target_problem_of(const std::string& path) {
 // Standard input for the test's lifetime is `text`.
 class StdinFrom {
  public:
-  explicit StdinFrom(const std::string& text) : text_(text), saved_(std::cin.rdbuf(text_.rdbuf())) {}
+  explicit StdinFrom(const std::string& text)
+      : text_(text), saved_(std::cin.rdbuf(text_.rdbuf())) {}
   ~StdinFrom() {
     std::cin.rdbuf(saved_);
     std::cin.clear();
@@ -225,7 +226,8 @@ TEST_CASE("a bottle - is read from standard input") {
     CHECK(run.code == 2);
     CHECK(run.err ==
           "policyc: error: with --out-dir, a bottle cannot be standard input (-): its config is "
-          "named after its file" + kUsage);
+          "named after its file" +
+              kUsage);
   }
   CHECK_FALSE(fs::exists("out"));
 }
@@ -258,7 +260,8 @@ TEST_CASE("an empty path is a usage error") {
 TEST_CASE("--out-dir is not created when every bottle fails") {
   TempFolder temp;
   write("bad.yaml", kBad);
-  CliRun run = run_cli_captured({"compile", "--out-dir", "out/configs", "bad.yaml", "missing.yaml"});
+  CliRun run =
+      run_cli_captured({"compile", "--out-dir", "out/configs", "bad.yaml", "missing.yaml"});
   CHECK(run.code == 1);
   CHECK(run.err.find("2 of 2 bottles failed") != std::string::npos);
   CHECK_FALSE(fs::exists("out"));
