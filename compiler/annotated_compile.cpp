@@ -4,7 +4,6 @@
 
 #include "compiler/cli.hpp"
 #include "compiler/driver.hpp"
-#include "runtime/atomic_write.hpp"
 #include "runtime/emit_annotated.hpp"
 #include "runtime/emit_pipelock.hpp"
 #include "runtime/provenance_view.hpp"
@@ -33,14 +32,7 @@ int run_annotated_compile(const BottleOptions& bottle, const DiagnosticOptions& 
   }
   print_diagnostics(sources, diags, diagnostics, io.err);
   if (!compiled) return kExitInvalid;
-  if (output.empty()) {
-    io.out << yaml;
-    return kExitOk;
-  }
-  std::string error = write_file_atomically(output, yaml);
-  if (error.empty()) return kExitOk;
-  io.err << "policyc: error: " << error << "\n";
-  return kExitInvalid;
+  return write_output(output, yaml, bottle.bottle, diagnostics, io);
 }
 
 }  // namespace policyc

@@ -46,21 +46,45 @@ unsigned usable_cores() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-std::string prepare_out_dir(const std::string& dir) {
+// Before compiling: an --out-dir that exists must be a folder. A missing one is created
+// by the first config written (OutDir::ensure), so a batch where every bottle fails
+// leaves nothing behind.
+std::string check_out_dir(const std::string& dir) {
   std::error_code ec;
-  if (fs::exists(dir, ec)) {
-    if (fs::is_directory(dir, ec)) return "";
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
     return fmt::format("cannot write configs into '{}': it is not a directory", dir);
   }
-  fs::create_directories(dir, ec);
-  if (ec) return fmt::format("cannot create the output directory '{}': {}", dir, ec.message());
   return "";
 }
+
+class OutDir {
+ public:
+  explicit OutDir(std::string dir) : dir_(std::move(dir)) {}
+
+  // "" once the folder exists, or why it could not be created; tried once.
+  std::string ensure() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (tried_) return error_;
+    tried_ = true;
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    if (ec) {
+      error_ = fmt::format("cannot create the output directory '{}': {}", dir_, ec.message());
+    }
+    return error_;
+  }
+
+ private:
+  std::string dir_;
+  std::mutex mutex_;
+  bool tried_ = false;
+  std::string error_;
+};
 
 class Batch {
  public:
   Batch(const BatchRequest& request, const SharedPolicy& policy, CommandIo& io)
-      : request_(request), policy_(policy), io_(io) {
+      : request_(request), policy_(policy), io_(io), out_dir_(request.out_dir) {
     per_bottle_ = request.diagnostics;
     // Reports are rendered into strings, never a terminal: decide the colour here.
     per_bottle_.color = use_color(request.diagnostics, io.err) ? "always" : "never";
@@ -117,9 +141,13 @@ class Batch {
     }
     if (compiled) {
       const std::string text = request_.render ? request_.render(*compiled) : compiled->yaml;
-      std::string error = writes_.stage(bottle.output, text);
-      if (!error.empty()) diags.error("E0905", {}, error);
-      outcome.ok = error.empty();
+      if (std::string error = out_dir_.ensure(); !error.empty()) {
+        diags.error("E0904", {}, error);
+      } else if (error = writes_.stage(bottle.output, text); !error.empty()) {
+        diags.error("E0905", {}, error);
+      } else {
+        outcome.ok = true;
+      }
     }
     std::ostringstream report;
     print_diagnostics(sources, diags, per_bottle_, report);
@@ -158,6 +186,7 @@ class Batch {
   const SharedPolicy& policy_;
   CommandIo& io_;
   DiagnosticOptions per_bottle_;
+  OutDir out_dir_;
   StagedWrites writes_;
   std::atomic<std::size_t> next_{0};
   std::mutex mutex_;
@@ -185,7 +214,7 @@ int run_batch_compile(const BatchRequest& request, CommandIo& io) {
     policy.params = read_params(ranges, *policy.program->params, policy.sources, setup);
   }
   if (!setup.has_errors()) {
-    std::string error = prepare_out_dir(request.out_dir);
+    std::string error = check_out_dir(request.out_dir);
     if (!error.empty()) setup.error("E0904", {}, error);
   }
   if (setup.has_errors()) {
@@ -217,6 +246,13 @@ int run_compile_batch(const CompileCommandBatch& options, CommandIo& io) {
     usage = "--out-dir and -o,--output cannot be used together";
   } else if (options.annotate) {
     usage = "--annotate applies to one bottle, not to --out-dir";
+  }
+  const auto& more = options.more;
+  if (!usage && (options.bottle.bottle == kStdioPath ||
+                 std::find(more.begin(), more.end(), kStdioPath) != more.end())) {
+    usage =
+        "with --out-dir, a bottle cannot be standard input (-): its config is named "
+        "after its file";
   }
   if (usage) {
     io.err << "policyc: error: " << usage << "\nRun 'policyc --help' for usage.\n";

@@ -149,9 +149,11 @@ Command add_check_command(CLI::App& app) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* command = app.add_subcommand(
       "check", "check policies without a manifest and warn about likely mistakes (lints)");
-  command->add_option("PATHS", options->paths,
-                      "policy files or directories (their *.policy files; each file no other "
-                      "one imports is checked with its imports); default: the shipped policies");
+  command
+      ->add_option("PATHS", options->paths,
+                   "policy files or directories (their *.policy files; each file no other "
+                   "one imports is checked with its imports); default: the shipped policies")
+      ->check(non_empty_path());
   command->add_flag("--strict", options->strict, "treat warnings as errors (exit 1)");
   add_diagnostic_options(*command, options->diagnostics);
   return {command, [options](CommandIo& io) { return run_check(*options, io); }};

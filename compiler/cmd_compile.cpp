@@ -7,7 +7,6 @@
 #include "compiler/commands.hpp"
 #include "compiler/driver.hpp"
 #include "compiler/output_format.hpp"
-#include "runtime/atomic_write.hpp"
 
 namespace policyc {
 
@@ -37,15 +36,21 @@ Command add_compile_command(CLI::App& app) {
   auto options = std::make_shared<CompileOptions>();
   CLI::App* command = app.add_subcommand("compile", "print the pipelock config of a bottle");
   add_bottle_options(*command, options->bottle);
-  command->add_option("-o,--output", options->output,
-                      "write the config to FILE (mode 0600, atomically) instead of stdout");
-  command->add_option("MORE_BOTTLES", options->more_bottles,
-                      "with --out-dir: more bottles, or folders of bottles");
+  command
+      ->add_option("-o,--output", options->output,
+                   "write the config to FILE (mode 0600, atomically; only over a regular file) "
+                   "instead of stdout; - is stdout")
+      ->check(non_empty_path());
+  command
+      ->add_option("MORE_BOTTLES", options->more_bottles,
+                   "with --out-dir: more bottles, or folders of bottles")
+      ->check(non_empty_path());
   command
       ->add_option("--out-dir", options->out_dir,
                    "compile every bottle (or folder of *.yaml, *.yml, *.md) in parallel, each "
                    "into DIR/<name>.<format> (mode 0600, atomically)")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->check(non_empty_path());
   add_format_option(*command, options->format);
   command->add_flag("--annotate", options->annotate,
                     "add a comment to each line naming the rule and manifest key behind it");
@@ -68,15 +73,8 @@ Command add_compile_command(CLI::App& app) {
             std::optional<Compiled> compiled = compile_and_report(*options, io);
             FreeAtExit free_at_exit(compiled);
             if (!compiled) return int{kExitInvalid};
-            if (options->output.empty()) {
-              io.out << config_text(*compiled, options->format);
-              return int{kExitOk};
-            }
-            std::string error =
-                write_file_atomically(options->output, config_text(*compiled, options->format));
-            if (error.empty()) return int{kExitOk};
-            io.err << "policyc: error: " << error << " [E0809]\n";
-            return int{kExitInvalid};
+            return write_output(options->output, config_text(*compiled, options->format),
+                                options->bottle.bottle, options->diagnostics, io);
           }};
 }
 

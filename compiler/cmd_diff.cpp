@@ -2,6 +2,7 @@
 // two compiled configs, with a verdict a CI gate can act on.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 
@@ -54,12 +55,24 @@ std::unique_ptr<YamlNode> compile_tree(const std::string& bottle, const std::str
 }
 
 // A bottle only the new policy compiles (it uses a key the change introduces) could
-// not run before and can now: everything it reaches is new, so it counts as wider.
-ConfigDiff newly_compiling() {
-  ConfigDiff diff;
-  diff.changes.push_back({ConfigChange::Kind::Added, "bottle", "", "compiles", false,
-                          ConfigChange::Direction::Wider,
-                          "only the new policy compiles it; the old one refuses it"});
+// not run before and can now: everything it reaches is new, so it counts as wider, and
+// the report lists what it reaches for the reviewer to approve: the wider changes of its
+// config against an empty one (pipelock's defaults), its hosts first of all. What is
+// narrower than the defaults (mode strict) and the format's `version` say nothing of it.
+ConfigDiff newly_compiling(const YamlNode& config) {
+  YamlNode nothing;
+  nothing.kind = YamlNode::Kind::Mapping;
+  ConfigDiff diff = diff_configs(nothing, config);
+  diff.changes.erase(std::remove_if(diff.changes.begin(), diff.changes.end(),
+                                    [](const ConfigChange& c) {
+                                      return c.direction != ConfigChange::Direction::Wider ||
+                                             c.path == "version";
+                                    }),
+                     diff.changes.end());
+  diff.changes.insert(
+      diff.changes.begin(),
+      {ConfigChange::Kind::Added, "bottle", "", "compiles", false, ConfigChange::Direction::Wider,
+       "only the new policy compiles it; the old one refuses it"});
   diff.verdict = Verdict::Wider;
   return diff;
 }
@@ -71,10 +84,15 @@ std::unique_ptr<YamlNode> read_config(const std::string& path, SourceManager& so
   DiagnosticSink diags;
   std::string error;
   std::unique_ptr<YamlNode> tree;
-  if (std::optional<std::string> text = FileSystemSource().read(path, error)) {
-    const FileId file = sources.add(path, std::move(*text));
+  std::optional<FileId> file;
+  if (path == kStdioPath) {
+    file = add_bottle_file(path, sources, diags);  // standard input, shown as <stdin>
+  } else if (std::optional<std::string> text = FileSystemSource().read(path, error)) {
+    file = sources.add(path, std::move(*text));
+  }
+  if (file) {
     DiagnosticSink checks;
-    tree = load_config_tree(sources, file, diags);
+    tree = load_config_tree(sources, *file, diags);
     if (tree) {
       check_config_structure(*tree, checks);
       if (tree->kind == YamlNode::Kind::Mapping) check_config_rules(*tree, checks);
@@ -82,7 +100,7 @@ std::unique_ptr<YamlNode> read_config(const std::string& path, SourceManager& so
     for (const Diagnostic& d : checks.all()) {
       if (d.severity == Severity::Error) diags.error(d.code, d.range, d.message).notes = d.notes;
     }
-  } else {
+  } else if (path != kStdioPath) {
     diags.error("E0710", {}, fmt::format("cannot read pipelock config '{}': {}", path, error));
   }
   print_diagnostics(sources, diags, options.diagnostics, io.err);
@@ -96,8 +114,8 @@ int run_diff(DiffOptions options, CommandIo& io) {
     return kExitUsage;
   }
   if (!fleet && (options.files.size() != 2 || !options.params.empty())) {
-    io.err << "policyc: error: give two configs (OLD.yaml NEW.yaml), or --old-policy DIR "
-              "--new-policy DIR and the bottles\n";
+    io.err << "policyc: error: give two configs (OLD.yaml NEW.yaml), or --old-policy PATH "
+              "--new-policy PATH and the bottles\n";
     return kExitUsage;
   }
   if (fleet && options.files.empty()) {
@@ -113,6 +131,17 @@ int run_diff(DiffOptions options, CommandIo& io) {
                 "lists them under bottles:\n";
       return kExitUsage;
     }
+  }
+  // Standard input can be read once: one of the two configs, and no bottle of a fleet
+  // (each is compiled twice).
+  const auto stdin_count = std::count(options.files.begin(), options.files.end(), kStdioPath);
+  if (stdin_count > (fleet ? 0 : 1)) {
+    io.err << "policyc: error: "
+           << (fleet ? "a bottle of a fleet cannot be standard input (-): each is compiled "
+                       "under both policies"
+                     : "only one of the two configs can be standard input (-)")
+           << "\n";
+    return kExitUsage;
   }
   std::vector<NamedDiff> diffs;
   bool failed = false;
@@ -135,16 +164,21 @@ int run_diff(DiffOptions options, CommandIo& io) {
       print_diagnostics(sources, diags, options.diagnostics, io.err);
       if (!loaded) return kExitInvalid;
     }
+    // One bottle that fails (its errors on stderr) does not hide the others: the
+    // report lists it as failed, and the exit code is still 1.
     for (const std::string& bottle : options.files) {
       SourceManager old_sources, new_sources;
       auto before = compile_tree(bottle, options.old_policy, options, old_sources, io, false);
       auto after = compile_tree(bottle, options.new_policy, options, new_sources, io, true);
-      if (!before && after) {
-        diffs.push_back({bottle, newly_compiling()});
+      if (!after) {
+        failed = true;
+        diffs.push_back({bottle, {}, true});
+      } else if (!before) {
+        diffs.push_back({bottle, newly_compiling(*after)});
         verdict = combine(verdict, Verdict::Wider);
-        continue;
+      } else {
+        compare(bottle, before.get(), after.get());
       }
-      compare(bottle, before.get(), after.get());
     }
   } else {
     SourceManager sources;
@@ -152,8 +186,9 @@ int run_diff(DiffOptions options, CommandIo& io) {
     auto after = read_config(options.files[1], sources, options, io);
     compare(options.files[0] + " -> " + options.files[1], before.get(), after.get());
   }
-  if (failed) return kExitInvalid;
+  if (failed && !fleet) return kExitInvalid;
   io.out << (options.format == "json" ? diff_json(diffs, verdict) : diff_text(diffs, verdict));
+  if (failed) return kExitInvalid;
   return verdict == Verdict::Wider || verdict == Verdict::Mixed ? kExitWider : kExitOk;
 }
 
@@ -163,17 +198,21 @@ Command add_diff_command(CLI::App& app) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* command = app.add_subcommand(
       "diff", "semantic diff of pipelock configs; exit 3 when the change widens what gets through");
-  command->add_option("FILES", options->files,
-                      "OLD.yaml NEW.yaml, or with --old-policy/--new-policy the bottles "
-                      "(default: the project's bottles: globs)");
+  command
+      ->add_option("FILES", options->files,
+                   "OLD.yaml NEW.yaml (one of them - for stdin), or with --old-policy/--new-policy "
+                   "the bottles (default: the project's bottles: globs)")
+      ->check(non_empty_path());
   command
       ->add_option("--old-policy", options->old_policy,
                    "the old entry policy file, or a folder whose pipelock.policy is the entry")
-      ->type_name("PATH");
+      ->type_name("PATH")
+      ->check(non_empty_path());
   command
       ->add_option("--new-policy", options->new_policy,
                    "the new entry policy file, or a folder whose pipelock.policy is the entry")
-      ->type_name("PATH");
+      ->type_name("PATH")
+      ->check(non_empty_path());
   command
       ->add_option("--param", options->params,
                    "launch parameter NAME=VALUE for every bottle, under both policies")

@@ -15,6 +15,10 @@ namespace policyc {
 
 namespace {
 
+// `explain --host H` when pipelock would block H: not an error (1, 2), an answer, as
+// diff's 3 is for a wider change.
+constexpr int kExitHostBlocked = 3;
+
 struct ExplainOptions {
   BottleOptions bottle;
   DiagnosticOptions diagnostics;
@@ -81,7 +85,10 @@ int run_explain(const ExplainOptions& options, CommandIo& io) {
   io.out << with_policy(
       json ? explain_host_json(result, sources) : explain_host_text(result, sources),
       compiled->policy, json);
-  return kExitOk;
+  // What pipelock does with the host ("reachable" in JSON), for scripts: an allowlist
+  // that is not enforced lets every host through.
+  const bool reachable = result.allowed || result.mode != "strict";
+  return reachable ? kExitOk : kExitHostBlocked;
 }
 
 }  // namespace
@@ -94,11 +101,14 @@ Command add_explain_command(CLI::App& app) {
   command
       ->add_option("--host", options->host,
                    "explain one host: the entries and rules that allow it, or the nearest "
-                   "entry and the rule that would add it")
+                   "entry and the rule that would add it; exit 3 when pipelock blocks it")
       ->type_name("HOST");
   command->add_option("--format", options->format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   add_diagnostic_options(*command, options->diagnostics);
+  command->footer(
+      "Exit codes: 0 ok (with --host: pipelock lets the host through), 3 with --host: "
+      "pipelock blocks the host, 1 invalid input, 2 usage error.");
   return {command, [options](CommandIo& io) { return run_explain(*options, io); }};
 }
 

@@ -50,7 +50,9 @@ Command add_validate_command(CLI::App& app) {
   auto options = std::make_shared<ValidateOptions>();
   CLI::App* command = app.add_subcommand(
       "validate", "check pipelock config files against what pipelock 2.3.0 accepts");
-  command->add_option("FILE", options->files, "pipelock config (YAML)")->required();
+  command->add_option("FILE", options->files, "pipelock config (YAML)")
+      ->required()
+      ->check(non_empty_path());
   add_diagnostic_options(*command, options->diagnostics);
   command->footer(
       "Exit codes: 0 every file valid (warnings allowed), 1 a file pipelock would refuse or "

@@ -1,10 +1,14 @@
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
 
+#include "compiler/cli.hpp"
 #include "compiler/commands.hpp"
 #include "compiler/diagnostic_json.hpp"
+#include "compiler/driver.hpp"
+#include "runtime/atomic_write.hpp"
 
 namespace policyc {
 
@@ -19,13 +23,26 @@ bool is_terminal(const std::ostream& stream) {
 
 }  // namespace
 
+const CLI::Validator& non_empty_path() {
+  static const CLI::Validator validator(
+      [](const std::string& path) {
+        return path.empty() ? std::string("an empty path names no file") : std::string();
+      },
+      "");
+  return validator;
+}
+
 void add_bottle_options(CLI::App& command, BottleOptions& options) {
   command
-      .add_option("BOTTLE", options.bottle, "bottle manifest: YAML, or Markdown with YAML front matter")
-      ->required();
-  command.add_option("--policy", options.policy,
-                     "entry policy file (default: the policy of the project the bottle or the "
-                     "current directory is in, else the shipped policies/pipelock.policy)");
+      .add_option("BOTTLE", options.bottle,
+                  "bottle manifest: YAML, or Markdown with YAML front matter; - reads stdin")
+      ->required()
+      ->check(non_empty_path());
+  command
+      .add_option("--policy", options.policy,
+                  "entry policy file (default: the policy of the project the bottle or the "
+                  "current directory is in, else the shipped policies/pipelock.policy)")
+      ->check(non_empty_path());
   command
       .add_option("--param", options.params,
                   "launch parameter NAME=VALUE; repeat for each value of a list")
@@ -40,6 +57,34 @@ std::optional<Compiled> compile_for_command(const BottleOptions& options, Source
   if (options.verbose) io.err << "policyc: policy: " << describe_policy(*choice) << "\n";
   CompileRequest request{options.bottle, "", options.params, std::move(choice)};
   return compile_bottle(request, sources, diags);
+}
+
+std::string output_overwrites_bottle(const std::string& output, const std::string& bottle) {
+  if (output == kStdioPath || bottle == kStdioPath || !same_file(output, bottle)) return "";
+  return fmt::format(
+      "cannot write '{}': it is the bottle '{}' being compiled; choose another "
+      "output file",
+      output, bottle);
+}
+
+int write_output(const std::string& output, const std::string& text, const std::string& bottle,
+                 const DiagnosticOptions& diagnostics, CommandIo& io) {
+  if (output.empty() || output == kStdioPath) {
+    io.out << text;
+    return kExitOk;
+  }
+  // A link is refused as a link first, whatever it points to; then the bottle itself.
+  struct stat existing {};
+  bool exists = false;
+  std::string error = target_problem(output, existing, exists);
+  if (error.empty()) error = output_overwrites_bottle(output, bottle);
+  if (error.empty()) error = write_file_atomically(output, text);
+  if (error.empty()) return kExitOk;
+  SourceManager sources;
+  DiagnosticSink diags;
+  diags.error("E0809", {}, error);
+  print_diagnostics(sources, diags, diagnostics, io.err);
+  return kExitInvalid;
 }
 
 void add_diagnostic_options(CLI::App& command, DiagnosticOptions& options) {

@@ -38,6 +38,20 @@ struct DiagnosticOptions {
 };
 
 void add_bottle_options(CLI::App& command, BottleOptions& options);
+
+/// Refuses an empty path at parsing (a usage error, exit 2): '' names no file, and
+/// `-o ''` used to mean stdout while `-o x` meant a file.
+const CLI::Validator& non_empty_path();
+
+/// Delivers a command's result: to stdout when `output` is unset or `-`, otherwise
+/// atomically to the file (write_file_atomically), refusing the bottle itself as the
+/// output (same device and inode: also through a hard or symbolic link). Failures are
+/// E0809 diagnostics. Returns the exit code.
+int write_output(const std::string& output, const std::string& text, const std::string& bottle,
+                 const DiagnosticOptions& diagnostics, CommandIo& io);
+
+/// E0809 when `output` is the bottle `bottle` itself; "" otherwise (also for stdout).
+std::string output_overwrites_bottle(const std::string& output, const std::string& bottle);
 void add_diagnostic_options(CLI::App& command, DiagnosticOptions& options);
 
 /// Whether diagnostics written to `stream` are colored: `--color`, NO_COLOR, a terminal.

@@ -2,9 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iostream>
+
 #include "compiler/ast_snapshot.hpp"
 #include "compiler/check.hpp"
+#include "compiler/limits.hpp"
 #include "compiler/load.hpp"
+#include "compiler/source_excerpt.hpp"
 #include "runtime/emit_pipelock.hpp"
 #include "runtime/manifest_reader.hpp"
 #include "runtime/params_reader.hpp"
@@ -62,6 +67,21 @@ std::optional<Compiled> compile_bottle(const CompileRequest& request, SourceMana
 
 std::optional<FileId> add_bottle_file(const std::string& path, SourceManager& sources,
                                       DiagnosticSink& diags) {
+  if (path == kStdioPath) {
+    // As large as a file may be, and no larger: reading stops past the limit.
+    std::string text;
+    char chunk[1 << 16];
+    while (text.size() < kMaxReadBytes && std::cin) {
+      std::cin.read(
+          chunk, static_cast<std::streamsize>(std::min(sizeof chunk, kMaxReadBytes - text.size())));
+      text.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
+    }
+    if (std::cin.bad()) {
+      diags.error("E0300", {}, "cannot read the bottle from standard input");
+      return std::nullopt;
+    }
+    return sources.add(kStdinName, std::move(text));
+  }
   std::string error;
   std::optional<std::string> text = FileSystemSource().read(path, error);
   if (!text) {
@@ -142,7 +162,9 @@ std::string allowlist_summary(const OutputDocument& output) {
   }
   if (hosts.empty()) return "0 hosts allowed (none)";
   const std::size_t shown = hosts.size() > 5 ? 3 : hosts.size();
-  std::string joined = fmt::format("{}", fmt::join(hosts.begin(), hosts.begin() + shown, ", "));
+  // Shown as diagnostics show text: a host cannot add a line or an escape to the summary.
+  std::string joined =
+      printable_text(fmt::format("{}", fmt::join(hosts.begin(), hosts.begin() + shown, ", ")));
   if (shown < hosts.size()) {
     return fmt::format("{} hosts allowed ({}, +{} more)", hosts.size(), joined, hosts.size() - shown);
   }

@@ -56,7 +56,13 @@ std::optional<Compiled> compile_manifest(std::unique_ptr<ir::Program> program, F
                                          const std::vector<std::string>& params,
                                          SourceManager& sources, DiagnosticSink& diags);
 
-/// Reads the bottle at `path` into `sources`; reports E0300 when it cannot be read.
+/// The path that means standard input (a bottle) or standard output (`-o`), and the
+/// name a bottle read from standard input is shown under.
+inline constexpr const char* kStdioPath = "-";
+inline constexpr const char* kStdinName = "<stdin>";
+
+/// Reads the bottle at `path` (standard input for `-`) into `sources`; reports E0300
+/// when it cannot be read.
 std::optional<FileId> add_bottle_file(const std::string& path, SourceManager& sources,
                                       DiagnosticSink& diags);
 

@@ -2,11 +2,15 @@
 
 #include <fmt/format.h>
 
+#include "compiler/source_excerpt.hpp"
 #include "runtime/json_writer.hpp"
 
 namespace policyc {
 
 namespace {
+
+// A bottle the new policy refuses, in place of a verdict; its errors are on stderr.
+constexpr const char* kFailed = "failed (the new policy does not compile it; see its errors)";
 
 const char* change_name(ConfigChange::Kind kind) {
   switch (kind) {
@@ -63,18 +67,25 @@ std::string change_text(const ConfigChange& c) {
 
 std::string diff_text(const std::vector<NamedDiff>& diffs, Verdict verdict) {
   std::string out;
+  std::size_t failed = 0;
   for (const NamedDiff& d : diffs) {
-    out += fmt::format("{}: {}\n", d.name, verdict_name(d.diff.verdict));
+    if (d.failed) {
+      ++failed;
+      out += fmt::format("{}: {}\n", printable_text(d.name), kFailed);
+      continue;
+    }
+    out += fmt::format("{}: {}\n", printable_text(d.name), verdict_name(d.diff.verdict));
     for (const ConfigChange& c : d.diff.changes) out += "  " + change_text(c) + "\n";
   }
   std::size_t counts[4] = {0, 0, 0, 0};
-  for (const NamedDiff& d : diffs) ++counts[static_cast<int>(d.diff.verdict)];
+  for (const NamedDiff& d : diffs) counts[static_cast<int>(d.diff.verdict)] += d.failed ? 0 : 1;
   std::vector<std::string> parts;
   for (Verdict v : {Verdict::Wider, Verdict::Mixed, Verdict::Narrower, Verdict::Same}) {
     if (counts[static_cast<int>(v)] > 0) {
       parts.push_back(fmt::format("{} {}", counts[static_cast<int>(v)], verdict_name(v)));
     }
   }
+  if (failed > 0) parts.push_back(fmt::format("{} failed", failed));
   out += fmt::format("verdict: {}", verdict_name(verdict));
   if (diffs.size() > 1) out += fmt::format(" ({})", fmt::join(parts, ", "));
   return out + "\n";
@@ -85,7 +96,7 @@ std::string diff_json(const std::vector<NamedDiff>& diffs, Verdict verdict) {
   json.begin_object().key("verdict").value(verdict_name(verdict)).key("configs").begin_array();
   for (const NamedDiff& d : diffs) {
     json.begin_object().key("name").value(d.name).key("verdict").value(
-        verdict_name(d.diff.verdict));
+        d.failed ? "failed" : verdict_name(d.diff.verdict));
     json.key("changes").begin_array();
     for (const ConfigChange& c : d.diff.changes) {
       json.begin_object().key("path").value(c.path).key("change").value(change_name(c.kind));

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/source_excerpt.hpp"
 #include "runtime/condition_witness.hpp"
 #include "runtime/emit_pipelock.hpp"
 #include "runtime/provenance_view.hpp"
@@ -72,9 +73,12 @@ class Annotator {
 
 std::string render_annotated_yaml(const ProvenanceInput& input) {
   Annotator annotator(input);
-  return render_pipelock_yaml(
-      input.evaluation.output,
-      [&](const OutputNode& node, const Value* item) { return annotator.comment(node, item); });
+  // A comment quotes manifest key paths and policy text: shown as diagnostics show them,
+  // so no manifest key can end the comment line or send a terminal escape.
+  return render_pipelock_yaml(input.evaluation.output,
+                              [&](const OutputNode& node, const Value* item) {
+                                return printable_text(annotator.comment(node, item));
+                              });
 }
 
 }  // namespace policyc

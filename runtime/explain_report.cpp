@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/source_excerpt.hpp"
 #include "runtime/json_writer.hpp"
 
 namespace policyc {
@@ -14,7 +15,8 @@ std::string where(const SourceManager& sources, const SourceRange& range) {
   if (!range.valid()) return "";
   const SourceFile& file = sources.file(range.file);
   if (file.name() == kCommandLine) return "command line";
-  return fmt::format("{}:{}", file.name(), file.line_col(range.begin).line);
+  // A file name is shown as diagnostics show it: it cannot add a line or an escape.
+  return fmt::format("{}:{}", printable_text(file.name()), file.line_col(range.begin).line);
 }
 
 std::string value_text(const Value& value) {
@@ -24,7 +26,7 @@ std::string value_text(const Value& value) {
     case Value::Kind::Int:
       return std::to_string(value.integer);
     case Value::Kind::String:
-      return json_quote(value.string);
+      return printable_text(json_quote(value.string));  // controls and bidi marks escaped
     default:
       return "null";
   }
@@ -70,7 +72,8 @@ std::string contribution_text(const SourceManager& sources, const Contribution& 
 }
 
 std::string condition_text(const SourceManager& sources, const ExplainedCondition& c) {
-  std::string out = fmt::format("`{}` {}", c.text, c.holds ? "holds" : "does not hold");
+  std::string out =
+      fmt::format("`{}` {}", printable_text(c.text), c.holds ? "holds" : "does not hold");
   std::vector<std::string> because;
   for (const ValueSource& s : c.because) because.push_back(source_text(sources, s));
   if (!because.empty()) out += fmt::format(": {}", fmt::join(because, ", "));
@@ -210,7 +213,8 @@ std::string explain_host_text(const HostExplanation& h, const SourceManager& sou
   }
   if (h.allowed) return out;
   if (h.nearest) {
-    out += fmt::format("  nearest entry: {} ({})\n", json_quote(h.nearest->entry), h.nearest->why);
+    out += fmt::format("  nearest entry: {} ({})\n", printable_text(json_quote(h.nearest->entry)),
+                       h.nearest->why);
     for (const Contribution& c : h.nearest_entry->reasons) {
       out += fmt::format("    {}\n", contribution_text(sources, c, h.nearest_entry->written_at));
     }

@@ -1,5 +1,7 @@
 // The text and JSON forms of `policyc explain`. Locations are `file:line`; a
-// parameter is located on the command line.
+// parameter is located on the command line. Text shows file names, values and policy
+// text as diagnostics do (printable_text): nothing read from a file can add a line or
+// send a terminal escape. JSON keeps them exact.
 #pragma once
 #include <string>
 

@@ -65,14 +65,11 @@ StagedWrites::~StagedWrites() {
 
 std::string StagedWrites::stage(const std::string& path, const std::string& content) {
   struct stat existing {};
-  if (::lstat(path.c_str(), &existing) == 0) {
-    if (S_ISLNK(existing.st_mode)) {
-      return fmt::format("cannot write '{}': it is a symbolic link; give the path of the real file",
-                         path);
-    }
-    if (S_ISDIR(existing.st_mode)) return fmt::format("cannot write '{}': it is a directory", path);
-    if (already_written(path, existing, content)) return "";
+  bool exists = false;
+  if (std::string problem = target_problem(path, existing, exists); !problem.empty()) {
+    return problem;
   }
+  if (exists && already_written(path, existing, content)) return "";
   std::filesystem::path target(path);
   std::string temp =
       (std::filesystem::path(folder_of(path)) / ("." + target.filename().string() + ".XXXXXX"))
@@ -103,8 +100,9 @@ std::vector<StagedWrites::Failure> StagedWrites::commit() {
   if (fd >= 0) ::close(fd);
   std::vector<std::string> folders;
   for (const Staged& s : staged_) {
-    if (::rename(s.temp.c_str(), s.target.c_str()) != 0) {
-      failures.push_back({s.target, failure(s.target, errno, "renaming")});
+    // Checked again at the rename: a FIFO or device planted since stage() is refused.
+    if (std::string error = rename_over_regular_file(s.temp, s.target); !error.empty()) {
+      failures.push_back({s.target, std::move(error)});
       ::unlink(s.temp.c_str());
       continue;
     }

@@ -18,8 +18,9 @@ class StagedWrites {
   ~StagedWrites();  // removes what was staged and never committed
 
   /// Writes `content` to a temporary file beside `path`, mode 0600; nothing when `path`
-  /// already holds exactly `content` with mode 0600. Refuses a `path` that is a symbolic
-  /// link or a folder. Returns "" or the reason. Thread-safe.
+  /// already holds exactly `content` with mode 0600. Refuses a `path` that is not a
+  /// regular file (target_problem in runtime/atomic_write.hpp). Returns "" or the
+  /// reason. Thread-safe.
   std::string stage(const std::string& path, const std::string& content);
 
   struct Failure {
@@ -28,7 +29,8 @@ class StagedWrites {
   };
 
   /// Makes every staged file durable (one sync), renames each over its target, then
-  /// syncs the targets' folders. Returns the targets that could not be renamed.
+  /// syncs the targets' folders; a target that is no longer a regular file (or nothing)
+  /// is refused. Returns the targets that could not be renamed.
   std::vector<Failure> commit();
 
  private:
