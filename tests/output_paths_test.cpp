@@ -84,7 +84,7 @@ class StdinFrom {
 
 }  // namespace
 
-TEST_CASE("-o refuses a FIFO and a socket, leaving each as it was") {
+TEST_CASE("compile -o refuses a FIFO and a socket, leaving each as it was") {
   TempFolder temp;
   write("bottle.yaml", kGood);
   REQUIRE(::mkfifo("pipe.yaml", 0600) == 0);
@@ -135,7 +135,7 @@ TEST_CASE("a FIFO planted after the first check is refused at the rename") {
   CHECK(temp.folder.entries() == std::vector<std::string>{"late.yaml", "new.yaml", "planted.yaml"});
 }
 
-TEST_CASE("--out-dir refuses a FIFO or socket where a config would go") {
+TEST_CASE("compile --out-dir refuses a FIFO or socket where a config would go") {
   TempFolder temp;
   write("a.yaml", kGood);
   write("b.yaml", kGood);
@@ -153,7 +153,7 @@ TEST_CASE("--out-dir refuses a FIFO or socket where a config would go") {
   CHECK(is_socket("out/b.yaml"));
 }
 
-TEST_CASE("-o refuses the bottle itself, by name, hard link or symbolic link") {
+TEST_CASE("compile -o refuses the bottle itself, by name, hard link or symbolic link") {
   TempFolder temp;
   write("self.yaml", kGood);
   fs::create_hard_link("self.yaml", "hard.yaml");
@@ -189,7 +189,7 @@ TEST_CASE("-o refuses the bottle itself, by name, hard link or symbolic link") {
   CHECK(temp.folder.entries() == std::vector<std::string>{"hard.yaml", "self.yaml", "soft.yaml"});
 }
 
-TEST_CASE("-o - writes to standard output and creates no file named -") {
+TEST_CASE("compile -o - writes to standard output and creates no file named -") {
   TempFolder temp;
   write("bottle.yaml", kGood);
   CliRun plain = run_cli_captured({"compile", "bottle.yaml"});
@@ -257,7 +257,7 @@ TEST_CASE("an empty path is a usage error") {
   CHECK(temp.folder.entries() == std::vector<std::string>{"bottle.yaml"});
 }
 
-TEST_CASE("--out-dir is not created when every bottle fails") {
+TEST_CASE("compile --out-dir is not created when every bottle fails") {
   TempFolder temp;
   write("bad.yaml", kBad);
   CliRun run =
