@@ -232,6 +232,29 @@ TEST_CASE("a bottle - is read from standard input") {
   CHECK_FALSE(fs::exists("out"));
 }
 
+TEST_CASE("diff reads one of two configs from standard input, and no bottle of a fleet") {
+  TempFolder temp;
+  write("bottle.yaml", kGood);
+  const std::string config = run_cli_captured({"compile", "bottle.yaml"}).out;
+  write("old.yaml", config);
+  {
+    StdinFrom in(config);
+    CliRun run = run_cli_captured({"diff", "old.yaml", "-"});
+    CHECK(run.code == 0);
+    CHECK(run.out == "old.yaml -> -: same\nverdict: same\n");
+  }
+  CliRun both = run_cli_captured({"diff", "-", "-"});
+  CHECK(both.code == 2);
+  CHECK(both.err == "policyc: error: only one of the two configs can be standard input (-)\n");
+  const std::string policies = std::string(POLICYC_SOURCE_DIR) + "/policies";
+  CliRun fleet =
+      run_cli_captured({"diff", "--old-policy", policies, "--new-policy", policies, "-"});
+  CHECK(fleet.code == 2);
+  CHECK(fleet.err ==
+        "policyc: error: a bottle of a fleet cannot be standard input (-): each is compiled "
+        "under both policies\n");
+}
+
 TEST_CASE("an empty path is a usage error") {
   TempFolder temp;
   write("bottle.yaml", kGood);
