@@ -84,7 +84,7 @@ class StdinFrom {
 
 }  // namespace
 
-TEST_CASE("-o refuses a FIFO and a socket, leaving each as it was") {
+TEST_CASE("compile -o refuses a FIFO and a socket, leaving each as it was") {
   TempFolder temp;
   write("bottle.yaml", kGood);
   REQUIRE(::mkfifo("pipe.yaml", 0600) == 0);
@@ -135,7 +135,7 @@ TEST_CASE("a FIFO planted after the first check is refused at the rename") {
   CHECK(temp.folder.entries() == std::vector<std::string>{"late.yaml", "new.yaml", "planted.yaml"});
 }
 
-TEST_CASE("--out-dir refuses a FIFO or socket where a config would go") {
+TEST_CASE("compile --out-dir refuses a FIFO or socket where a config would go") {
   TempFolder temp;
   write("a.yaml", kGood);
   write("b.yaml", kGood);
@@ -153,7 +153,7 @@ TEST_CASE("--out-dir refuses a FIFO or socket where a config would go") {
   CHECK(is_socket("out/b.yaml"));
 }
 
-TEST_CASE("-o refuses the bottle itself, by name, hard link or symbolic link") {
+TEST_CASE("compile -o refuses the bottle itself, by name, hard link or symbolic link") {
   TempFolder temp;
   write("self.yaml", kGood);
   fs::create_hard_link("self.yaml", "hard.yaml");
@@ -189,7 +189,7 @@ TEST_CASE("-o refuses the bottle itself, by name, hard link or symbolic link") {
   CHECK(temp.folder.entries() == std::vector<std::string>{"hard.yaml", "self.yaml", "soft.yaml"});
 }
 
-TEST_CASE("-o - writes to standard output and creates no file named -") {
+TEST_CASE("compile -o - writes to standard output and creates no file named -") {
   TempFolder temp;
   write("bottle.yaml", kGood);
   CliRun plain = run_cli_captured({"compile", "bottle.yaml"});
@@ -232,6 +232,29 @@ TEST_CASE("a bottle - is read from standard input") {
   CHECK_FALSE(fs::exists("out"));
 }
 
+TEST_CASE("diff reads one of two configs from standard input, and no bottle of a fleet") {
+  TempFolder temp;
+  write("bottle.yaml", kGood);
+  const std::string config = run_cli_captured({"compile", "bottle.yaml"}).out;
+  write("old.yaml", config);
+  {
+    StdinFrom in(config);
+    CliRun run = run_cli_captured({"diff", "old.yaml", "-"});
+    CHECK(run.code == 0);
+    CHECK(run.out == "old.yaml -> -: same\nverdict: same\n");
+  }
+  CliRun both = run_cli_captured({"diff", "-", "-"});
+  CHECK(both.code == 2);
+  CHECK(both.err == "policyc: error: only one of the two configs can be standard input (-)\n");
+  const std::string policies = std::string(POLICYC_SOURCE_DIR) + "/policies";
+  CliRun fleet =
+      run_cli_captured({"diff", "--old-policy", policies, "--new-policy", policies, "-"});
+  CHECK(fleet.code == 2);
+  CHECK(fleet.err ==
+        "policyc: error: a bottle of a fleet cannot be standard input (-): each is compiled "
+        "under both policies\n");
+}
+
 TEST_CASE("an empty path is a usage error") {
   TempFolder temp;
   write("bottle.yaml", kGood);
@@ -257,7 +280,7 @@ TEST_CASE("an empty path is a usage error") {
   CHECK(temp.folder.entries() == std::vector<std::string>{"bottle.yaml"});
 }
 
-TEST_CASE("--out-dir is not created when every bottle fails") {
+TEST_CASE("compile --out-dir is not created when every bottle fails") {
   TempFolder temp;
   write("bad.yaml", kBad);
   CliRun run =
