@@ -197,3 +197,15 @@ TEST_CASE("test --update in a read-only case folder fails and says which writes 
         "policies/pipelock.policy)\n");
   CHECK_FALSE(fs::exists(case_dir / "expected.yaml"));
 }
+
+TEST_CASE("check without paths checks the project's policy, named relative to its root") {
+  const policyc::testing::ScratchFolder scratch("project");
+  copy_repository_project(scratch.dir());
+  CHECK(run_in(scratch.dir() / "golden", {"check"}).code == 0);
+  const fs::path defaults = scratch.dir() / "policies" / "defaults.policy";
+  write(defaults, policyc::read_file_text(defaults) + "const PORT: int = \"eighty\"\n");
+  policyc::CliRun broken = run_in(scratch.dir() / "golden", {"check"});
+  CHECK(broken.code == 1);
+  CHECK(broken.err.find("policies/defaults.policy:23:19: error: constant 'PORT' expects int") !=
+        std::string::npos);
+}
