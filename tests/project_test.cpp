@@ -209,3 +209,20 @@ TEST_CASE("check without paths checks the project's policy, named relative to it
   CHECK(broken.err.find("policies/defaults.policy:23:19: error: constant 'PORT' expects int") !=
         std::string::npos);
 }
+
+TEST_CASE("batch compilation uses the project of its first input") {
+  const policyc::testing::ScratchFolder scratch("project");
+  const fs::path project = scratch.dir() / "project";
+  fs::create_directories(project);
+  copy_repository_project(project);
+  add_default_host(project, "project.example.com");
+  write(project / "bottles" / "a.yaml", "{}\n");
+  write(project / "bottles" / "b.yaml", "{}\n");
+  policyc::CliRun batch = run_in(scratch.dir(), {"compile", "--out-dir", "out", "project/bottles"});
+  INFO(batch.err);
+  CHECK(batch.code == 0);
+  for (const char* name : {"a.yaml", "b.yaml"}) {
+    CHECK(policyc::read_file_text(scratch.dir() / "out" / name).find("project.example.com") !=
+          std::string::npos);
+  }
+}
