@@ -74,7 +74,8 @@ TEST_CASE("editing a project's policy makes test fail, and --update rewrites the
   CHECK(run_in(scratch.dir(), {"test"}).code == 0);
 }
 
-TEST_CASE("the policy: --policy, else the bottle's project, else the current folder's, else shipped") {
+TEST_CASE(
+    "the policy: --policy, else the bottle's project, else the current folder's, else shipped") {
   const policyc::testing::ScratchFolder scratch("project");
   const fs::path project = scratch.dir() / "project";
   fs::create_directories(project);
