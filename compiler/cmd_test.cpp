@@ -1,8 +1,8 @@
 // `policyc test`: golden cases.
+#include <fmt/format.h>
+
 #include <memory>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "compiler/cli.hpp"
 #include "compiler/commands.hpp"
@@ -31,7 +31,8 @@ std::string case_policy(const fs::path& golden_case) {
   SourceManager sources;
   DiagnosticSink diags;
   choice.project = read_project(*root, sources, diags);
-  if (!choice.project) return fmt::format("invalid policyc.yaml of project {}", display_path(*root));
+  if (!choice.project)
+    return fmt::format("invalid policyc.yaml of project {}", display_path(*root));
   choice.origin = PolicyChoice::Origin::Project;
   choice.entry = choice.project->policy;
   return describe_policy(choice);

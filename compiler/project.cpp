@@ -1,7 +1,6 @@
 #include "compiler/project.hpp"
 
 #include <fmt/format.h>
-
 #include <glob.h>
 
 #include <algorithm>
@@ -55,10 +54,14 @@ const std::vector<std::string> kProjectKeys = {"policy", "golden", "bottles", "p
 
 const char* kind_name(const YamlNode& node) {
   switch (node.kind) {
-    case YamlNode::Kind::Null: return "nothing";
-    case YamlNode::Kind::Scalar: return "a scalar";
-    case YamlNode::Kind::Sequence: return "a list";
-    case YamlNode::Kind::Mapping: return "a mapping";
+    case YamlNode::Kind::Null:
+      return "nothing";
+    case YamlNode::Kind::Scalar:
+      return "a scalar";
+    case YamlNode::Kind::Sequence:
+      return "a list";
+    case YamlNode::Kind::Mapping:
+      return "a mapping";
   }
   return "a value";
 }
@@ -97,7 +100,8 @@ struct ProjectReader {
   }
 
   void bottles(const YamlNode& node) {
-    if (node.kind != YamlNode::Kind::Sequence) return wrong_type(node, "'bottles'", "a list of globs");
+    if (node.kind != YamlNode::Kind::Sequence)
+      return wrong_type(node, "'bottles'", "a list of globs");
     for (const YamlNode& item : node.items) {
       if (item.kind != YamlNode::Kind::Scalar) {
         wrong_type(item, "each of 'bottles'", "a glob");
@@ -232,7 +236,8 @@ std::optional<PolicyChoice> choose_policy(const std::string& option, const std::
 
 std::string describe_policy(const PolicyChoice& choice) {
   switch (choice.origin) {
-    case PolicyChoice::Origin::Shipped: return fmt::format("shipped {}", choice.entry);
+    case PolicyChoice::Origin::Shipped:
+      return fmt::format("shipped {}", choice.entry);
     case PolicyChoice::Origin::Project:
       return fmt::format("{} of project {}", printable_text(choice.entry),
                          printable_text(display_path(choice.project->root)));

@@ -15,7 +15,7 @@ namespace policyc {
 inline constexpr const char* kProjectFile = "policyc.yaml";
 
 struct Project {
-  std::filesystem::path root;  // absolute: the folder holding policyc.yaml
+  std::filesystem::path root;                       // absolute: the folder holding policyc.yaml
   std::string policy = "policies/pipelock.policy";  // entry policy, relative to `root`
   std::string golden = "golden";                    // golden folder, relative to `root`
   std::vector<std::string> bottles;                 // globs of the fleet, relative to `root`

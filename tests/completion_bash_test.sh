@@ -119,7 +119,8 @@ check "policyc compile x.yaml --param ca_cert=ca" "ca dir" ca.pem
 check "policyc compile x.yaml --param ca_cert=ca." ca.pem
 check "policyc test " "ca dir" configs
 check "policyc fmt " "ca dir" configs defaults.policy sample.policy team.policy
-check "policyc diff --old-policy " "ca dir" configs
+check "policyc diff --old-policy " "ca dir" configs defaults.policy sample.policy team.policy
+check "policyc init " "ca dir" configs
 check "policyc explain bottle.yaml --host "
 # Diagnostic codes, from the docs/errors.md compiled into policyc.
 check_has "policyc errors E01" E0101 E0102

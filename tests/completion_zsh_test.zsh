@@ -130,7 +130,8 @@ check "policyc compile x.yaml --policy " "ca dir" configs defaults.policy sample
 check "policyc compile x.yaml -o n" notes.txt
 check "policyc compile x.yaml --param ca_cert=ca" "ca_cert=ca dir" ca_cert=ca.pem
 check "policyc test " "ca dir" configs
-check "policyc diff --old-policy " "ca dir" configs
+check "policyc diff --old-policy " "ca dir" configs defaults.policy sample.policy team.policy
+check "policyc init " "ca dir" configs
 check "policyc compile --out-dir " "ca dir" configs
 check_has "policyc errors E01" E0101 E0102
 

@@ -74,7 +74,8 @@ TEST_CASE("editing a project's policy makes test fail, and --update rewrites the
   CHECK(run_in(scratch.dir(), {"test"}).code == 0);
 }
 
-TEST_CASE("the policy: --policy, else the bottle's project, else the current folder's, else shipped") {
+TEST_CASE(
+    "the policy: --policy, else the bottle's project, else the current folder's, else shipped") {
   const policyc::testing::ScratchFolder scratch("project");
   const fs::path project = scratch.dir() / "project";
   fs::create_directories(project);
@@ -196,4 +197,33 @@ TEST_CASE("test --update in a read-only case folder fails and says which writes 
         "temporary file beside it)\n0 passed, 1 failed (policy: shipped "
         "policies/pipelock.policy)\n");
   CHECK_FALSE(fs::exists(case_dir / "expected.yaml"));
+}
+
+TEST_CASE("check without paths checks the project's policy, named relative to its root") {
+  const policyc::testing::ScratchFolder scratch("project");
+  copy_repository_project(scratch.dir());
+  CHECK(run_in(scratch.dir() / "golden", {"check"}).code == 0);
+  const fs::path defaults = scratch.dir() / "policies" / "defaults.policy";
+  write(defaults, policyc::read_file_text(defaults) + "const PORT: int = \"eighty\"\n");
+  policyc::CliRun broken = run_in(scratch.dir() / "golden", {"check"});
+  CHECK(broken.code == 1);
+  CHECK(broken.err.find("policies/defaults.policy:23:19: error: constant 'PORT' expects int") !=
+        std::string::npos);
+}
+
+TEST_CASE("batch compilation uses the project of its first input") {
+  const policyc::testing::ScratchFolder scratch("project");
+  const fs::path project = scratch.dir() / "project";
+  fs::create_directories(project);
+  copy_repository_project(project);
+  add_default_host(project, "project.example.com");
+  write(project / "bottles" / "a.yaml", "{}\n");
+  write(project / "bottles" / "b.yaml", "{}\n");
+  policyc::CliRun batch = run_in(scratch.dir(), {"compile", "--out-dir", "out", "project/bottles"});
+  INFO(batch.err);
+  CHECK(batch.code == 0);
+  for (const char* name : {"a.yaml", "b.yaml"}) {
+    CHECK(policyc::read_file_text(scratch.dir() / "out" / name).find("project.example.com") !=
+          std::string::npos);
+  }
 }
