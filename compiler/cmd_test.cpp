@@ -9,6 +9,7 @@
 #include "compiler/driver.hpp"
 #include "compiler/golden.hpp"
 #include "compiler/project.hpp"
+#include "compiler/source_excerpt.hpp"
 
 namespace policyc {
 
@@ -31,8 +32,9 @@ std::string case_policy(const fs::path& golden_case) {
   SourceManager sources;
   DiagnosticSink diags;
   choice.project = read_project(*root, sources, diags);
-  if (!choice.project)
-    return fmt::format("invalid policyc.yaml of project {}", display_path(*root));
+  if (!choice.project) {
+    return fmt::format("invalid policyc.yaml of project {}", printable_text(display_path(*root)));
+  }
   choice.origin = PolicyChoice::Origin::Project;
   choice.entry = choice.project->policy;
   return describe_policy(choice);
@@ -63,19 +65,22 @@ int run_golden(const TestOptions& options, CommandIo& io) {
   for (const std::string& folder : folders) {
     auto cases = find_golden_cases(folder);
     if (cases.empty()) {
-      io.err << "policyc: error: no golden cases under '" << folder << "'\n";
+      io.err << "policyc: error: no golden cases under '" << printable_text(folder) << "'\n";
       return kExitInvalid;
     }
     for (const auto& golden_case : cases) {
       policies.insert(case_policy(golden_case));
       GoldenOutcome outcome = run_golden_case(golden_case, options.update);
-      for (const auto& file : outcome.updated) io.out << "updated " << file.string() << "\n";
+      for (const auto& file : outcome.updated) {
+        io.out << "updated " << printable_text(file.string()) << "\n";
+      }
       if (outcome.passed) {
         ++passed;
         continue;
       }
       ++failed;
-      io.out << "FAIL " << golden_case.string() << "\n" << outcome.report;
+      // Case names come from the file system: escaped, as every report escapes them.
+      io.out << "FAIL " << printable_text(golden_case.string()) << "\n" << outcome.report;
     }
   }
   io.out << fmt::format("{} passed, {} failed{}\n", passed, failed, summary_policies(policies));

@@ -8,6 +8,7 @@
 
 #include "compiler/cli.hpp"
 #include "compiler/file_text.hpp"
+#include "compiler/source_excerpt.hpp"
 #include "compiler/text_diff.hpp"
 #include "runtime/atomic_write.hpp"
 
@@ -28,7 +29,8 @@ void write_or_remove(const fs::path& path, const std::string& content, GoldenOut
     if (fs::remove(path, ec)) {
       outcome.updated.push_back(path);
     } else {
-      outcome.report += fmt::format("{}: cannot remove: {}\n", path.string(), ec.message());
+      outcome.report +=
+          fmt::format("{}: cannot remove: {}\n", printable_text(path.string()), ec.message());
     }
     return;
   }
@@ -39,7 +41,7 @@ void write_or_remove(const fs::path& path, const std::string& content, GoldenOut
   if (error.empty()) {
     outcome.updated.push_back(path);
   } else {
-    outcome.report += error + "\n";
+    outcome.report += printable_text(error) + "\n";
   }
 }
 
@@ -116,7 +118,7 @@ GoldenOutcome run_golden_case(const fs::path& folder, bool update) {
     return {false,
             fmt::format("{}: its args run `policyc test` on the case itself, which would never "
                         "end; nothing was compared or written\n",
-                        folder.string()),
+                        printable_text(folder.string())),
             {}};
   }
   const int code = run.code;
@@ -130,7 +132,7 @@ GoldenOutcome run_golden_case(const fs::path& folder, bool update) {
     return outcome;
   }
   GoldenOutcome outcome;
-  const std::string name = folder.string();
+  const std::string name = printable_text(folder.string());  // reports quote no raw control
   outcome.report += unified_diff(read_file_text(folder / "expected.yaml"), run.out,
                                  name + "/expected.yaml", "stdout");
   outcome.report += unified_diff(read_file_text(folder / "expected.stderr"), run.err,

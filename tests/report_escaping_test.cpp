@@ -59,3 +59,16 @@ TEST_CASE("explain: a bottle name cannot set the terminal title or clear the scr
   CliRun json = run_cli_captured({"explain", "--format", "json", name});
   CHECK(json.out.find(R"("file": "b\u001b]0;pwned\u0007\u001b[2J.yaml")") != std::string::npos);
 }
+
+TEST_CASE("test: a case folder name cannot add a line or an escape to the report") {
+  TempFolder temp;
+  const std::string name = "case\x1b[2J\nok";
+  fs::create_directory(name);
+  std::ofstream(name + "/bottle.yaml") << kGood;
+  std::ofstream(name + "/expected.yaml") << "not the config\n";
+  CliRun run = run_cli_captured({"test", "."});
+  CHECK(run.code == 1);
+  CHECK(run.out.find('\x1b') == std::string::npos);
+  CHECK(run.out.find("FAIL ./case<U+001B>[2J<U+000A>ok\n") != std::string::npos);
+  CHECK(run.out.find("--- ./case<U+001B>[2J<U+000A>ok/expected.yaml") != std::string::npos);
+}
