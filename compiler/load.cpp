@@ -17,8 +17,14 @@ namespace policyc {
 std::optional<std::string> FileSystemSource::read(const std::string& path,
                                                   std::string& error) const {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+  const std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status)) {
     error = "is a directory";
+    return std::nullopt;
+  }
+  // A device (/dev/zero, /dev/urandom, a terminal) never ends: refused before reading.
+  if (std::filesystem::is_character_file(status) || std::filesystem::is_block_file(status)) {
+    error = "is a device, not a file";
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);

@@ -25,7 +25,7 @@ std::string value_text(const Value& value) {
     case Value::Kind::Int:
       return std::to_string(value.integer);
     case Value::Kind::String:
-      return json_quote(value.string);
+      return json_quote(value.string.str());
     default:
       return "null";
   }
