@@ -35,10 +35,12 @@ std::optional<std::string> FileSystemSource::read(const std::string& path,
   // Reading stops past every input limit: /dev/zero or a huge file is refused quickly.
   std::string text;
   char chunk[1 << 16];
+  // Whole chunks: some endless files (/proc/self/pagemap) refuse reads of odd sizes.
   while (text.size() < kMaxReadBytes && in) {
-    in.read(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, kMaxReadBytes - text.size())));
+    in.read(chunk, static_cast<std::streamsize>(sizeof chunk));
     text.append(chunk, static_cast<std::size_t>(in.gcount()));
   }
+  if (text.size() > kMaxReadBytes) text.resize(kMaxReadBytes);
   if (in.bad()) {
     error = std::strerror(errno);
     return std::nullopt;
