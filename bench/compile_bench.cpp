@@ -152,13 +152,16 @@ void BM_Evaluate(benchmark::State& state) {
   const Value manifest = stages.manifest(*stages.tree());
   const Value params = stages.params();
   std::uint64_t steps = 0;
+  std::uint64_t bytes = 0;
   for (auto _ : state) {
     DiagnosticSink diags;
     Evaluation evaluation = evaluate_program(*stages.program, manifest, params, diags);
     steps = evaluation.steps;
+    bytes = evaluation.bytes_built;
     benchmark::DoNotOptimize(evaluation);
   }
   state.counters["steps"] = static_cast<double>(steps);  // against kMaxEvaluationSteps
+  state.counters["bytes_built"] = static_cast<double>(bytes);  // against kMaxEvaluationBytes
 }
 
 void BM_ValidateAndRender(benchmark::State& state) {

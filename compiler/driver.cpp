@@ -158,7 +158,7 @@ std::string allowlist_summary(const OutputDocument& output) {
   std::vector<std::string> hosts;
   for (const OutputNode& node : output) {
     if (node.key != "api_allowlist") continue;
-    for (const Value& item : node.value().items) hosts.push_back(item.string);
+    for (const Value& item : node.value().items) hosts.push_back(item.string.str());
   }
   if (hosts.empty()) return "0 hosts allowed (none)";
   const std::size_t shown = hosts.size() > 5 ? 3 : hosts.size();

@@ -61,7 +61,7 @@ void collect(const ir::Program& program, const ast::Expr& e, const ast::Rule* ru
         range = origin.rule_range;  // the literal, the first reason of a constant's element
         break;
       }
-      if (range.valid()) add_entry(list, item->string, range, rule);
+      if (range.valid()) add_entry(list, item->string.str(), range, rule);
     }
     return;
   }

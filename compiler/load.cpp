@@ -17,8 +17,14 @@ namespace policyc {
 std::optional<std::string> FileSystemSource::read(const std::string& path,
                                                   std::string& error) const {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+  const std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status)) {
     error = "is a directory";
+    return std::nullopt;
+  }
+  // A device (/dev/zero, /dev/urandom, a terminal) never ends: refused before reading.
+  if (std::filesystem::is_character_file(status) || std::filesystem::is_block_file(status)) {
+    error = "is a device, not a file";
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
@@ -29,10 +35,12 @@ std::optional<std::string> FileSystemSource::read(const std::string& path,
   // Reading stops past every input limit: /dev/zero or a huge file is refused quickly.
   std::string text;
   char chunk[1 << 16];
+  // Whole chunks: some endless files (/proc/self/pagemap) refuse reads of odd sizes.
   while (text.size() < kMaxReadBytes && in) {
-    in.read(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, kMaxReadBytes - text.size())));
+    in.read(chunk, static_cast<std::streamsize>(sizeof chunk));
     text.append(chunk, static_cast<std::size_t>(in.gcount()));
   }
+  if (text.size() > kMaxReadBytes) text.resize(kMaxReadBytes);
   if (in.bad()) {
     error = std::strerror(errno);
     return std::nullopt;

@@ -13,6 +13,10 @@ constexpr std::size_t kTabStop = 8;
 constexpr std::size_t kWindowWidth = 160;  // columns shown of a line that is too long
 constexpr std::size_t kWindowBefore = 60;  // of which before the caret
 const std::string kEllipsis = "...";
+// A line longer than this is laid out only near the mark, so an excerpt of a 16 MiB
+// line costs what it shows, not the line.
+constexpr std::size_t kMaxLaidOutBytes = 4096;
+constexpr std::size_t kBytesAround = 1024;  // laid out each side of the mark: > 160 columns
 
 struct DecodedChar {
   std::size_t byte = 0;    // offset in the line
@@ -110,7 +114,11 @@ std::string printable_text(std::string_view text) {
   return out;
 }
 
-SourceExcerpt make_excerpt(std::string_view line, std::size_t begin, std::size_t end) {
+namespace {
+
+// The excerpt of `line`, which is cut already before (`cut_left`) or after (`cut_right`).
+SourceExcerpt excerpt_of(std::string_view line, std::size_t begin, std::size_t end, bool cut_left,
+                         bool cut_right) {
   const std::vector<ShownChar> chars = layout(line);
   const std::size_t total = chars.empty() ? 0 : chars.back().column + chars.back().width;
   std::size_t caret = total;
@@ -136,8 +144,8 @@ SourceExcerpt make_excerpt(std::string_view line, std::size_t begin, std::size_t
     last_shown = c.column + c.width;
     excerpt.line += c.text;
   }
-  const bool cut_before = from > 0;
-  const bool cut_after = to < total;
+  const bool cut_before = from > 0 || cut_left;
+  const bool cut_after = to < total || cut_right;
   if (cut_before) excerpt.line = kEllipsis + excerpt.line;
   if (cut_after) excerpt.line += kEllipsis;
   if (first_shown > caret) first_shown = from;
@@ -147,6 +155,25 @@ SourceExcerpt make_excerpt(std::string_view line, std::size_t begin, std::size_t
   }
   excerpt.mark_width = std::max<std::size_t>(1, mark_width);
   return excerpt;
+}
+
+bool continuation_byte(std::string_view text, std::size_t at) {
+  return at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+SourceExcerpt make_excerpt(std::string_view line, std::size_t begin, std::size_t end) {
+  if (line.size() <= kMaxLaidOutBytes) return excerpt_of(line, begin, end, false, false);
+  begin = std::min(begin, line.size());
+  end = std::max(begin, end);
+  std::size_t from = begin > kBytesAround ? begin - kBytesAround : 0;
+  std::size_t to = std::min(line.size(), begin + kBytesAround);
+  // Cut at character boundaries (a UTF-8 character has at most 3 continuation bytes).
+  for (int i = 0; i < 3 && from > 0 && continuation_byte(line, from); ++i) --from;
+  for (int i = 0; i < 3 && to < line.size() && continuation_byte(line, to); ++i) ++to;
+  return excerpt_of(line.substr(from, to - from), begin - from, std::min(end, to) - from,
+                    from > 0, to < line.size());
 }
 
 }  // namespace policyc

@@ -1,6 +1,5 @@
 #include "runtime/config_diff.hpp"
 
-#include <arpa/inet.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include "runtime/config_effective.hpp"
 #include "runtime/json_writer.hpp"
 #include "runtime/host_match.hpp"
+#include "runtime/list_index.hpp"
 
 namespace policyc {
 
@@ -29,57 +29,6 @@ ListKind list_kind(const std::string& path) {
   }
   if (path == "internal") return ListKind::CidrsBlocking;
   return ListKind::Other;
-}
-
-struct Network {
-  std::array<unsigned char, 16> bytes{};
-  unsigned prefix = 0;
-  bool v6 = false;
-};
-
-std::optional<Network> parse_network(const std::string& text) {
-  const std::size_t slash = text.find('/');
-  if (slash == std::string::npos) return std::nullopt;
-  Network net;
-  const std::string address = text.substr(0, slash);
-  net.v6 = address.find(':') != std::string::npos;
-  if (inet_pton(net.v6 ? AF_INET6 : AF_INET, address.c_str(), net.bytes.data()) != 1) {
-    return std::nullopt;
-  }
-  try {
-    net.prefix = static_cast<unsigned>(std::stoul(text.substr(slash + 1)));
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  return net;
-}
-
-bool network_contains(const std::string& outer_text, const std::string& inner_text) {
-  if (outer_text == inner_text) return true;
-  std::optional<Network> outer = parse_network(outer_text);
-  std::optional<Network> inner = parse_network(inner_text);
-  if (!outer || !inner || outer->v6 != inner->v6 || outer->prefix > inner->prefix) return false;
-  for (unsigned bit = 0; bit < outer->prefix; ++bit) {
-    const unsigned char mask = static_cast<unsigned char>(0x80u >> (bit % 8));
-    if ((outer->bytes[bit / 8] & mask) != (inner->bytes[bit / 8] & mask)) return false;
-  }
-  return true;
-}
-
-// The entry of `others` that already covers `entry`, or "".
-std::string covered_by(const std::string& path, const std::string& entry,
-                       const std::vector<std::string>& others) {
-  const ListKind kind = list_kind(path);
-  for (const std::string& other : others) {
-    const bool covers =
-        kind == ListKind::Hosts || kind == ListKind::BlockedHosts
-            ? pattern_covers(other, entry,
-                             host_list_semantics(path).value_or(WildcardApex::Included))
-        : kind == ListKind::Other ? other == entry
-                                  : network_contains(other, entry);
-    if (covers) return other;
-  }
-  return "";
 }
 
 std::string wildcard_note(const std::string& path, const std::string& entry) {
@@ -109,27 +58,16 @@ bool diff_internal_switch(const EffectiveConfig& before, const EffectiveConfig& 
   return true;
 }
 
-// Hosts compare as pipelock compares them (case, and for MatchDomain a trailing dot, do
-// not matter); anything else byte for byte.
-bool listed(const std::string& path, const std::string& item,
-            const std::vector<std::string>& items) {
-  std::optional<WildcardApex> apex = host_list_semantics(path);
-  return std::any_of(items.begin(), items.end(), [&](const std::string& other) {
-    if (!apex) return other == item;
-    return other.rfind("*.", 0) == item.rfind("*.", 0) && pattern_covers(other, item, *apex) &&
-           pattern_covers(item, other, *apex);
-  });
-}
-
 void diff_list(const std::string& path, const std::vector<std::string>& old_items,
                const std::vector<std::string>& new_items, std::vector<ConfigChange>& out) {
   const ListKind kind = list_kind(path);
   // Whether an entry that appears widens what gets through.
   const bool adding_widens = kind != ListKind::CidrsBlocking && kind != ListKind::BlockedHosts;
+  const ListIndex old_index(path, old_items), new_index(path, new_items);
   for (const std::string& item : new_items) {
-    if (listed(path, item, old_items)) continue;
+    if (old_index.lists(item)) continue;
     ConfigChange change{ConfigChange::Kind::Added, path, "", item, true, Direction::Wider, ""};
-    if (std::string cover = covered_by(path, item, old_items); !cover.empty()) {
+    if (std::string cover = old_index.covering(item); !cover.empty()) {
       change.direction = Direction::Same;
       change.note = fmt::format("already covered by {}", json_quote(cover));
     } else {
@@ -140,9 +78,9 @@ void diff_list(const std::string& path, const std::vector<std::string>& old_item
     out.push_back(std::move(change));
   }
   for (const std::string& item : old_items) {
-    if (listed(path, item, new_items)) continue;
+    if (new_index.lists(item)) continue;
     ConfigChange change{ConfigChange::Kind::Removed, path, item, "", true, Direction::Narrower, ""};
-    if (std::string cover = covered_by(path, item, new_items); !cover.empty()) {
+    if (std::string cover = new_index.covering(item); !cover.empty()) {
       change.direction = Direction::Same;
       change.note = fmt::format("still covered by {}", json_quote(cover));
     } else if (kind == ListKind::Other) {

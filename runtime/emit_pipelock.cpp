@@ -11,6 +11,7 @@
 #include "runtime/host_match.hpp"
 #include "runtime/hostname.hpp"
 #include "runtime/pipelock_schema.hpp"
+#include "runtime/value_prefix.hpp"
 
 namespace policyc {
 
@@ -86,16 +87,20 @@ Problem host_problem(const std::string& host, const std::string& path) {
                      : host.find(' ') != std::string::npos             ? "whitespace"
                                                                        : nullptr;
   if (what) {
-    return {fmt::format("hostname '{}' in {} contains {}", printable(host), path, what), ""};
+    return {fmt::format("hostname '{}' in {} contains {}", printable(value_prefix(host)), path,
+                        what),
+            ""};
   }
   std::string problem = path == "trusted_domains" ? trusted_domain_message(host) : "";
   if (problem.empty()) return {};
-  return {fmt::format("pipelock 2.3.0 refuses '{}' in trusted_domains: {}", host, problem), ""};
+  return {fmt::format("pipelock 2.3.0 refuses '{}' in trusted_domains: {}", value_prefix(host),
+                      problem),
+          ""};
 }
 
 Problem cidr_problem(const std::string& cidr, const std::string& path) {
   if (const char* what = text_problem(cidr)) {
-    return {fmt::format("'{}' in {} contains {}", printable(cidr), path, what), ""};
+    return {fmt::format("'{}' in {} contains {}", printable(value_prefix(cidr)), path, what), ""};
   }
   // pipelock's `internal` list accepts a catch-all; only ssrf.ip_allowlist refuses it.
   if (path == "internal" && (cidr == "0.0.0.0/0" || cidr == "::/0")) return {};
@@ -178,17 +183,17 @@ class Validator {
     } else if (f.type == Type::Int && v.integer < 0 && must_not_be_negative(path)) {
       error(n.origin,
             fmt::format("pipelock 2.3.0 refuses {} {}: it must be positive", path, v.integer));
-    } else if (f.type == Type::Enum && !contains(f.enum_values, v.string)) {
+    } else if (f.type == Type::Enum && !contains(f.enum_values, v.string.str())) {
       error(n.origin, fmt::format("pipelock 2.3.0 refuses {} '{}': expected one of {}", path,
-                                  printable(v.string), fmt::join(f.enum_values, ", ")));
-    } else if (f.type == Type::String && text_problem(v.string)) {
+                                  printable(value_prefix(v.string)), fmt::join(f.enum_values, ", ")));
+    } else if (f.type == Type::String && text_problem(v.string.str())) {
       error(n.origin, fmt::format("pipelock field '{}' contains {}: '{}'", path,
-                                  text_problem(v.string), printable(v.string)));
+                                  text_problem(v.string.str()), printable(value_prefix(v.string))));
     } else if (path == "tls_interception.cert_ttl" && !v.string.empty() &&
-               !positive_go_duration(v.string)) {
+               !positive_go_duration(v.string.str())) {
       error(n.origin, fmt::format("pipelock 2.3.0 refuses {} '{}': expected a positive duration "
                                   "such as 24h or 90m",
-                                  path, v.string));
+                                  path, value_prefix(v.string)));
     } else if (v.kind == Kind::List) {
       for (std::size_t i = 0; i < v.items.size(); ++i) item(n, f, path, i);
     }
@@ -201,11 +206,12 @@ class Validator {
       problem.message =
           fmt::format("pipelock field '{}[{}]' expects a string, got {}", path, i, kind_name(v));
     } else if (f.type == Type::HostList) {
-      problem = host_problem(v.string, path);
+      problem = host_problem(v.string.str(), path);
     } else if (f.type == Type::CidrList) {
-      problem = cidr_problem(v.string, path);
-    } else if (const char* what = text_problem(v.string)) {
-      problem.message = fmt::format("'{}' in {} contains {}", printable(v.string), path, what);
+      problem = cidr_problem(v.string.str(), path);
+    } else if (const char* what = text_problem(v.string.str())) {
+      problem.message =
+          fmt::format("'{}' in {} contains {}", printable(value_prefix(v.string)), path, what);
     }
     if (problem.message.empty()) return;
     Diagnostic& d = error(n.origin, problem.message);

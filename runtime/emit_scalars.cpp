@@ -64,7 +64,7 @@ bool omitted_in_section(const OutputNode& n) {
   return !n.is_section && n.value().kind == Kind::List && n.value().items.empty();
 }
 
-void append_quoted(std::string& out, const std::string& s) {
+void append_quoted(std::string& out, std::string_view s) {
   out += '"';
   // Most strings (hostnames) need no escape and are copied whole.
   const bool plain_bytes = std::none_of(
@@ -95,7 +95,7 @@ namespace {
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-bool equals_ignoring_case(const std::string& s, std::string_view lower) {
+bool equals_ignoring_case(std::string_view s, std::string_view lower) {
   if (s.size() != lower.size()) return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
@@ -109,7 +109,7 @@ bool equals_ignoring_case(const std::string& s, std::string_view lower) {
 // Plain only when YAML reads it back as this very string: a letter, then letters, digits
 // and `_./-` (no indicator, no number), and no bool or null lookalike. Written out rather
 // than as a std::regex, whose construction alone cost a tenth of a typical compile.
-bool plain_safe(const std::string& s) {
+bool plain_safe(std::string_view s) {
   if (s.empty() || !is_ascii_letter(s[0])) return false;
   for (char c : s) {
     const bool allowed = is_ascii_letter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
@@ -129,14 +129,14 @@ std::string scalar_with(const Value& v, std::string (*quote)(const std::string&)
     case Kind::Int:
       return std::to_string(v.integer);
     case Kind::String:
-      return quote(v.string);
+      return quote(v.string.str());
     default:
       return "null";  // validation refuses these; the structure must survive anyway
   }
 }
 
 std::string scalar_text(const Value& v, bool bare) {
-  if (v.kind == Kind::String && bare && plain_safe(v.string)) return v.string;
+  if (v.kind == Kind::String && bare && plain_safe(v.string.view())) return v.string.str();
   return scalar_with(v, quoted);
 }
 

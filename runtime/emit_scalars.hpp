@@ -31,11 +31,11 @@ bool omitted_in_section(const OutputNode& n);
 
 /// `s` double-quoted, `\` and `"` escaped, controls as \xNN.
 std::string quoted(const std::string& s);
-void append_quoted(std::string& out, const std::string& s);
+void append_quoted(std::string& out, std::string_view s);
 
 /// Plain only when YAML reads it back as this very string: a letter, then letters,
 /// digits and `_./-`, and no bool or null lookalike.
-bool plain_safe(const std::string& s);
+bool plain_safe(std::string_view s);
 
 /// A scalar as YAML and JSON both write it: bools and ints plain, strings through `quote`,
 /// anything else null.

@@ -15,19 +15,34 @@ bool spend(EvalEnv& env, std::uint64_t steps, const Expr& at) {
   return env.budget == nullptr || env.budget->spend(steps, at);
 }
 
-// Nodes of `value`, counted up to `cap` and no further: the cost of copying it.
-std::uint64_t count_nodes(const Value& value, std::uint64_t cap) {
-  if (value.items.empty() && value.fields.empty()) return 1;  // most copies: a scalar
-  std::uint64_t count = 0;
+// What copying `value` costs: its nodes, counted up to `cap` and no further, and the
+// bytes they hold (a node's own size, its string, its field names). A string is shared
+// by its copies, but counts in full at each: each copy is written out in full.
+struct CopyCost {
+  std::uint64_t nodes = 0;
+  std::uint64_t bytes = 0;
+};
+
+std::uint64_t node_bytes(const Value& value) {
+  return sizeof(Value) + value.string.size() + value.origins.size() * sizeof(Provenance);
+}
+
+CopyCost copy_cost(const Value& value, std::uint64_t cap) {
+  if (value.items.empty() && value.fields.empty()) return {1, node_bytes(value)};  // a scalar
+  CopyCost cost;
   std::vector<const Value*> pending{&value};
-  while (!pending.empty() && count <= cap) {
+  while (!pending.empty() && cost.nodes <= cap) {
     const Value* next = pending.back();
     pending.pop_back();
-    ++count;
+    ++cost.nodes;
+    cost.bytes += node_bytes(*next);
     for (const Value& item : next->items) pending.push_back(&item);
-    for (const auto& field : next->fields) pending.push_back(&field.second);
+    for (const auto& field : next->fields) {
+      cost.bytes += field.first.size();
+      pending.push_back(&field.second);
+    }
   }
-  return count;
+  return cost;
 }
 
 // The value of an expression without copying what it names: a manifest field, a
@@ -42,8 +57,11 @@ class Ref {
   // A borrowed value is copied, and the copy is paid for; `at` is what asked for it.
   Value take(EvalEnv& env, const Expr& at) {
     if (!borrowed_) return std::move(owned_);
-    if (env.budget && !env.budget->spend(count_nodes(*borrowed_, env.budget->left()), at)) {
-      return Value::null();
+    if (env.budget) {
+      const CopyCost cost = copy_cost(*borrowed_, env.budget->left());
+      if (!env.budget->spend(cost.nodes, at) || !env.budget->allocate(cost.bytes, at)) {
+        return Value::null();
+      }
     }
     return *borrowed_;
   }
@@ -69,6 +87,8 @@ Ref evaluate_ref(const Expr& expr, EvalEnv& env);
 
 Value literal(Value value, const Expr& expr, const EvalEnv& env) {
   value.origins.push_back({env.declaration, expr.range, {}, {}});
+  // A literal inside a loop is built once per element.
+  if (env.budget && !env.budget->allocate(node_bytes(value), expr)) return Value::null();
   return value;
 }
 
@@ -270,17 +290,17 @@ void add_to_set(std::vector<Value>& set, Value element, const SharedText& rule,
 // memory; equal strings keep their arrival order.
 struct SortKey {
   std::uint64_t prefix = 0;
-  const std::string* text = nullptr;
+  std::string_view text;
   std::size_t index = 0;
 
-  SortKey(const std::string& s, std::size_t i) : text(&s), index(i) {
+  SortKey(std::string_view s, std::size_t i) : text(s), index(i) {
     for (std::size_t k = 0; k < 8; ++k) {
       prefix = (prefix << 8) | (k < s.size() ? static_cast<unsigned char>(s[k]) : 0u);
     }
   }
   bool operator<(const SortKey& other) const {
     if (prefix != other.prefix) return prefix < other.prefix;
-    const int order = text->compare(*other.text);  // byte order, as std::string's `<`
+    const int order = text.compare(other.text);  // byte order, as std::string's `<`
     return order != 0 ? order < 0 : index < other.index;
   }
 };
@@ -366,6 +386,7 @@ Evaluation evaluate_program(const ir::Program& program, const Value& manifest, c
   if (program.output) result.output = build_output(program.output->items, pipelock_schema(), env);
   budget.report(diags, "the policy for this bottle");
   result.steps = budget.spent();
+  result.bytes_built = budget.bytes_built();
   return result;
 }
 

@@ -38,6 +38,7 @@ struct Evaluation {
   std::vector<Value> sets;  // per program.sets: sorted by byte order, each element once
   OutputDocument output;    // shares the sets it names whole: moved, never copied
   std::uint64_t steps = 0;  // work done, as EvalBudget counts it
+  std::uint64_t bytes_built = 0;  // values built, as EvalBudget counts them
 
   Evaluation() = default;
   Evaluation(Evaluation&&) = default;

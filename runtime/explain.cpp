@@ -125,7 +125,7 @@ HostExplanation explain_host(const Explanation& explanation, const std::string& 
   out.mode = "balanced";
   for (const OutputNode& node : output) {
     if (node.key == "mode" && node.value().kind == Value::Kind::String)
-      out.mode = node.value().string;
+      out.mode = node.value().string.str();
   }
   std::vector<std::string> allowlist;
   std::vector<const ExplainedValue*> allowlist_values;
@@ -133,10 +133,10 @@ HostExplanation explain_host(const Explanation& explanation, const std::string& 
     std::optional<WildcardApex> apex = host_list_semantics(value.path);
     if (!value.is_item || !apex || value.value.kind != Value::Kind::String) continue;
     if (value.path == "api_allowlist") {
-      allowlist.push_back(value.value.string);
+      allowlist.push_back(value.value.string.str());
       allowlist_values.push_back(&value);
     }
-    if (host_matches(value.value.string, host, *apex)) out.matches.push_back({value.path, &value});
+    if (host_matches(value.value.string.str(), host, *apex)) out.matches.push_back({value.path, &value});
   }
   for (const HostMatch& match : out.matches)
     out.allowed = out.allowed || match.list == "api_allowlist";

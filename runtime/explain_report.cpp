@@ -26,7 +26,7 @@ std::string value_text(const Value& value) {
     case Value::Kind::Int:
       return std::to_string(value.integer);
     case Value::Kind::String:
-      return printable_text(json_quote(value.string));  // controls and bidi marks escaped
+      return printable_text(json_quote(value.string.str()));  // controls and bidi marks escaped
     default:
       return "null";
   }

@@ -84,10 +84,11 @@ std::optional<WildcardApex> host_list_semantics(const std::string& path) {
   return std::nullopt;
 }
 
-bool host_matches(const std::string& pattern_text, const std::string& host_text,
-                  WildcardApex apex) {
-  const std::string pattern = normalize(pattern_text, apex);
-  const std::string host = normalize(host_text, apex);
+namespace {
+
+// host_matches on a pattern and host normalized already (normalizing twice would strip
+// a second trailing dot, which MatchDomain keeps).
+bool normalized_matches(const std::string& pattern, const std::string& host, WildcardApex apex) {
   if (pattern == host) return true;
   if (!is_wildcard(pattern) || is_ip_literal(host)) return false;
   const std::string base = pattern.substr(2);
@@ -95,18 +96,48 @@ bool host_matches(const std::string& pattern_text, const std::string& host_text,
   return ends_with(host, "." + base);
 }
 
+}  // namespace
+
+std::string normalize_host_pattern(const std::string& text, WildcardApex apex) {
+  return normalize(text, apex);
+}
+
+bool host_matches(const std::string& pattern_text, const std::string& host_text,
+                  WildcardApex apex) {
+  return normalized_matches(normalize(pattern_text, apex), normalize(host_text, apex), apex);
+}
+
 bool pattern_covers(const std::string& wider_text, const std::string& narrower_text,
                     WildcardApex apex) {
   const std::string wider = normalize(wider_text, apex);
   const std::string narrower = normalize(narrower_text, apex);
   if (wider == narrower) return true;
-  if (!is_wildcard(narrower)) return host_matches(wider, narrower, apex);
+  if (!is_wildcard(narrower)) return normalized_matches(wider, narrower, apex);
   // A wildcard is covered only by a wildcard over the same or a parent domain; with
   // apex matching the narrower one's apex must be covered too, which that implies.
   if (!is_wildcard(wider)) return false;
   const std::string base = wider.substr(2);
   const std::string inner = narrower.substr(2);
   return inner == base || ends_with(inner, "." + base);
+}
+
+std::vector<std::string> covering_patterns(const std::string& narrower, WildcardApex apex) {
+  std::vector<std::string> out{narrower};
+  // The mirror of pattern_covers: wildcards over the host (its apex, with Included) or
+  // over any parent domain; a wildcard is covered by wildcards over itself or a parent.
+  std::string domain;
+  if (is_wildcard(narrower)) {
+    domain = narrower.substr(2);
+  } else {
+    if (is_ip_literal(narrower)) return out;
+    domain = narrower;
+    if (apex == WildcardApex::Included) out.push_back("*." + domain);
+  }
+  for (std::size_t dot = domain.find('.'); dot != std::string::npos;
+       dot = domain.find('.', dot + 1)) {
+    out.push_back("*." + domain.substr(dot + 1));
+  }
+  return out;
 }
 
 std::string registrable_domain(const std::string& host_text) {

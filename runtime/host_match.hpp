@@ -25,6 +25,16 @@ bool host_matches(const std::string& pattern, const std::string& host, WildcardA
 /// itself). `*.a.com` covers `x.a.com` and `*.x.a.com`; an exact host covers no wildcard.
 bool pattern_covers(const std::string& wider, const std::string& narrower, WildcardApex apex);
 
+/// A list entry or host as the matcher compares it: lowercased and, with Included, one
+/// trailing dot removed.
+std::string normalize_host_pattern(const std::string& text, WildcardApex apex);
+
+/// Every normalized pattern that covers the normalized `narrower`, itself first: for
+/// `a.b.com`, `*.a.b.com` (with Included), `*.b.com` and `*.com`. `pattern_covers(w, n)`
+/// holds exactly when the normalized `w` is one of these, so a list can be searched by
+/// a few look-ups instead of a scan.
+std::vector<std::string> covering_patterns(const std::string& narrower, WildcardApex apex);
+
 /// The domain a host is registered under: its last two labels, or three under a
 /// common two-label public suffix (co.uk, com.au, ...). A heuristic, not the full
 /// Public Suffix List; an IP address is its own domain.

@@ -1,4 +1,5 @@
 #include "runtime/hostname.hpp"
+#include "runtime/value_prefix.hpp"
 
 #include <arpa/inet.h>
 
@@ -79,7 +80,7 @@ std::optional<InputProblem> check_url_parts(const std::string& text) {
   if (begin == kNone) begin = 0;
   std::size_t scheme = scheme_end(text, begin);
   if (scheme != kNone) {
-    return problem("hostname contains a scheme '" + text.substr(begin, scheme - begin) + "'", begin,
+    return problem("hostname contains a scheme '" + value_prefix(text.substr(begin, scheme - begin)) + "'", begin,
                    scheme - begin, suggest(host_part(text), text));
   }
   std::size_t path = text.find_first_of("/?#");
@@ -90,12 +91,12 @@ std::optional<InputProblem> check_url_parts(const std::string& text) {
     std::string port = text.substr(colon, end - colon);
     // "https:/x.com" also lands here; only a numeric port makes the host part a safe guess.
     bool numeric = port.size() > 1 && port.find_first_not_of("0123456789", 1) == kNone;
-    return problem("hostname contains a port '" + port + "'", colon, port.size(),
+    return problem("hostname contains a port '" + value_prefix(port) + "'", colon, port.size(),
                    numeric ? suggest(host_part(text), text) : "");
   }
   if (path != kNone) {
     std::size_t end = text.find_last_not_of(kWhitespace) + 1;
-    return problem("hostname contains a path '" + text.substr(path, end - path) + "'", path,
+    return problem("hostname contains a path '" + value_prefix(text.substr(path, end - path)) + "'", path,
                    end - path, suggest(host_part(text), text));
   }
   return std::nullopt;
@@ -157,7 +158,7 @@ std::optional<InputProblem> check_labels(const std::string& text) {
       return problem("hostname has an empty label", start - 1, 2);
     }
     if (length > 63) {
-      return problem("hostname label '" + text.substr(start, 20) + "...' is " +
+      return problem("hostname label '" + value_prefix(text.substr(start, length)) + "' is " +
                          std::to_string(length) + " bytes long; labels are at most 63",
                      start, length);
     }
@@ -258,7 +259,7 @@ std::optional<InputProblem> check_cidr(const std::string& text, std::string& can
     std::string trimmed = trim(text);
     std::string suggestion =
         trimmed != text && !check_cidr(trimmed, ignored) ? ignored : std::string();
-    return problem("'" + text +
+    return problem("'" + value_prefix(text) +
                        "' is not a valid CIDR (expected an address and a prefix length, like "
                        "10.0.0.0/8)",
                    0, 0, suggestion);
@@ -267,7 +268,7 @@ std::optional<InputProblem> check_cidr(const std::string& text, std::string& can
   auto address = parse_address(text.substr(0, slash));
   if (!address) return invalid();
   if (slash == kNone) {
-    return problem("'" + text + "' is an IP address, not a CIDR", 0, 0,
+    return problem("'" + value_prefix(text) + "' is an IP address, not a CIDR", 0, 0,
                    format_address(*address) + "/" + std::to_string(address->bits()));
   }
   auto prefix = parse_prefix(text.substr(slash + 1), address->bits());

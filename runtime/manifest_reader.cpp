@@ -5,6 +5,7 @@
 #include <map>
 
 #include "runtime/scalar_convert.hpp"
+#include "runtime/value_prefix.hpp"
 
 namespace policyc {
 
@@ -153,8 +154,8 @@ class ManifestReader {
     }
     Diagnostic& d =
         diags_.error("E0311", entry.key_range,
-                     path.empty() ? fmt::format("unknown key '{}' in the manifest", entry.key)
-                                  : fmt::format("unknown key '{}' in '{}'", entry.key, path));
+                     path.empty() ? fmt::format("unknown key '{}' in the manifest", value_prefix(entry.key))
+                                  : fmt::format("unknown key '{}' in '{}'", value_prefix(entry.key), path));
     add_suggestion(d, entry.key, schema.field_names());
     if (d.suggestion.empty()) {
       d.notes.push_back({schema.range, fmt::format("the keys of '{}' are declared here",
@@ -167,13 +168,13 @@ class ManifestReader {
     for (const Value& item : list.items) {
       const Value* key = item.field(field.unique_key);
       if (!key || key->is_null()) continue;
-      auto [it, inserted] = seen.emplace(key->string, key);
+      auto [it, inserted] = seen.emplace(key->string.str(), key);
       if (inserted) continue;
       const Provenance& here = key->origins.back();
       Diagnostic& d = diags_.error(
           "E0314", here.input_range,
           fmt::format("{} '{}' is already used by {}; each element of '{}' needs its own {}",
-                      here.input_path.view(), key->string,
+                      here.input_path.view(), value_prefix(key->string.view()),
                       it->second->origins.back().input_path.view(), path, field.unique_key));
       d.notes.push_back({it->second->origins.back().input_range, "first used here"});
       d.notes.push_back({field.unique_range, "required unique by the policy here"});
@@ -204,7 +205,7 @@ void report_input_problem(DiagnosticSink& diags, const char* code, const SourceR
   Diagnostic& d = diags.error(code, range, fmt::format("{}: {}", path, problem.message));
   if (!problem.suggestion.empty()) {
     d.suggestion = problem.suggestion;
-    d.message += fmt::format("; did you mean '{}'?", problem.suggestion);
+    d.message += fmt::format("; did you mean '{}'?", value_prefix(problem.suggestion));
   }
 }
 

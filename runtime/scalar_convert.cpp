@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "compiler/diagnostic.hpp"
+#include "runtime/value_prefix.hpp"
 
 namespace policyc {
 
@@ -66,8 +67,9 @@ std::optional<Value> convert_scalar(const std::string& text, bool plain, const T
       if (auto b = plain ? yaml_bool(text) : std::nullopt) return Value::of_bool(*b);
       problem.message =
           plain || !yaml_bool(text)
-              ? fmt::format("expected a bool (true or false), got '{}'", text)
-              : fmt::format("expected a bool, got the string \"{}\"; remove the quotes", text);
+              ? fmt::format("expected a bool (true or false), got '{}'", value_prefix(text))
+              : fmt::format("expected a bool, got the string \"{}\"; remove the quotes",
+                            value_prefix(text));
       return std::nullopt;
     }
     case Type::Kind::Int: {
@@ -76,7 +78,7 @@ std::optional<Value> convert_scalar(const std::string& text, bool plain, const T
       if (plain && ec == std::errc() && ptr == text.data() + text.size() && !text.empty()) {
         return Value::of_int(value);
       }
-      problem.message = fmt::format("expected an integer, got '{}'", text);
+      problem.message = fmt::format("expected an integer, got '{}'", value_prefix(text));
       return std::nullopt;
     }
     case Type::Kind::String:
@@ -108,12 +110,12 @@ std::optional<Value> convert_scalar(const std::string& text, bool plain, const T
           type.enum_values.end()) {
         return Value::of_string(text);
       }
-      problem.message = fmt::format("'{}' is not {}", text, describe_type(type));
+      problem.message = fmt::format("'{}' is not {}", value_prefix(text), describe_type(type));
       problem.suggestion = closest_name(text, type.enum_values);
       return std::nullopt;
     }
     default:
-      problem.message = fmt::format("expected {}, got '{}'", describe_type(type), text);
+      problem.message = fmt::format("expected {}, got '{}'", describe_type(type), value_prefix(text));
       return std::nullopt;
   }
 }

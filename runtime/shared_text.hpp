@@ -27,6 +27,7 @@ class SharedText {
   operator std::string_view() const { return view(); }  // NOLINT
   std::string str() const { return std::string(view()); }
   bool empty() const { return rep_ == nullptr; }
+  std::size_t size() const { return rep_ ? rep_->size : 0; }
 
   friend bool operator==(const SharedText& a, const SharedText& b) {
     return a.rep_ == b.rep_ || a.view() == b.view();
@@ -38,6 +39,7 @@ class SharedText {
   friend bool operator!=(const std::string& a, const SharedText& b) { return b.view() != a; }
   friend bool operator==(const SharedText& a, const char* b) { return a.view() == b; }
   friend bool operator!=(const SharedText& a, const char* b) { return a.view() != b; }
+  friend bool operator<(const SharedText& a, const SharedText& b) { return a.view() < b.view(); }
 
  private:
   // One allocation: the count, the size, then the bytes.

@@ -1,5 +1,6 @@
 // Evaluated values. Each carries where it came from, so `explain` and annotated output
-// need no second evaluation.
+// need no second evaluation. A string is shared, not copied, by every copy of its value:
+// a megabyte constant used a thousand times is a megabyte once.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -25,7 +26,7 @@ struct Value {
   Kind kind = Kind::Null;
   bool boolean = false;
   std::int64_t integer = 0;
-  std::string string;
+  SharedText string;
   std::vector<Value> items;                            // List
   std::vector<std::pair<std::string, Value>> fields;   // Record, in schema order
   std::vector<Provenance> origins;
@@ -33,7 +34,7 @@ struct Value {
   static Value null() { return {}; }
   static Value of_bool(bool b) { Value v; v.kind = Kind::Bool; v.boolean = b; return v; }
   static Value of_int(std::int64_t i) { Value v; v.kind = Kind::Int; v.integer = i; return v; }
-  static Value of_string(std::string s) { Value v; v.kind = Kind::String; v.string = std::move(s); return v; }
+  static Value of_string(SharedText s) { Value v; v.kind = Kind::String; v.string = std::move(s); return v; }
   static Value of_list(std::vector<Value> items) { Value v; v.kind = Kind::List; v.items = std::move(items); return v; }
   static Value of_record() { Value v; v.kind = Kind::Record; return v; }
 

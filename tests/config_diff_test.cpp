@@ -2,7 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "runtime/config_tree.hpp"
+#include "runtime/host_match.hpp"
+#include "runtime/list_index.hpp"
 
 using namespace policyc;
 
@@ -97,4 +101,81 @@ TEST_CASE("verdicts combine across bottles") {
   CHECK(combine(Verdict::Wider, Verdict::Narrower) == Verdict::Mixed);
   CHECK(combine(Verdict::Mixed, Verdict::Narrower) == Verdict::Mixed);
   CHECK(diff("api_allowlist: [a.com]\n", "api_allowlist: [b.com]\n").verdict == Verdict::Mixed);
+}
+
+namespace {
+
+// The scan diff_configs did before lists were indexed: the first entry that covers.
+std::string first_covering(const std::string& path, const std::string& item,
+                           const std::vector<std::string>& entries) {
+  for (const std::string& entry : entries) {
+    const std::optional<WildcardApex> apex = host_list_semantics(path);
+    if (apex ? pattern_covers(entry, item, *apex) : entry == item) return entry;
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("an indexed list finds the entry a scan of the list would, in list order") {
+  const std::vector<std::string> entries = {
+      "api.github.com", "*.GitHub.com", "*.github.com.", "github.com", "*.com.au",
+      "example.co.uk.", "10.0.0.1",     "*.a.b.c.d",     "*.b.c.d",    "x.y"};
+  const std::vector<std::string> items = {
+      "API.github.com", "github.com", "github.com.", "uploads.github.com", "*.api.github.com",
+      "*.github.com",   "x.com.au",   "*.com.au",    "example.co.uk",      "EXAMPLE.co.uk.",
+      "10.0.0.1",       "e.a.b.c.d",  "*.c.d",       "b.c.d",              "*.x.y",
+      "x.y.",           "y",          ""};
+  for (const char* path : {"api_allowlist", "tls_interception.passthrough_domains",
+                           "fetch_proxy.monitoring.blocklist", "env_passthrough"}) {
+    const ListIndex index(path, entries);
+    for (const std::string& item : items) {
+      INFO(path << ": " << item);
+      CHECK(index.covering(item) == first_covering(path, item, entries));
+      const std::optional<WildcardApex> apex = host_list_semantics(path);
+      const bool listed = std::any_of(entries.begin(), entries.end(), [&](const std::string& e) {
+        return apex ? e.rfind("*.", 0) == item.rfind("*.", 0) && pattern_covers(e, item, *apex) &&
+                          pattern_covers(item, e, *apex)
+                    : e == item;
+      });
+      CHECK(index.lists(item) == listed);
+    }
+  }
+}
+
+TEST_CASE("an indexed CIDR list finds the first network that contains an entry") {
+  const std::vector<std::string> entries = {"10.1.2.0/24", "10.0.0.0/8",  "10.1.0.0/16",
+                                            "fd00::/8",    "fd00:1::/32", "not a cidr",
+                                            "0.0.0.0/0"};
+  const ListIndex index("ssrf.ip_allowlist", entries);
+  CHECK(index.covering("10.1.2.3/32") == "10.1.2.0/24");
+  CHECK(index.covering("10.1.3.0/24") == "10.0.0.0/8");
+  CHECK(index.covering("10.1.0.0/16") == "10.0.0.0/8");
+  CHECK(index.covering("fd00:1:2::/48") == "fd00::/8");
+  CHECK(index.covering("not a cidr") == "not a cidr");
+  CHECK(index.covering("192.168.0.0/16") == "0.0.0.0/0");
+  CHECK(index.covering("::/0").empty());
+  CHECK(index.lists("10.0.0.0/8"));
+  CHECK_FALSE(index.lists("10.0.0.0/9"));
+}
+
+TEST_CASE("the patterns that can cover a host are one per label, not one per list entry") {
+  // What makes diff linear in a list's length: a lookup tries these few keys.
+  CHECK(covering_patterns("a.b.example.com", WildcardApex::Included) ==
+        std::vector<std::string>{"a.b.example.com", "*.a.b.example.com", "*.b.example.com",
+                                 "*.example.com", "*.com"});
+  CHECK(covering_patterns("a.example.com", WildcardApex::Excluded) ==
+        std::vector<std::string>{"a.example.com", "*.example.com", "*.com"});
+  CHECK(covering_patterns("*.a.example.com", WildcardApex::Included) ==
+        std::vector<std::string>{"*.a.example.com", "*.example.com", "*.com"});
+  CHECK(covering_patterns("10.0.0.1", WildcardApex::Included) ==
+        std::vector<std::string>{"10.0.0.1"});
+}
+
+TEST_CASE("identical 20,000-host configs diff as the same, entry by entry") {
+  std::string list = "api_allowlist:\n";
+  for (int i = 0; i < 20000; ++i) list += "  - h" + std::to_string(i) + ".example.com\n";
+  const ConfigDiff d = diff(list, list);
+  CHECK(d.verdict == Verdict::Same);
+  CHECK(d.changes.empty());
 }

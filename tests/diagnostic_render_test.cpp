@@ -11,6 +11,7 @@
 #include "compiler/diagnostic_json.hpp"
 #include "compiler/punycode.hpp"
 #include "compiler/source_excerpt.hpp"
+#include "runtime/value_prefix.hpp"
 
 using namespace policyc;
 
@@ -59,6 +60,35 @@ TEST_CASE("a very long line is cut to a window around the caret") {
   SourceExcerpt end = make_excerpt(line, 499, 500);
   CHECK(end.line.substr(end.line.size() - 3) != "...");
   CHECK(end.caret_column == end.line.size() - 1);
+}
+
+TEST_CASE("an excerpt of a huge line reads only near the mark") {
+  // 16 MiB of NUL bytes, each shown as 8 columns: laid out whole, this took gigabytes.
+  std::string line(16u << 20, '\0');
+  line.replace(line.size() - 100, 3, "BAD");
+  SourceExcerpt e = make_excerpt(line, line.size() - 100, line.size() - 97);
+  CHECK(e.line.substr(0, 3) == "...");
+  CHECK(e.line.substr(e.line.size() - 3) == "...");
+  CHECK(e.line.substr(e.caret_column, 3) == "BAD");
+  CHECK(e.mark_width == 3);
+  CHECK(e.line.size() <= 3 + 160 + 3);
+  // The same window as a line that holds only the bytes around the mark.
+  const std::string near = line.substr(line.size() - 1124);
+  SourceExcerpt local = make_excerpt(near, near.size() - 100, near.size() - 97);
+  CHECK(e.line == local.line);
+  CHECK(e.caret_column == local.caret_column);
+  // A mark at the very end of a huge line: the line is not cut after it.
+  SourceExcerpt end = make_excerpt(line, line.size(), line.size());
+  CHECK(end.line.substr(0, 3) == "...");
+  CHECK(end.line.substr(end.line.size() - 3) != "...");
+}
+
+TEST_CASE("a message quotes a long value as a prefix, not cutting a character") {
+  CHECK(value_prefix(std::string(63, 'a')) == std::string(63, 'a'));
+  CHECK(value_prefix(std::string(4u << 20, 'a')) == std::string(20, 'a') + "...");
+  // 19 bytes, then a 3-byte character across the cut: it is left out whole.
+  CHECK(value_prefix(std::string(19, 'a') + "\xE2\x82\xAC" + std::string(60, 'b')) ==
+        std::string(19, 'a') + "...");
 }
 
 TEST_CASE("a caret past the end of the line marks one column after it") {

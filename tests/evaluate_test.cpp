@@ -37,7 +37,7 @@ Evaluated evaluate(const std::string& policy, const std::string& manifest_yaml,
 
 std::vector<std::string> strings_of(const Value& list) {
   std::vector<std::string> out;
-  for (const Value& item : list.items) out.push_back(item.string);
+  for (const Value& item : list.items) out.push_back(item.string.str());
   return out;
 }
 
