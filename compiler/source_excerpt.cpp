@@ -172,8 +172,8 @@ SourceExcerpt make_excerpt(std::string_view line, std::size_t begin, std::size_t
   // Cut at character boundaries (a UTF-8 character has at most 3 continuation bytes).
   for (int i = 0; i < 3 && from > 0 && continuation_byte(line, from); ++i) --from;
   for (int i = 0; i < 3 && to < line.size() && continuation_byte(line, to); ++i) ++to;
-  return excerpt_of(line.substr(from, to - from), begin - from, std::min(end, to) - from,
-                    from > 0, to < line.size());
+  return excerpt_of(line.substr(from, to - from), begin - from, std::min(end, to) - from, from > 0,
+                    to < line.size());
 }
 
 }  // namespace policyc

@@ -87,9 +87,9 @@ Problem host_problem(const std::string& host, const std::string& path) {
                      : host.find(' ') != std::string::npos             ? "whitespace"
                                                                        : nullptr;
   if (what) {
-    return {fmt::format("hostname '{}' in {} contains {}", printable(value_prefix(host)), path,
-                        what),
-            ""};
+    return {
+        fmt::format("hostname '{}' in {} contains {}", printable(value_prefix(host)), path, what),
+        ""};
   }
   std::string problem = path == "trusted_domains" ? trusted_domain_message(host) : "";
   if (problem.empty()) return {};
@@ -184,8 +184,9 @@ class Validator {
       error(n.origin,
             fmt::format("pipelock 2.3.0 refuses {} {}: it must be positive", path, v.integer));
     } else if (f.type == Type::Enum && !contains(f.enum_values, v.string.str())) {
-      error(n.origin, fmt::format("pipelock 2.3.0 refuses {} '{}': expected one of {}", path,
-                                  printable(value_prefix(v.string)), fmt::join(f.enum_values, ", ")));
+      error(n.origin,
+            fmt::format("pipelock 2.3.0 refuses {} '{}': expected one of {}", path,
+                        printable(value_prefix(v.string)), fmt::join(f.enum_values, ", ")));
     } else if (f.type == Type::String && text_problem(v.string.str())) {
       error(n.origin, fmt::format("pipelock field '{}' contains {}: '{}'", path,
                                   text_problem(v.string.str()), printable(value_prefix(v.string))));

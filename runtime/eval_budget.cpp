@@ -16,9 +16,9 @@ void EvalBudget::report(DiagnosticSink& diags, const std::string& evaluating) co
           ? diags.error("E0812", exhausted_at_->range,
                         fmt::format("evaluating {} builds more than {} MiB of values (limit)",
                                     evaluating, byte_limit_ >> 20))
-          : diags.error("E0811", exhausted_at_->range,
-                        fmt::format("evaluating {} takes more than {} steps (limit)", evaluating,
-                                    limit_));
+          : diags.error(
+                "E0811", exhausted_at_->range,
+                fmt::format("evaluating {} takes more than {} steps (limit)", evaluating, limit_));
   for (auto loop = loops_at_exhaustion_.rbegin(); loop != loops_at_exhaustion_.rend(); ++loop) {
     if (*loop != exhausted_at_) error.notes.push_back({(*loop)->range, "inside this loop"});
   }

@@ -136,7 +136,8 @@ HostExplanation explain_host(const Explanation& explanation, const std::string& 
       allowlist.push_back(value.value.string.str());
       allowlist_values.push_back(&value);
     }
-    if (host_matches(value.value.string.str(), host, *apex)) out.matches.push_back({value.path, &value});
+    if (host_matches(value.value.string.str(), host, *apex))
+      out.matches.push_back({value.path, &value});
   }
   for (const HostMatch& match : out.matches)
     out.allowed = out.allowed || match.list == "api_allowlist";

@@ -1,10 +1,11 @@
 #include "runtime/hostname.hpp"
-#include "runtime/value_prefix.hpp"
 
 #include <arpa/inet.h>
 
 #include <array>
 #include <cstdio>
+
+#include "runtime/value_prefix.hpp"
 
 namespace policyc {
 namespace {
@@ -80,8 +81,9 @@ std::optional<InputProblem> check_url_parts(const std::string& text) {
   if (begin == kNone) begin = 0;
   std::size_t scheme = scheme_end(text, begin);
   if (scheme != kNone) {
-    return problem("hostname contains a scheme '" + value_prefix(text.substr(begin, scheme - begin)) + "'", begin,
-                   scheme - begin, suggest(host_part(text), text));
+    return problem(
+        "hostname contains a scheme '" + value_prefix(text.substr(begin, scheme - begin)) + "'",
+        begin, scheme - begin, suggest(host_part(text), text));
   }
   std::size_t path = text.find_first_of("/?#");
   std::size_t colon = text.find(':');
@@ -96,8 +98,8 @@ std::optional<InputProblem> check_url_parts(const std::string& text) {
   }
   if (path != kNone) {
     std::size_t end = text.find_last_not_of(kWhitespace) + 1;
-    return problem("hostname contains a path '" + value_prefix(text.substr(path, end - path)) + "'", path,
-                   end - path, suggest(host_part(text), text));
+    return problem("hostname contains a path '" + value_prefix(text.substr(path, end - path)) + "'",
+                   path, end - path, suggest(host_part(text), text));
   }
   return std::nullopt;
 }

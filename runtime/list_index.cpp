@@ -83,8 +83,8 @@ std::optional<std::size_t> ListIndex::find(
 
 bool ListIndex::lists(const std::string& item) const {
   if (!apex_) return find(listed_, item).has_value();
-  return find(listed_, (item.rfind("*.", 0) == 0 ? "*" : "-") +
-                           normalize_host_pattern(item, *apex_))
+  return find(listed_,
+              (item.rfind("*.", 0) == 0 ? "*" : "-") + normalize_host_pattern(item, *apex_))
       .has_value();
 }
 

@@ -152,10 +152,10 @@ class ManifestReader {
       d.notes.push_back({removed.range, "removed by the policy here"});
       return;
     }
-    Diagnostic& d =
-        diags_.error("E0311", entry.key_range,
-                     path.empty() ? fmt::format("unknown key '{}' in the manifest", value_prefix(entry.key))
-                                  : fmt::format("unknown key '{}' in '{}'", value_prefix(entry.key), path));
+    Diagnostic& d = diags_.error(
+        "E0311", entry.key_range,
+        path.empty() ? fmt::format("unknown key '{}' in the manifest", value_prefix(entry.key))
+                     : fmt::format("unknown key '{}' in '{}'", value_prefix(entry.key), path));
     add_suggestion(d, entry.key, schema.field_names());
     if (d.suggestion.empty()) {
       d.notes.push_back({schema.range, fmt::format("the keys of '{}' are declared here",

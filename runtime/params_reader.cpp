@@ -44,7 +44,8 @@ Value read_params(const std::vector<SourceRange>& params, const RecordType& sche
     const std::string arg(sources.text(range));
     std::size_t equals = arg.find('=');
     if (equals == std::string::npos || equals == 0) {
-      diags.error("E0401", range, fmt::format("expected NAME=VALUE after --param, got '{}'", value_prefix(arg)));
+      diags.error("E0401", range,
+                  fmt::format("expected NAME=VALUE after --param, got '{}'", value_prefix(arg)));
       continue;
     }
     const std::string name = arg.substr(0, equals);
@@ -54,7 +55,8 @@ Value read_params(const std::vector<SourceRange>& params, const RecordType& sche
     const SourceRange value_range{range.file, name_range.end + 1, range.end};
     const FieldType* field = schema.find(name);
     if (!field) {
-      Diagnostic& d = diags.error("E0402", name_range, fmt::format("unknown parameter '{}'", value_prefix(name)));
+      Diagnostic& d = diags.error("E0402", name_range,
+                                  fmt::format("unknown parameter '{}'", value_prefix(name)));
       add_suggestion(d, name, schema.field_names());
       if (d.suggestion.empty()) {
         d.notes.push_back({schema.range, schema.fields.empty()

@@ -115,7 +115,8 @@ std::optional<Value> convert_scalar(const std::string& text, bool plain, const T
       return std::nullopt;
     }
     default:
-      problem.message = fmt::format("expected {}, got '{}'", describe_type(type), value_prefix(text));
+      problem.message =
+          fmt::format("expected {}, got '{}'", describe_type(type), value_prefix(text));
       return std::nullopt;
   }
 }

@@ -1,8 +1,7 @@
 #include "runtime/config_diff.hpp"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "runtime/config_tree.hpp"
 #include "runtime/host_match.hpp"
@@ -121,11 +120,24 @@ TEST_CASE("an indexed list finds the entry a scan of the list would, in list ord
   const std::vector<std::string> entries = {
       "api.github.com", "*.GitHub.com", "*.github.com.", "github.com", "*.com.au",
       "example.co.uk.", "10.0.0.1",     "*.a.b.c.d",     "*.b.c.d",    "x.y"};
-  const std::vector<std::string> items = {
-      "API.github.com", "github.com", "github.com.", "uploads.github.com", "*.api.github.com",
-      "*.github.com",   "x.com.au",   "*.com.au",    "example.co.uk",      "EXAMPLE.co.uk.",
-      "10.0.0.1",       "e.a.b.c.d",  "*.c.d",       "b.c.d",              "*.x.y",
-      "x.y.",           "y",          ""};
+  const std::vector<std::string> items = {"API.github.com",
+                                          "github.com",
+                                          "github.com.",
+                                          "uploads.github.com",
+                                          "*.api.github.com",
+                                          "*.github.com",
+                                          "x.com.au",
+                                          "*.com.au",
+                                          "example.co.uk",
+                                          "EXAMPLE.co.uk.",
+                                          "10.0.0.1",
+                                          "e.a.b.c.d",
+                                          "*.c.d",
+                                          "b.c.d",
+                                          "*.x.y",
+                                          "x.y.",
+                                          "y",
+                                          ""};
   for (const char* path : {"api_allowlist", "tls_interception.passthrough_domains",
                            "fetch_proxy.monitoring.blocklist", "env_passthrough"}) {
     const ListIndex index(path, entries);
@@ -144,9 +156,8 @@ TEST_CASE("an indexed list finds the entry a scan of the list would, in list ord
 }
 
 TEST_CASE("an indexed CIDR list finds the first network that contains an entry") {
-  const std::vector<std::string> entries = {"10.1.2.0/24", "10.0.0.0/8",  "10.1.0.0/16",
-                                            "fd00::/8",    "fd00:1::/32", "not a cidr",
-                                            "0.0.0.0/0"};
+  const std::vector<std::string> entries = {"10.1.2.0/24", "10.0.0.0/8", "10.1.0.0/16", "fd00::/8",
+                                            "fd00:1::/32", "not a cidr", "0.0.0.0/0"};
   const ListIndex index("ssrf.ip_allowlist", entries);
   CHECK(index.covering("10.1.2.3/32") == "10.1.2.0/24");
   CHECK(index.covering("10.1.3.0/24") == "10.0.0.0/8");
