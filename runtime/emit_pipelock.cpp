@@ -171,24 +171,8 @@ class Validator {
                              : (type[0] == 'i' ? "an " : "a ") + type;
       error(n.origin, fmt::format("pipelock field '{}' expects {}, got {}", path, want,
                                   n.is_section ? "a section" : kind_name(v)));
-    } else if (f.type == Type::Int && !f.enum_values.empty() &&
-               !contains(f.enum_values, std::to_string(v.integer))) {
-      error(n.origin, fmt::format("pipelock 2.3.0 refuses {} {}: expected one of {}", path,
-                                  v.integer, fmt::join(f.enum_values, ", ")));
-    } else if (f.type == Type::Int && v.integer < 0 && must_not_be_negative(path)) {
-      error(n.origin,
-            fmt::format("pipelock 2.3.0 refuses {} {}: it must be positive", path, v.integer));
-    } else if (f.type == Type::Enum && !contains(f.enum_values, v.string)) {
-      error(n.origin, fmt::format("pipelock 2.3.0 refuses {} '{}': expected one of {}", path,
-                                  printable(v.string), fmt::join(f.enum_values, ", ")));
-    } else if (f.type == Type::String && text_problem(v.string)) {
-      error(n.origin, fmt::format("pipelock field '{}' contains {}: '{}'", path,
-                                  text_problem(v.string), printable(v.string)));
-    } else if (path == "tls_interception.cert_ttl" && !v.string.empty() &&
-               !positive_go_duration(v.string)) {
-      error(n.origin, fmt::format("pipelock 2.3.0 refuses {} '{}': expected a positive duration "
-                                  "such as 24h or 90m",
-                                  path, v.string));
+    } else if (std::string problem = pipelock_scalar_problem(f, path, v); !problem.empty()) {
+      error(n.origin, std::move(problem));
     } else if (v.kind == Kind::List) {
       for (std::size_t i = 0; i < v.items.size(); ++i) item(n, f, path, i);
     }
@@ -239,6 +223,37 @@ class Validator {
 
   DiagnosticSink& diags_;
 };
+
+}  // namespace
+
+std::string pipelock_scalar_problem(const TargetField& f, const std::string& path,
+                                    const Value& v) {
+  if (f.type == Type::Int && !f.enum_values.empty() &&
+      !contains(f.enum_values, std::to_string(v.integer))) {
+    return fmt::format("pipelock 2.3.0 refuses {} {}: expected one of {}", path, v.integer,
+                       fmt::join(f.enum_values, ", "));
+  }
+  if (f.type == Type::Int && v.integer < 0 && must_not_be_negative(path)) {
+    return fmt::format("pipelock 2.3.0 refuses {} {}: it must be positive", path, v.integer);
+  }
+  if (f.type == Type::Enum && !contains(f.enum_values, v.string)) {
+    return fmt::format("pipelock 2.3.0 refuses {} '{}': expected one of {}", path,
+                       printable(v.string), fmt::join(f.enum_values, ", "));
+  }
+  if (f.type == Type::String && text_problem(v.string)) {
+    return fmt::format("pipelock field '{}' contains {}: '{}'", path, text_problem(v.string),
+                       printable(v.string));
+  }
+  if (path == "tls_interception.cert_ttl" && !v.string.empty() &&
+      !positive_go_duration(v.string)) {
+    return fmt::format("pipelock 2.3.0 refuses {} '{}': expected a positive duration such as "
+                       "24h or 90m",
+                       path, v.string);
+  }
+  return "";
+}
+
+namespace {
 
 // ---- rendering ----------------------------------------------------------------------
 

@@ -6,6 +6,7 @@
 
 #include "compiler/diagnostic.hpp"
 #include "runtime/output.hpp"
+#include "runtime/pipelock_schema.hpp"
 
 namespace policyc {
 
@@ -13,6 +14,12 @@ namespace policyc {
 /// with an empty api_allowlist, bad CIDR, tls_interception enabled without both CA
 /// paths, ...) at the policy construct that produced it. Returns true when clean.
 bool validate_pipelock_output(const OutputDocument& document, DiagnosticSink& diags);
+
+/// What pipelock 2.3.0 refuses in the scalar `v` of field `f` at `path` (a negative
+/// timeout, an int or enum outside its set, a control character, a bad cert_ttl), or "".
+/// One rule for the rendered output and for the literals `policyc check` sees.
+std::string pipelock_scalar_problem(const TargetField& f, const std::string& path,
+                                    const Value& v);
 
 /// The exact bytes of the config. Top-level scalars are written `key: value` with no
 /// blank line between them; every top-level section or list is preceded by one blank
