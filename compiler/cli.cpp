@@ -64,8 +64,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (!alone || &command == given) commands.push_back(command.add(app));
   }
   CommandIo io{out, err};
+  // `__complete` takes the words of the line as data, `--` included; CLI11 would take a
+  // `--` coming first as its own separator and drop it, so one is given to it here.
+  std::vector<const char*> words(argv, argv + argc);
+  if (known && !given->set_up_alone) words.insert(words.begin() + 2, "--");
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(words.size()), words.data());
   } catch (const CLI::CallForHelp&) {
     out << app.help();  // the help of the command given, when one was
     return kExitOk;

@@ -12,8 +12,10 @@ namespace policyc {
 
 /// Reports every value pipelock 2.3.0 would refuse (unknown enum value, strict mode
 /// with an empty api_allowlist, bad CIDR, tls_interception enabled without both CA
-/// paths, ...) at the policy construct that produced it. Returns true when clean.
-bool validate_pipelock_output(const OutputDocument& document, DiagnosticSink& diags);
+/// paths, ...) at the policy construct that produced it, or, for a scalar given as a
+/// `--param` (known by `sources`), as E0404 where it is given. Returns true when clean.
+bool validate_pipelock_output(const OutputDocument& document, DiagnosticSink& diags,
+                              const SourceManager* sources = nullptr);
 
 /// What pipelock 2.3.0 refuses in the scalar `v` of field `f` at `path` (a negative
 /// timeout, an int or enum outside its set, a control character, a bad cert_ttl), or "".

@@ -21,7 +21,7 @@ std::vector<SourceRange> add_command_line_source(SourceManager& sources,
                        static_cast<std::uint32_t>(text.size() + param.size()));
     text += param;
   }
-  FileId file = sources.add("<command line>", text);
+  FileId file = sources.add(kCommandLineSource, text);
   std::vector<SourceRange> ranges;
   for (auto [begin, end] : spans) ranges.push_back({file, begin, end});
   return ranges;
