@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "compiler/commands.hpp"
+#include "compiler/completion.hpp"
 #include "compiler/diagnostic.hpp"
 
 namespace policyc {
@@ -64,12 +65,14 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (!alone || &command == given) commands.push_back(command.add(app));
   }
   CommandIo io{out, err};
-  // `__complete` takes the words of the line as data, `--` included; CLI11 would take a
-  // `--` coming first as its own separator and drop it, so one is given to it here.
-  std::vector<const char*> words(argv, argv + argc);
-  if (known && !given->set_up_alone) words.insert(words.begin() + 2, "--");
+  // `__complete` takes the words of the line as data, not through CLI11, which would drop
+  // a `--` typed first as its own separator (and never offer --help or --version for it).
+  if (known && !given->set_up_alone) {
+    out << complete_line(app, std::vector<std::string>(argv + 2, argv + argc));
+    return kExitOk;
+  }
   try {
-    app.parse(static_cast<int>(words.size()), words.data());
+    app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
     out << app.help();  // the help of the command given, when one was
     return kExitOk;

@@ -285,5 +285,5 @@ TEST_CASE("fmt --check - says why it exits 1") {
         "<stdin>:1:1: error: '<stdin>' is not formatted; run 'policyc fmt -' [E0602]\n"
         "const   X=1\n"
         "^~~~~~~~~~~\n"
-        "note: policyc fmt writes 'const X = 1'\n");
+        "policyc: note: policyc fmt writes 'const X = 1'\n");
 }
