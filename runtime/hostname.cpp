@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 
 #include "runtime/emit_scalars.hpp"
 
@@ -259,7 +260,8 @@ std::optional<InputProblem> check_ipv6_literal(const std::string& text) {
 // `0x10` 0.0.0.16), and so do inet_aton and many resolvers. Only the canonical dotted
 // quad means the same thing to every reader, so every other numeric form is refused.
 bool ends_in_number(const std::string& text) {
-  const std::string last = text.substr(text.rfind('.') + 1);
+  // A view, not a copy: this runs for every hostname of every manifest.
+  const std::string_view last = std::string_view(text).substr(text.rfind('.') + 1);
   if (last.empty()) return false;
   if (last.find_first_not_of("0123456789") == kNone) return true;
   return (last.rfind("0x", 0) == 0 || last.rfind("0X", 0) == 0) &&
