@@ -57,10 +57,9 @@ void report_unformatted(const SourceManager& sources, FileId id, const std::stri
                               fmt::format("'{}' is not formatted; run 'policyc fmt {}'",
                                           sources.file(id).name(), argument));
   d.notes.push_back({{},
-                     at.past_end ? std::string("policyc fmt ends the file before it")
-                     : at.expected.empty()
-                         ? std::string("policyc fmt writes an empty line here")
-                         : fmt::format("policyc fmt writes '{}'", at.expected)});
+                     at.past_end           ? std::string("policyc fmt ends the file before it")
+                     : at.expected.empty() ? std::string("policyc fmt writes an empty line here")
+                                           : fmt::format("policyc fmt writes '{}'", at.expected)});
 }
 
 // Rewrites `path` in place, keeping its permissions (the atomic writer creates 0600).

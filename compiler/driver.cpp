@@ -52,8 +52,8 @@ namespace {
 
 // Evaluation, validation, rendering and the read-back check: the stages after the
 // manifest and the parameters were read without error.
-bool evaluate_and_render(const ir::Program& program, Compiled& result,
-                         const SourceManager& sources, DiagnosticSink& diags) {
+bool evaluate_and_render(const ir::Program& program, Compiled& result, const SourceManager& sources,
+                         DiagnosticSink& diags) {
   result.evaluation = evaluate_program(program, result.manifest, result.params, diags);
   if (diags.has_errors()) return false;  // out of steps: the evaluation is incomplete
   if (!validate_pipelock_output(result.evaluation.output, diags, &sources)) return false;

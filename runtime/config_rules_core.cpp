@@ -198,9 +198,9 @@ void ConfigRules::covering_cidrs(const YamlNode& list, const std::string& path) 
   std::string family;
   const std::vector<std::size_t> covering = cidrs_covering_a_family(cidrs, family);
   if (covering.empty()) return;
-  Diagnostic& d = diags_.warning("E0714", nodes[covering.front()]->range,
-                                 fmt::format("{}: {}", path,
-                                             covering_cidrs_message(cidrs, covering, family)));
+  Diagnostic& d =
+      diags_.warning("E0714", nodes[covering.front()]->range,
+                     fmt::format("{}: {}", path, covering_cidrs_message(cidrs, covering, family)));
   for (std::size_t n = 1; n < covering.size() && n < 8; ++n) {
     d.notes.push_back({nodes[covering[n]]->range, "together with this entry"});
   }

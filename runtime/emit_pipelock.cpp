@@ -212,8 +212,8 @@ class Validator {
           sources_->file(p.input_range.file).name() != kCommandLineSource) {
         continue;
       }
-      Diagnostic& d = diags_.error("E0404", p.input_range,
-                                   fmt::format("{}: {}", p.input_path.view(), problem));
+      Diagnostic& d =
+          diags_.error("E0404", p.input_range, fmt::format("{}: {}", p.input_path.view(), problem));
       d.notes.push_back({n.origin, "the parameter sets the pipelock field here"});
       return;
     }
@@ -245,8 +245,7 @@ class Validator {
 
 }  // namespace
 
-std::string pipelock_scalar_problem(const TargetField& f, const std::string& path,
-                                    const Value& v) {
+std::string pipelock_scalar_problem(const TargetField& f, const std::string& path, const Value& v) {
   if (f.type == TargetField::Type::Int && !f.enum_values.empty() &&
       !contains(f.enum_values, std::to_string(v.integer))) {
     return fmt::format("pipelock 2.3.0 refuses {} {}: expected one of {}", path, v.integer,
@@ -263,11 +262,11 @@ std::string pipelock_scalar_problem(const TargetField& f, const std::string& pat
     return fmt::format("pipelock field '{}' contains {}: '{}'", path, text_problem(v.string),
                        printable(v.string));
   }
-  if (path == "tls_interception.cert_ttl" && !v.string.empty() &&
-      !positive_go_duration(v.string)) {
-    return fmt::format("pipelock 2.3.0 refuses {} '{}': expected a positive duration such as "
-                       "24h or 90m",
-                       path, v.string);
+  if (path == "tls_interception.cert_ttl" && !v.string.empty() && !positive_go_duration(v.string)) {
+    return fmt::format(
+        "pipelock 2.3.0 refuses {} '{}': expected a positive duration such as "
+        "24h or 90m",
+        path, v.string);
   }
   return "";
 }

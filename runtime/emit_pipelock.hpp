@@ -20,8 +20,7 @@ bool validate_pipelock_output(const OutputDocument& document, DiagnosticSink& di
 /// What pipelock 2.3.0 refuses in the scalar `v` of field `f` at `path` (a negative
 /// timeout, an int or enum outside its set, a control character, a bad cert_ttl), or "".
 /// One rule for the rendered output and for the literals `policyc check` sees.
-std::string pipelock_scalar_problem(const TargetField& f, const std::string& path,
-                                    const Value& v);
+std::string pipelock_scalar_problem(const TargetField& f, const std::string& path, const Value& v);
 
 /// The exact bytes of the config. Top-level scalars are written `key: value` with no
 /// blank line between them; every top-level section or list is preceded by one blank

@@ -423,7 +423,8 @@ std::optional<InputProblem> check_path(const std::string& text) {
   }
   // The rule pipelock's config values are held to (C1 controls, malformed UTF-8), so a
   // path is refused where it is given and not later at the output field it fills.
-  if (const char* what = text_problem(text)) return problem(std::string("path contains ") + what, 0, 0);
+  if (const char* what = text_problem(text))
+    return problem(std::string("path contains ") + what, 0, 0);
   return std::nullopt;
 }
 

@@ -233,8 +233,9 @@ void check_cidr_union(const std::vector<Value>& list, const std::string& path, c
   auto at = [&](std::size_t i) {
     return list[i].origins.empty() ? SourceRange{} : list[i].origins.back().input_range;
   };
-  Diagnostic& d = diags.error(code, at(covering.front()),
-                              fmt::format("{}: {}", path, covering_cidrs_message(cidrs, covering, family)));
+  Diagnostic& d =
+      diags.error(code, at(covering.front()),
+                  fmt::format("{}: {}", path, covering_cidrs_message(cidrs, covering, family)));
   for (std::size_t n = 1; n < covering.size() && n < 8; ++n) {
     d.notes.push_back({at(covering[n]), "together with this entry"});
   }

@@ -89,8 +89,7 @@ Value read_params(const std::vector<SourceRange>& params, const RecordType& sche
   for (const FieldType& field : schema.fields) {
     auto it = given.find(field.name);
     if (it != given.end() && !it->second.values.empty()) {
-      if (field.type->kind == Type::Kind::List &&
-          field.type->element->kind == Type::Kind::Cidr) {
+      if (field.type->kind == Type::Kind::List && field.type->element->kind == Type::Kind::Cidr) {
         check_cidr_union(it->second.values, field.name, "E0404", diags);
       }
       Value value = field.type->kind == Type::Kind::List ? Value::of_list(it->second.values)

@@ -86,8 +86,8 @@ std::optional<Value> convert_scalar(const std::string& text, ScalarStyle style, 
     case Type::Kind::Bool: {
       if (auto b = yaml_bool(text)) {
         if (plain) return Value::of_bool(*b);
-        problem.message = fmt::format("expected a bool, got the string \"{}\"{}", text,
-                                      string_fix(style));
+        problem.message =
+            fmt::format("expected a bool, got the string \"{}\"{}", text, string_fix(style));
         return std::nullopt;
       }
       problem.message = fmt::format("expected a bool (true or false), got {}", given(text, style));
@@ -98,8 +98,8 @@ std::optional<Value> convert_scalar(const std::string& text, ScalarStyle style, 
       auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
       if (ec == std::errc() && ptr == text.data() + text.size() && !text.empty()) {
         if (plain) return Value::of_int(value);
-        problem.message = fmt::format("expected an integer, got the string \"{}\"{}", text,
-                                      string_fix(style));
+        problem.message =
+            fmt::format("expected an integer, got the string \"{}\"{}", text, string_fix(style));
         return std::nullopt;
       }
       problem.message = fmt::format("expected an integer, got {}", given(text, style));

@@ -117,7 +117,8 @@ TEST_CASE("URL parts in a hostname", "[hostname]") {
 }
 
 TEST_CASE("IPv6 literals are named as such, not as a port", "[hostname]") {
-  const std::string tail = "' is an IPv6 literal; IPv6 addresses are not supported as hostnames, use a name";
+  const std::string tail =
+      "' is an IPv6 literal; IPv6 addresses are not supported as hostnames, use a name";
   check_problem(host_problem("[::1]"), "hostname '[::1]" + tail, 0, 5);
   check_problem(host_problem("::1"), "hostname '::1" + tail, 0, 3);
   check_problem(host_problem(" [fe80::1]:443"), "hostname '[fe80::1]:443" + tail, 1, 13);
