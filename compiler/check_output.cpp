@@ -6,6 +6,7 @@
 
 #include "compiler/check.hpp"
 #include "compiler/expr_checker.hpp"
+#include "runtime/emit_pipelock.hpp"
 #include "runtime/pipelock_schema.hpp"
 
 namespace policyc {
@@ -40,6 +41,22 @@ TypeRef accepted_type(const TargetField& field) {
     case TargetField::Type::Section: type->kind = Type::Kind::Error; break;
   }
   return type;
+}
+
+// A literal pipelock would refuse (`max_tunnel_seconds = -5`) fails every compile; say so
+// at `check` time, at the literal, with the rule the output is validated by.
+void check_literal_value(CheckContext& context, const ast::Expr& expr, const TargetField& field,
+                         const std::string& path) {
+  Value value;
+  if (expr.kind == ast::Expr::Kind::Integer && field.type == TargetField::Type::Int) {
+    value = Value::of_int(expr.integer);
+  } else if (expr.kind == ast::Expr::Kind::String && field.type == TargetField::Type::String) {
+    value = Value::of_string(expr.text);
+  } else {
+    return;
+  }
+  std::string problem = pipelock_scalar_problem(field, path, value);
+  if (!problem.empty()) context.diags.error("E0501", expr.range, std::move(problem));
 }
 
 void check_items(CheckContext& context, std::vector<ast::OutputItem>& items,
@@ -79,6 +96,7 @@ void check_items(CheckContext& context, std::vector<ast::OutputItem>& items,
     } else {
       checker.check(*item.value);
       checker.coerce(*item.value, accepted_type(*field), fmt::format("pipelock field '{}'", key_path));
+      check_literal_value(context, *item.value, *field, key_path);
     }
   }
 }

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "compiler/commands.hpp"
+#include "compiler/completion.hpp"
 #include "compiler/diagnostic.hpp"
 
 namespace policyc {
@@ -56,13 +57,21 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   CLI::App app{"policyc: compiles egress policies and a bottle manifest into a pipelock config"};
   app.set_version_flag("--version", std::string("policyc ") + POLICYC_VERSION);
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 ok, 1 invalid policy, manifest or parameter, 2 usage error.");
+  app.footer(
+      "Exit codes: 0 ok, 1 invalid policy, manifest or parameter, 2 usage error, 3 diff: the "
+      "change lets more through.");
   const bool alone = known && given->set_up_alone;
   std::vector<Command> commands;
   for (const CommandEntry& command : kCommands) {
     if (!alone || &command == given) commands.push_back(command.add(app));
   }
   CommandIo io{out, err};
+  // `__complete` takes the words of the line as data, not through CLI11, which would drop
+  // a `--` typed first as its own separator (and never offer --help or --version for it).
+  if (known && !given->set_up_alone) {
+    out << complete_line(app, std::vector<std::string>(argv + 2, argv + argc));
+    return kExitOk;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -72,6 +81,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     out << app.help("", CLI::AppFormatMode::All);
     return kExitOk;
   } catch (const CLI::CallForVersion&) {
+    // CLI11 stops at --version, before it would see what else was given.
+    if (argc > 2) {
+      err << "policyc: error: --version takes no other arguments\nRun 'policyc --help' for "
+             "usage.\n";
+      return kExitUsage;
+    }
     out << "policyc " << POLICYC_VERSION << "\n";
     return kExitOk;
   } catch (const CLI::ParseError& e) {

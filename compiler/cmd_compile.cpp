@@ -83,7 +83,7 @@ Command add_summary_command(CLI::App& app) {
   CLI::App* command =
       app.add_subcommand("summary", "print the one-line allowlist summary of a bottle");
   add_bottle_options(*command, options->bottle);
-  add_format_option(*command, options->format);
+  add_format_option(*command, options->format, {"text", "json"});
   add_diagnostic_options(*command, options->diagnostics);
   return {command, [options](CommandIo& io) {
             std::optional<Compiled> compiled = compile_and_report(*options, io);

@@ -49,6 +49,12 @@ std::vector<std::pair<std::string, std::string>> error_codes() {
 
 }  // namespace
 
+std::string complete_line(const CLI::App& root, const std::vector<std::string>& words) {
+  const CompletionSources sources{policy_params, error_codes};
+  return render_completion(complete_words(root, words, sources));
+}
+
+// Registered so that it is a known command, hidden; run_cli hands it its words directly.
 Command add_complete_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand("__complete", "");
   command->group("");  // hidden: for the completion scripts, not for people
@@ -56,8 +62,7 @@ Command add_complete_command(CLI::App& app) {
   command->prefix_command();  // every word after it is data, options included
   CLI::App* root = &app;
   return {command, [root, command](CommandIo& io) {
-            const CompletionSources sources{policy_params, error_codes};
-            io.out << render_completion(complete_words(*root, command->remaining(), sources));
+            io.out << complete_line(*root, command->remaining());
             return int{kExitOk};
           }};
 }

@@ -17,7 +17,12 @@ namespace {
 int run_errors(const std::string& requested, CommandIo& io) {
   const std::vector<ErrorDoc>& docs = error_docs();
   if (requested.empty()) {
-    for (const ErrorDoc& doc : docs) io.out << fmt::format("{}  {}\n", doc.code, doc.title);
+    // By code, whatever order docs/errors.md groups its sections in.
+    std::vector<const ErrorDoc*> sorted;
+    for (const ErrorDoc& doc : docs) sorted.push_back(&doc);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const ErrorDoc* a, const ErrorDoc* b) { return a->code < b->code; });
+    for (const ErrorDoc* doc : sorted) io.out << fmt::format("{}  {}\n", doc->code, doc->title);
     return kExitOk;
   }
   std::string code = requested;

@@ -48,6 +48,20 @@ FirstDifference first_difference(const SourceFile& file, FileId id, const std::s
           !have_expected};
 }
 
+// E0602 at the first line `policyc fmt` would change; `argument` is how to name the file to
+// `policyc fmt` (its path, or `-` for standard input).
+void report_unformatted(const SourceManager& sources, FileId id, const std::string& formatted,
+                        const std::string& argument, DiagnosticSink& diags) {
+  const FirstDifference at = first_difference(sources.file(id), id, formatted);
+  Diagnostic& d = diags.error("E0602", at.range,
+                              fmt::format("'{}' is not formatted; run 'policyc fmt {}'",
+                                          sources.file(id).name(), argument));
+  d.notes.push_back({{},
+                     at.past_end           ? std::string("policyc fmt ends the file before it")
+                     : at.expected.empty() ? std::string("policyc fmt writes an empty line here")
+                                           : fmt::format("policyc fmt writes '{}'", at.expected)});
+}
+
 // Rewrites `path` in place, keeping its permissions (the atomic writer creates 0600).
 std::string rewrite(const std::string& path, const std::string& text) {
   struct stat before {};
@@ -65,13 +79,15 @@ int run_fmt(const FmtOptions& options, CommandIo& io) {
     input << std::cin.rdbuf();
     FileId id = sources.add("<stdin>", input.str());
     std::optional<std::string> formatted = format_policy(sources, id, diags);
+    const bool changes = formatted && *formatted != input.str();
+    if (changes && options.check) report_unformatted(sources, id, *formatted, "-", diags);
     print_diagnostics(sources, diags, options.diagnostics, io.err);
     if (!formatted) return kExitInvalid;
     if (options.diff)
       io.out << unified_diff(input.str(), *formatted, "<stdin>", "<stdin> (formatted)");
     else if (!options.check)
       io.out << *formatted;
-    return options.check && *formatted != input.str() ? kExitInvalid : kExitOk;
+    return options.check && changes ? kExitInvalid : kExitOk;
   }
   bool would_change = false;
   std::vector<std::string> files = collect_policy_files(
@@ -89,15 +105,7 @@ int run_fmt(const FmtOptions& options, CommandIo& io) {
     would_change = true;
     if (options.diff) io.out << unified_diff(*text, *formatted, path, path + " (formatted)");
     if (options.check) {
-      FirstDifference at = first_difference(sources.file(id), id, *formatted);
-      Diagnostic& d =
-          diags.error("E0602", at.range,
-                      fmt::format("'{}' is not formatted; run 'policyc fmt {}'", path, path));
-      d.notes.push_back({{},
-                         at.past_end ? std::string("policyc fmt ends the file before it")
-                         : at.expected.empty()
-                             ? std::string("policyc fmt writes an empty line here")
-                             : fmt::format("policyc fmt writes '{}'", at.expected)});
+      report_unformatted(sources, id, *formatted, path, diags);
     } else if (!options.diff) {
       std::string failure = rewrite(path, *formatted);
       if (!failure.empty()) diags.error("E0603", {}, failure);

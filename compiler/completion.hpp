@@ -44,4 +44,9 @@ Completion complete_words(const CLI::App& root, const std::vector<std::string>& 
 /// then directives `:files [EXT...]`, `:dirs`, `:prefix TEXT`, `:nospace`.
 std::string render_completion(const Completion& completion);
 
+/// What `policyc __complete WORDS...` prints: the rendered completion of `words`, with
+/// the parameters of the policy on the line and the documented diagnostic codes
+/// (defined in compiler/cmd_complete.cpp, which reads both).
+std::string complete_line(const CLI::App& root, const std::vector<std::string>& words);
+
 }  // namespace policyc

@@ -95,10 +95,11 @@ namespace {
 
 // Evaluation, validation, rendering and the read-back check: the stages after the
 // manifest and the parameters were read without error.
-bool evaluate_and_render(const ir::Program& program, Compiled& result, DiagnosticSink& diags) {
+bool evaluate_and_render(const ir::Program& program, Compiled& result, const SourceManager& sources,
+                         DiagnosticSink& diags) {
   result.evaluation = evaluate_program(program, result.manifest, result.params, diags);
   if (diags.has_errors()) return false;  // out of steps: the evaluation is incomplete
-  if (!validate_pipelock_output(result.evaluation.output, diags)) return false;
+  if (!validate_pipelock_output(result.evaluation.output, diags, &sources)) return false;
   result.yaml = render_pipelock_yaml(result.evaluation.output);
   std::string mismatch = verify_rendered_yaml(result.evaluation.output, result.yaml);
   if (!mismatch.empty()) {
@@ -123,7 +124,7 @@ std::optional<Compiled> compile_manifest(std::unique_ptr<ir::Program> program, F
   std::vector<SourceRange> params = add_command_line_source(sources, params_given);
   result.params = read_params(params, *result.program->params, sources, diags);
   if (diags.has_errors()) return std::nullopt;
-  if (!evaluate_and_render(*result.program, result, diags)) return std::nullopt;
+  if (!evaluate_and_render(*result.program, result, sources, diags)) return std::nullopt;
   return result;
 }
 
@@ -136,7 +137,7 @@ std::optional<Compiled> compile_prepared(const ir::Program& program, const Value
   tree.reset();
   if (diags.has_errors()) return std::nullopt;
   result.params = params;
-  if (!evaluate_and_render(program, result, diags)) return std::nullopt;
+  if (!evaluate_and_render(program, result, sources, diags)) return std::nullopt;
   return result;
 }
 

@@ -25,9 +25,14 @@ OutputNode json_field(std::string key, Value value) {
 
 }  // namespace
 
-void add_format_option(CLI::App& command, std::string& format) {
-  command.add_option("--format", format, "output format: yaml (default) or json")
-      ->check(CLI::IsMember({"yaml", "json"}));
+void add_format_option(CLI::App& command, std::string& format,
+                       const std::vector<std::string>& formats) {
+  format = formats.front();
+  std::string description = "output format: " + formats.front() + " (default)";
+  for (std::size_t i = 1; i < formats.size(); ++i) {
+    description += (i + 1 == formats.size() ? " or " : ", ") + formats[i];
+  }
+  command.add_option("--format", format, description)->check(CLI::IsMember(formats));
 }
 
 std::string config_text(const Compiled& compiled, const std::string& format) {

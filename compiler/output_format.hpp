@@ -3,13 +3,16 @@
 #pragma once
 #include <CLI/CLI.hpp>
 #include <string>
+#include <vector>
 
 #include "compiler/driver.hpp"
 
 namespace policyc {
 
-/// Adds `--format FORMAT` (yaml or json, default yaml) to a command.
-void add_format_option(CLI::App& command, std::string& format);
+/// Adds `--format FORMAT` to a command: one of `formats`, the first the default (set into
+/// `format`); any other is a usage error (exit 2).
+void add_format_option(CLI::App& command, std::string& format,
+                       const std::vector<std::string>& formats = {"yaml", "json"});
 
 /// The config as `compile` prints it: the pipelock YAML, or the same config as JSON.
 std::string config_text(const Compiled& compiled, const std::string& format);

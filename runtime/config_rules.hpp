@@ -62,6 +62,7 @@ class ConfigRules {
   void duration(const ConfigScope& scope, std::string_view key);
   void domain_list(const ConfigScope& scope, std::string_view key);
   void cidr_list(const ConfigScope& scope, std::string_view key, bool ssrf_rules);
+  void covering_cidrs(const YamlNode& list, const std::string& path);
   void no_empty_entries(const ConfigScope& scope, std::string_view key);
   void http_url(const ConfigScope& scope, std::string_view key);
   void unmatchable_hosts(const ConfigScope& scope, std::string_view key);

@@ -182,6 +182,28 @@ void ConfigRules::cidr_list(const ConfigScope& scope, std::string_view key, bool
       d.message += fmt::format("; did you mean '{}'?", problem->suggestion);
     }
   }
+  if (ssrf_rules) covering_cidrs(*list, scope.join(key));
+}
+
+// pipelock 2.3.0 loads a list whose entries add up to a whole family, but it exempts every
+// address from SSRF checks exactly as the /0 it refuses would.
+void ConfigRules::covering_cidrs(const YamlNode& list, const std::string& path) {
+  std::vector<std::string> cidrs;
+  std::vector<const YamlNode*> nodes;
+  for (const YamlNode& item : list.items) {
+    if (item.kind != YamlNode::Kind::Scalar) continue;
+    cidrs.push_back(item.scalar);
+    nodes.push_back(&item);
+  }
+  std::string family;
+  const std::vector<std::size_t> covering = cidrs_covering_a_family(cidrs, family);
+  if (covering.empty()) return;
+  Diagnostic& d =
+      diags_.warning("E0714", nodes[covering.front()]->range,
+                     fmt::format("{}: {}", path, covering_cidrs_message(cidrs, covering, family)));
+  for (std::size_t n = 1; n < covering.size() && n < 8; ++n) {
+    d.notes.push_back({nodes[covering[n]]->range, "together with this entry"});
+  }
 }
 
 void ConfigRules::no_empty_entries(const ConfigScope& scope, std::string_view key) {

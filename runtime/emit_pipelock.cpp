@@ -10,6 +10,7 @@
 #include "runtime/go_duration.hpp"
 #include "runtime/host_match.hpp"
 #include "runtime/hostname.hpp"
+#include "runtime/params_reader.hpp"
 #include "runtime/pipelock_schema.hpp"
 #include "runtime/value_prefix.hpp"
 
@@ -116,7 +117,8 @@ Problem cidr_problem(const std::string& cidr, const std::string& path) {
 
 class Validator {
  public:
-  explicit Validator(DiagnosticSink& diags) : diags_(diags) {}
+  Validator(DiagnosticSink& diags, const SourceManager* sources)
+      : diags_(diags), sources_(sources) {}
 
   void section(const std::vector<OutputNode>& nodes, const TargetField& schema,
                const std::string& parent) {
@@ -176,25 +178,8 @@ class Validator {
                              : (type[0] == 'i' ? "an " : "a ") + type;
       error(n.origin, fmt::format("pipelock field '{}' expects {}, got {}", path, want,
                                   n.is_section ? "a section" : kind_name(v)));
-    } else if (f.type == Type::Int && !f.enum_values.empty() &&
-               !contains(f.enum_values, std::to_string(v.integer))) {
-      error(n.origin, fmt::format("pipelock 2.3.0 refuses {} {}: expected one of {}", path,
-                                  v.integer, fmt::join(f.enum_values, ", ")));
-    } else if (f.type == Type::Int && v.integer < 0 && must_not_be_negative(path)) {
-      error(n.origin,
-            fmt::format("pipelock 2.3.0 refuses {} {}: it must be positive", path, v.integer));
-    } else if (f.type == Type::Enum && !contains(f.enum_values, v.string.str())) {
-      error(n.origin,
-            fmt::format("pipelock 2.3.0 refuses {} '{}': expected one of {}", path,
-                        printable(value_prefix(v.string)), fmt::join(f.enum_values, ", ")));
-    } else if (f.type == Type::String && text_problem(v.string.str())) {
-      error(n.origin, fmt::format("pipelock field '{}' contains {}: '{}'", path,
-                                  text_problem(v.string.str()), printable(value_prefix(v.string))));
-    } else if (path == "tls_interception.cert_ttl" && !v.string.empty() &&
-               !positive_go_duration(v.string.str())) {
-      error(n.origin, fmt::format("pipelock 2.3.0 refuses {} '{}': expected a positive duration "
-                                  "such as 24h or 90m",
-                                  path, value_prefix(v.string)));
+    } else if (std::string problem = pipelock_scalar_problem(f, path, v); !problem.empty()) {
+      scalar_error(n, v, std::move(problem));
     } else if (v.kind == Kind::List) {
       for (std::size_t i = 0; i < v.items.size(); ++i) item(n, f, path, i);
     }
@@ -225,6 +210,22 @@ class Validator {
     }
   }
 
+  // A value given as `--param` is wrong where it is given: E0404 on the command line, with
+  // the policy line that put it into the field as a note, like every other bad parameter.
+  void scalar_error(const OutputNode& n, const Value& v, std::string problem) {
+    for (const Provenance& p : v.origins) {
+      if (!p.input_range.valid() || !sources_ ||
+          sources_->file(p.input_range.file).name() != kCommandLineSource) {
+        continue;
+      }
+      Diagnostic& d =
+          diags_.error("E0404", p.input_range, fmt::format("{}: {}", p.input_path.view(), problem));
+      d.notes.push_back({n.origin, "the parameter sets the pipelock field here"});
+      return;
+    }
+    error(n.origin, std::move(problem));
+  }
+
   // pipelock falls back to ~/.pipelock when a CA path is empty; a generated config
   // must never depend on the sidecar's home directory, so both must be explicit.
   void tls_paths(const OutputNode& tls) {
@@ -245,7 +246,39 @@ class Validator {
   }
 
   DiagnosticSink& diags_;
+  const SourceManager* sources_;
 };
+
+}  // namespace
+
+std::string pipelock_scalar_problem(const TargetField& f, const std::string& path, const Value& v) {
+  if (f.type == TargetField::Type::Int && !f.enum_values.empty() &&
+      !contains(f.enum_values, std::to_string(v.integer))) {
+    return fmt::format("pipelock 2.3.0 refuses {} {}: expected one of {}", path, v.integer,
+                       fmt::join(f.enum_values, ", "));
+  }
+  if (f.type == TargetField::Type::Int && v.integer < 0 && must_not_be_negative(path)) {
+    return fmt::format("pipelock 2.3.0 refuses {} {}: it must be positive", path, v.integer);
+  }
+  if (f.type == TargetField::Type::Enum && !contains(f.enum_values, v.string.str())) {
+    return fmt::format("pipelock 2.3.0 refuses {} '{}': expected one of {}", path,
+                       printable(value_prefix(v.string)), fmt::join(f.enum_values, ", "));
+  }
+  if (f.type == TargetField::Type::String && text_problem(v.string.str())) {
+    return fmt::format("pipelock field '{}' contains {}: '{}'", path, text_problem(v.string.str()),
+                       printable(value_prefix(v.string)));
+  }
+  if (path == "tls_interception.cert_ttl" && !v.string.empty() &&
+      !positive_go_duration(v.string.str())) {
+    return fmt::format(
+        "pipelock 2.3.0 refuses {} '{}': expected a positive duration such as "
+        "24h or 90m",
+        path, value_prefix(v.string));
+  }
+  return "";
+}
+
+namespace {
 
 // ---- rendering ----------------------------------------------------------------------
 
@@ -292,9 +325,10 @@ void render_node(std::string& out, const OutputNode& n, std::size_t indent,
 
 }  // namespace
 
-bool validate_pipelock_output(const OutputDocument& document, DiagnosticSink& diags) {
+bool validate_pipelock_output(const OutputDocument& document, DiagnosticSink& diags,
+                              const SourceManager* sources) {
   const std::size_t before = diags.error_count();
-  Validator validator(diags);
+  Validator validator(diags, sources);
   validator.section(document, pipelock_schema(), "");
   validator.strict_mode(document);
   return diags.error_count() == before;

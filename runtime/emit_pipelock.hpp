@@ -6,13 +6,21 @@
 
 #include "compiler/diagnostic.hpp"
 #include "runtime/output.hpp"
+#include "runtime/pipelock_schema.hpp"
 
 namespace policyc {
 
 /// Reports every value pipelock 2.3.0 would refuse (unknown enum value, strict mode
 /// with an empty api_allowlist, bad CIDR, tls_interception enabled without both CA
-/// paths, ...) at the policy construct that produced it. Returns true when clean.
-bool validate_pipelock_output(const OutputDocument& document, DiagnosticSink& diags);
+/// paths, ...) at the policy construct that produced it, or, for a scalar given as a
+/// `--param` (known by `sources`), as E0404 where it is given. Returns true when clean.
+bool validate_pipelock_output(const OutputDocument& document, DiagnosticSink& diags,
+                              const SourceManager* sources = nullptr);
+
+/// What pipelock 2.3.0 refuses in the scalar `v` of field `f` at `path` (a negative
+/// timeout, an int or enum outside its set, a control character, a bad cert_ttl), or "".
+/// One rule for the rendered output and for the literals `policyc check` sees.
+std::string pipelock_scalar_problem(const TargetField& f, const std::string& path, const Value& v);
 
 /// The exact bytes of the config. Top-level scalars are written `key: value` with no
 /// blank line between them; every top-level section or list is preceded by one blank

@@ -2,8 +2,13 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstring>
+#include <string_view>
+
+#include "runtime/emit_scalars.hpp"
 
 #include "runtime/value_prefix.hpp"
 
@@ -14,7 +19,7 @@ constexpr const char* kWhitespace = " \t\n\v\f\r";
 constexpr std::size_t kNone = std::string::npos;
 
 bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-bool is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
+bool is_c0_or_del(unsigned char c) { return c < 0x20 || c == 0x7f; }
 bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_host_char(unsigned char c) {
@@ -117,7 +122,7 @@ std::optional<InputProblem> check_characters(const std::string& text) {
     }
     return problem("hostname contains a quote character", i, 1, suggest(inner, text));
   }
-  if (std::size_t i = find_byte(text, is_control); i != kNone) {
+  if (std::size_t i = find_byte(text, is_c0_or_del); i != kNone) {
     return problem("hostname contains a control character (" + hex_byte(text[i]) + ")", i, 1);
   }
   if (std::size_t i = find_byte(text, [](unsigned char c) { return c >= 0x80; }); i != kNone) {
@@ -234,6 +239,57 @@ std::optional<unsigned> parse_prefix(const std::string& text, unsigned max) {
   return value;
 }
 
+// `[::1]`, `[fe80::1]:443`, `::1`: an IPv6 address, which a hostname here cannot be;
+// without this the first ':' reads as a port.
+std::optional<InputProblem> check_ipv6_literal(const std::string& text) {
+  const std::string trimmed = trim(text);
+  std::string address = trimmed;
+  if (!trimmed.empty() && trimmed.front() == '[') {
+    std::size_t close = trimmed.find(']');
+    address = trimmed.substr(1, close == kNone ? kNone : close - 1);
+  } else if (std::count(trimmed.begin(), trimmed.end(), ':') < 2) {
+    return std::nullopt;
+  }
+  std::array<unsigned char, 16> bytes{};
+  if (inet_pton(AF_INET6, address.c_str(), bytes.data()) != 1) return std::nullopt;
+  return problem("hostname '" + trimmed +
+                     "' is an IPv6 literal; IPv6 addresses are not supported as hostnames, "
+                     "use a name",
+                 text.find_first_not_of(kWhitespace), trimmed.size());
+}
+
+// WHATWG URL host parsing reads a host whose last label is a number (`0`, `0x10`, `017`)
+// as an IPv4 address in any of its legacy forms (`1.2.3` is 1.2.0.3, `01.02.03.04` octal,
+// `0x10` 0.0.0.16), and so do inet_aton and many resolvers. Only the canonical dotted
+// quad means the same thing to every reader, so every other numeric form is refused.
+bool ends_in_number(const std::string& text) {
+  // A view, not a copy: this runs for every hostname of every manifest.
+  const std::string_view last = std::string_view(text).substr(text.rfind('.') + 1);
+  if (last.empty()) return false;
+  if (last.find_first_not_of("0123456789") == kNone) return true;
+  return (last.rfind("0x", 0) == 0 || last.rfind("0X", 0) == 0) &&
+         last.find_first_not_of("0123456789abcdefABCDEF", 2) == kNone;
+}
+
+std::optional<InputProblem> check_numeric_form(const std::string& text) {
+  std::array<unsigned char, 16> bytes{};
+  if (!ends_in_number(text) || parse_ipv4(text, bytes)) return std::nullopt;
+  in_addr legacy{};
+  if (text.find('*') == kNone && inet_aton(text.c_str(), &legacy) == 1) {
+    std::memcpy(bytes.data(), &legacy.s_addr, 4);
+    Address read_as;
+    read_as.bytes = bytes;
+    const std::string canonical = format_address(read_as);
+    return problem("hostname '" + text + "' is a numeric address that resolvers read as " +
+                       canonical + "; write an IPv4 address as four decimal octets",
+                   0, 0);
+  }
+  return problem("hostname '" + text +
+                     "' ends in a number but is not an IPv4 address of four decimal octets "
+                     "(0-255, no leading zeros)",
+                 0, 0);
+}
+
 }  // namespace
 
 std::optional<InputProblem> check_hostname(const std::string& text, std::string& normalized) {
@@ -247,11 +303,13 @@ std::optional<InputProblem> check_hostname(const std::string& text, std::string&
   const bool host_chars_only =
       find_byte(text, [](unsigned char c) { return !is_host_char(c); }) == kNone;
   if (!host_chars_only) {
+    if (auto p = check_ipv6_literal(text)) return p;
     if (auto p = check_url_parts(text)) return p;
     if (auto p = check_characters(text)) return p;
   }
   if (auto p = check_wildcard_position(text)) return p;
-  return check_labels(text);
+  if (auto p = check_labels(text)) return p;
+  return check_numeric_form(normalized);
 }
 
 std::optional<InputProblem> check_cidr(const std::string& text, std::string& canonical) {
@@ -291,11 +349,85 @@ std::optional<InputProblem> check_cidr(const std::string& text, std::string& can
   return std::nullopt;
 }
 
+namespace {
+
+using Wide = unsigned __int128;
+
+Wide address_value(const Address& address) {
+  Wide value = 0;
+  for (unsigned i = 0; i < address.bits() / 8; ++i) value = (value << 8) | address.bytes[i];
+  return value;
+}
+
+// Whether the ranges [first, last] cover every value up to `top`: sorted by start and
+// merged, so any number of entries in any order counts, not only two halves.
+bool ranges_cover(std::vector<std::pair<Wide, Wide>> ranges, Wide top) {
+  std::sort(ranges.begin(), ranges.end());
+  Wide next = 0;  // the lowest value not yet covered
+  for (const auto& [first, last] : ranges) {
+    if (first > next) return false;
+    if (last >= next) {
+      if (last == top) return true;
+      next = last + 1;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::size_t> cidrs_covering_a_family(const std::vector<std::string>& cidrs,
+                                                 std::string& family) {
+  std::vector<std::pair<Wide, Wide>> ranges[2];
+  std::vector<std::size_t> entries[2];
+  for (std::size_t i = 0; i < cidrs.size(); ++i) {
+    std::string canonical;
+    if (check_cidr(cidrs[i], canonical)) continue;
+    const std::size_t slash = canonical.find('/');
+    const auto address = parse_address(canonical.substr(0, slash));
+    if (!address) continue;
+    const unsigned host_bits = address->bits() - std::stoul(canonical.substr(slash + 1));
+    const Wide first = address_value(*address);
+    const Wide span = host_bits == 0 ? 0 : (((Wide(1) << (host_bits - 1)) - 1) << 1) + 1;
+    ranges[address->v6].emplace_back(first, first + span);
+    entries[address->v6].push_back(i);
+  }
+  const Wide tops[2] = {0xffffffffu, ~Wide(0)};
+  for (int v6 = 0; v6 < 2; ++v6) {
+    if (!ranges[v6].empty() && ranges_cover(ranges[v6], tops[v6])) {
+      family = v6 ? "IPv6" : "IPv4";
+      return entries[v6];
+    }
+  }
+  family.clear();
+  return {};
+}
+
+std::string covering_cidrs_message(const std::vector<std::string>& cidrs,
+                                   const std::vector<std::size_t>& covering,
+                                   const std::string& family) {
+  // A long list is named by its first entries: the message stays one readable line.
+  constexpr std::size_t kNamed = 8;
+  std::string names;
+  for (std::size_t n = 0; n < covering.size() && n < kNamed; ++n) {
+    names += (names.empty() ? "'" : ", '") + cidrs[covering[n]] + "'";
+  }
+  if (covering.size() > kNamed) {
+    names += " and " + std::to_string(covering.size() - kNamed) + " more";
+  }
+  return names + " together cover every " + family + " address, like " +
+         (family == "IPv4" ? "0.0.0.0/0" : "::/0") + ", and would disable SSRF protection";
+}
+
 std::optional<InputProblem> check_path(const std::string& text) {
   if (text.empty()) return problem("path is empty", 0, 0);
-  if (std::size_t i = find_byte(text, is_control); i != kNone) {
+  if (std::size_t i = find_byte(text, is_c0_or_del); i != kNone) {
     return problem("path contains a control character (" + hex_byte(text[i]) + ")", i, 1);
   }
+  // The rule pipelock's config values are held to (C1 controls, malformed UTF-8), so a
+  // path is refused where it is given and not later at the output field it fills.
+  if (const char* what = text_problem(text))
+    return problem(std::string("path contains ") + what, 0, 0);
   return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace policyc {
 
@@ -24,6 +25,20 @@ std::optional<InputProblem> check_hostname(const std::string& text, std::string&
 /// the suggestion "<ip>/32" (or "/128"); host bits set suggests the network address.
 /// On success `canonical` holds the text as pipelock would print it.
 std::optional<InputProblem> check_cidr(const std::string& text, std::string& canonical);
+
+/// The entries of `cidrs` whose union is every address of a family, IPv4 or IPv6: as
+/// broad as a /0 that check_cidr refuses (`0.0.0.0/1` + `128.0.0.0/1`). Returns the
+/// indices of that family's entries (IPv4 first when both are covered) and sets `family`
+/// to "IPv4" or "IPv6"; empty when no family is covered. Entries that are not valid
+/// CIDRs are ignored.
+std::vector<std::size_t> cidrs_covering_a_family(const std::vector<std::string>& cidrs,
+                                                 std::string& family);
+
+/// The message for a list that covers a whole family: "'a', 'b' together cover every
+/// IPv4 address, like 0.0.0.0/0, and would disable SSRF protection".
+std::string covering_cidrs_message(const std::vector<std::string>& cidrs,
+                                   const std::vector<std::size_t>& covering,
+                                   const std::string& family);
 
 /// A filesystem path for the launch parameters: non-empty, no control characters,
 /// no newline; returns the problem or nothing.

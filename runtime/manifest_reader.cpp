@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 #include "runtime/scalar_convert.hpp"
 #include "runtime/value_prefix.hpp"
@@ -47,6 +48,7 @@ class ManifestReader {
       return record;
     }
     std::map<std::string, const YamlNode::Entry*> given;
+    std::set<std::string> given_invalid;
     for (const YamlNode::Entry& entry : node.entries) {
       if (const FieldType* field = schema.find(entry.key)) {
         given[field->name] = &entry;
@@ -58,7 +60,9 @@ class ManifestReader {
       auto it = given.find(field.name);
       const std::string field_path = child_path(path, field.name);
       if (it != given.end() && it->second->value.kind != YamlNode::Kind::Null) {
+        const std::size_t errors_before = diags_.error_count();
         record.fields.emplace_back(field.name, read(it->second->value, *field.type, field_path));
+        if (diags_.error_count() != errors_before) given_invalid.insert(field.name);
         if (!field.unique_key.empty()) check_unique(record.fields.back().second, field, field_path);
       } else if (field.has_default) {
         record.fields.emplace_back(field.name, field.default_value);
@@ -76,7 +80,7 @@ class ManifestReader {
         record.fields.emplace_back(field.name, Value::null());
       }
     }
-    check_together(schema, record, path, diags_);
+    check_together(schema, record, path, given_invalid, "E0315", diags_);
     return record;
   }
 
@@ -110,6 +114,7 @@ class ManifestReader {
       if (type.element->optional && empty) continue;
       list.items.push_back(read(item, *type.element, std::move(item_path)));
     }
+    if (type.element->kind == Type::Kind::Cidr) check_cidr_union(list.items, path, "E0313", diags_);
     return list;
   }
 
@@ -133,10 +138,20 @@ class ManifestReader {
       return Value::null();
     }
     InputProblem problem;
-    if (auto value = convert_scalar(node.scalar, !node.quoted, type, problem)) return *value;
+    if (auto value = convert_scalar(node.scalar, scalar_style(node), type, problem)) return *value;
     SourceRange at = problem_range(node.range, sources_.text(node.range), node.scalar, problem);
     report_input_problem(diags_, "E0313", at, path, problem);
     return Value::null();
+  }
+
+  // A string scalar's source starts with its quote, its block indicator or its tag.
+  ScalarStyle scalar_style(const YamlNode& node) const {
+    if (!node.quoted) return ScalarStyle::Plain;
+    const std::string_view source = sources_.text(node.range);
+    const char first = source.empty() ? '\0' : source.front();
+    if (first == '"' || first == '\'') return ScalarStyle::Quoted;
+    if (first == '|' || first == '>') return ScalarStyle::Block;
+    return ScalarStyle::Tagged;
   }
 
   void mismatch(const YamlNode& node, const std::string& what, const std::string& expected) {
@@ -209,24 +224,46 @@ void report_input_problem(DiagnosticSink& diags, const char* code, const SourceR
   }
 }
 
+void check_cidr_union(const std::vector<Value>& list, const std::string& path, const char* code,
+                      DiagnosticSink& diags) {
+  std::vector<std::string> cidrs;
+  for (const Value& item : list) cidrs.push_back(item.string.str());
+  std::string family;
+  const std::vector<std::size_t> covering = cidrs_covering_a_family(cidrs, family);
+  if (covering.empty()) return;
+  auto at = [&](std::size_t i) {
+    return list[i].origins.empty() ? SourceRange{} : list[i].origins.back().input_range;
+  };
+  Diagnostic& d =
+      diags.error(code, at(covering.front()),
+                  fmt::format("{}: {}", path, covering_cidrs_message(cidrs, covering, family)));
+  for (std::size_t n = 1; n < covering.size() && n < 8; ++n) {
+    d.notes.push_back({at(covering[n]), "together with this entry"});
+  }
+}
+
 void check_together(const RecordType& schema, const Value& record, const std::string& path,
+                    const std::set<std::string>& given_invalid, const char* code,
                     DiagnosticSink& diags) {
   for (const TogetherRule& rule : schema.together) {
     std::vector<std::string> present, missing;
     const Value* first_present = nullptr;
+    bool any_invalid = false;
     for (const std::string& name : rule.names) {
       const Value* value = record.field(name);
-      if (value && !value->is_null()) {
+      if (given_invalid.count(name)) {
+        any_invalid = true;
+      } else if (value && !value->is_null()) {
         present.push_back(name);
         if (!first_present) first_present = value;
       } else {
         missing.push_back(name);
       }
     }
-    if (present.empty() || missing.empty()) continue;
+    if (any_invalid || present.empty() || missing.empty()) continue;
     const Provenance& where = first_present->origins.back();
     Diagnostic& d = diags.error(
-        "E0315", where.input_range,
+        code, where.input_range,
         fmt::format("'{}' is given without '{}'; give {} or none of them",
                     child_path(path, present.front()), child_path(path, missing.front()),
                     rule.names.size() == 2 ? "both" : "all"));

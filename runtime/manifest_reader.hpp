@@ -1,6 +1,9 @@
 // Reading a manifest tree against the policy's manifest schema: every key known, every
 // value of its declared type, every constraint of the schema held.
 #pragma once
+#include <set>
+#include <string>
+
 #include "compiler/diagnostic.hpp"
 #include "compiler/types.hpp"
 #include "runtime/hostname.hpp"
@@ -23,8 +26,17 @@ SourceRange problem_range(const SourceRange& node, std::string_view node_text,
 void report_input_problem(DiagnosticSink& diags, const char* code, const SourceRange& range,
                           const std::string& path, const InputProblem& problem);
 
-/// Checks each all-or-none group of `schema` against which fields `record` has.
+/// Reports `code` when the CIDRs of `list` (items of a list<cidr>) together cover a whole
+/// address family, at the first of them, with a note at each other one.
+void check_cidr_union(const std::vector<Value>& list, const std::string& path, const char* code,
+                      DiagnosticSink& diags);
+
+/// Checks each all-or-none group of `schema` against which fields `record` has, reporting
+/// `code` (E0315 in a manifest, E0406 for parameters). A field in `given_invalid` was
+/// given with a value already reported as invalid: it counts as given, so one mistake
+/// is one error and not also a "given without" one.
 void check_together(const RecordType& schema, const Value& record, const std::string& path,
+                    const std::set<std::string>& given_invalid, const char* code,
                     DiagnosticSink& diags);
 
 }  // namespace policyc

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 #include "runtime/manifest_reader.hpp"
 #include "runtime/scalar_convert.hpp"
@@ -21,7 +22,7 @@ std::vector<SourceRange> add_command_line_source(SourceManager& sources,
                        static_cast<std::uint32_t>(text.size() + param.size()));
     text += param;
   }
-  FileId file = sources.add("<command line>", text);
+  FileId file = sources.add(kCommandLineSource, text);
   std::vector<SourceRange> ranges;
   for (auto [begin, end] : spans) ranges.push_back({file, begin, end});
   return ranges;
@@ -40,6 +41,7 @@ struct GivenParam {
 Value read_params(const std::vector<SourceRange>& params, const RecordType& schema,
                   const SourceManager& sources, DiagnosticSink& diags) {
   std::map<std::string, GivenParam> given;
+  std::set<std::string> given_invalid;
   for (const SourceRange& range : params) {
     const std::string arg(sources.text(range));
     std::size_t equals = arg.find('=');
@@ -76,10 +78,11 @@ Value read_params(const std::vector<SourceRange>& params, const RecordType& sche
     }
     const Type& type = is_list ? *field->type->element : *field->type;
     InputProblem problem;
-    std::optional<Value> value = convert_scalar(text, true, type, problem);
+    std::optional<Value> value = convert_scalar(text, ScalarStyle::Plain, type, problem);
     if (!value) {
       report_input_problem(diags, "E0404", problem_range(value_range, text, text, problem), name,
                            problem);
+      given_invalid.insert(name);
       continue;
     }
     value->origins.push_back({"", {}, name, value_range});
@@ -89,6 +92,9 @@ Value read_params(const std::vector<SourceRange>& params, const RecordType& sche
   for (const FieldType& field : schema.fields) {
     auto it = given.find(field.name);
     if (it != given.end() && !it->second.values.empty()) {
+      if (field.type->kind == Type::Kind::List && field.type->element->kind == Type::Kind::Cidr) {
+        check_cidr_union(it->second.values, field.name, "E0404", diags);
+      }
       Value value = field.type->kind == Type::Kind::List ? Value::of_list(it->second.values)
                                                          : it->second.values.front();
       value.origins.push_back({"", {}, field.name, it->second.first});
@@ -106,7 +112,7 @@ Value read_params(const std::vector<SourceRange>& params, const RecordType& sche
       record.fields.emplace_back(field.name, Value::null());
     }
   }
-  check_together(schema, record, "", diags);
+  check_together(schema, record, "", given_invalid, "E0406", diags);
   return record;
 }
 

@@ -9,6 +9,9 @@
 
 namespace policyc {
 
+/// The name of the source add_command_line_source adds.
+inline constexpr const char* kCommandLineSource = "<command line>";
+
 /// Adds a "<command line>" source holding every `--param NAME=VALUE` as given, so
 /// parameter errors point at the exact characters like any other input; returns the
 /// range of each NAME=VALUE.

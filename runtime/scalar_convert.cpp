@@ -27,6 +27,26 @@ std::optional<bool> yaml_bool(const std::string& text) {
   return std::nullopt;
 }
 
+// What turned a would-be bool or integer into a string, and how to undo it.
+const char* string_fix(ScalarStyle style) {
+  switch (style) {
+    case ScalarStyle::Quoted:
+      return "; remove the quotes";
+    case ScalarStyle::Tagged:
+      return " (tagged as a string); remove the tag";
+    case ScalarStyle::Block:
+      return " (a block scalar); write the value plain, on the key's line";
+    case ScalarStyle::Plain:
+      break;
+  }
+  return "";
+}
+
+std::string given(const std::string& text, ScalarStyle style) {
+  return style == ScalarStyle::Plain ? fmt::format("'{}'", value_prefix(text))
+                                     : fmt::format("the string \"{}\"", value_prefix(text));
+}
+
 }  // namespace
 
 std::string describe_type(const Type& type) {
@@ -59,26 +79,33 @@ std::string describe_type(const Type& type) {
   }
 }
 
-std::optional<Value> convert_scalar(const std::string& text, bool plain, const Type& type,
+std::optional<Value> convert_scalar(const std::string& text, ScalarStyle style, const Type& type,
                                     InputProblem& problem) {
   problem = {};
+  const bool plain = style == ScalarStyle::Plain;
   switch (type.kind) {
     case Type::Kind::Bool: {
-      if (auto b = plain ? yaml_bool(text) : std::nullopt) return Value::of_bool(*b);
-      problem.message =
-          plain || !yaml_bool(text)
-              ? fmt::format("expected a bool (true or false), got '{}'", value_prefix(text))
-              : fmt::format("expected a bool, got the string \"{}\"; remove the quotes",
-                            value_prefix(text));
+      if (auto b = yaml_bool(text)) {
+        if (plain) return Value::of_bool(*b);
+        problem.message =
+            fmt::format("expected a bool, got the string \"{}\"{}", value_prefix(text),
+                        string_fix(style));
+        return std::nullopt;
+      }
+      problem.message = fmt::format("expected a bool (true or false), got {}", given(text, style));
       return std::nullopt;
     }
     case Type::Kind::Int: {
       std::int64_t value = 0;
       auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-      if (plain && ec == std::errc() && ptr == text.data() + text.size() && !text.empty()) {
-        return Value::of_int(value);
+      if (ec == std::errc() && ptr == text.data() + text.size() && !text.empty()) {
+        if (plain) return Value::of_int(value);
+        problem.message =
+            fmt::format("expected an integer, got the string \"{}\"{}", value_prefix(text),
+                        string_fix(style));
+        return std::nullopt;
       }
-      problem.message = fmt::format("expected an integer, got '{}'", value_prefix(text));
+      problem.message = fmt::format("expected an integer, got {}", given(text, style));
       return std::nullopt;
     }
     case Type::Kind::String:

@@ -9,11 +9,19 @@
 
 namespace policyc {
 
+/// How a scalar was written. Only a plain one is ever a bool or an int; the others are
+/// strings, and a hint to fix one says what made it a string.
+enum class ScalarStyle {
+  Plain,   // a command-line value, or YAML `true`
+  Quoted,  // YAML "true" or 'true'
+  Tagged,  // YAML !!str true, ! true
+  Block,   // YAML | or > block scalar
+};
+
 /// Converts `text` to `type` (bool, int, string, hostname, path, cidr or enum).
-/// `plain` is false for quoted YAML scalars, which are never bools or ints. Hostnames
-/// come back lowercased. On failure returns nothing and sets `problem` (offsets are
-/// into `text`).
-std::optional<Value> convert_scalar(const std::string& text, bool plain, const Type& type,
+/// Hostnames come back lowercased. On failure returns nothing and sets `problem`
+/// (offsets are into `text`).
+std::optional<Value> convert_scalar(const std::string& text, ScalarStyle style, const Type& type,
                                     InputProblem& problem);
 
 /// "a bool", "a hostname", "one of \"block\", \"warn\"": what a value of `type` is.

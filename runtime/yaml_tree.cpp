@@ -389,6 +389,32 @@ void add_unclosed_bracket_note(Diagnostic& error, const std::string& yaml_cpp_me
                                            "its last entry"});
 }
 
+// The first line break that is a CR alone: yaml-cpp reads such a file as one long line
+// and reports only "illegal map value" somewhere in it.
+std::optional<std::uint32_t> lone_carriage_return(const std::string& text, std::uint32_t begin,
+                                                  std::uint32_t end) {
+  for (std::size_t at = text.find('\r', begin); at < end; at = text.find('\r', at + 1)) {
+    if (at + 1 >= end || text[at + 1] != '\n') return static_cast<std::uint32_t>(at);
+  }
+  return std::nullopt;
+}
+
+// A tab in the indentation of a line up to the one yaml-cpp gave up on: YAML indents with
+// spaces only, and yaml-cpp says "illegal map value" or "end of map not found" instead.
+std::optional<std::uint32_t> tab_indentation(const std::string& text, std::uint32_t begin,
+                                             std::uint32_t error_at) {
+  const std::size_t last_line_end = std::min<std::size_t>(text.find('\n', error_at), text.size());
+  for (std::uint32_t line = begin; line < text.size() && line <= last_line_end;
+       line = next_line(text, line)) {
+    std::uint32_t at = line;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    if (at == text.size() || text[at] == '\n' || text[at] == '\r' || text[at] == '#') continue;
+    const std::size_t tab = text.find('\t', line);
+    if (tab < at) return static_cast<std::uint32_t>(tab);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::unique_ptr<YamlNode> load_yaml_tree(const SourceManager& sources, FileId file,
@@ -422,6 +448,12 @@ std::unique_ptr<YamlNode> load_yaml_tree(const SourceManager& sources, FileId fi
     end = close;
   }
   if (!check_encoding(text, begin, end, file, diags)) return nullptr;
+  if (const auto cr = lone_carriage_return(text, begin, end)) {
+    diags.error("E0301", {file, *cr, *cr + 1},
+                "manifest breaks lines with a carriage return (CR) alone; save it with LF (or "
+                "CRLF) line endings");
+    return nullptr;
+  }
 
   std::string_view yaml_text = std::string_view(text).substr(0, end);
   TreeBuilder builder(yaml_text, file, begin);
@@ -441,6 +473,12 @@ std::unique_ptr<YamlNode> load_yaml_tree(const SourceManager& sources, FileId fi
     diags.error("E0301", point(clamp(e.mark)), "YAML nesting is deeper than 256 levels (limit)");
     return nullptr;
   } catch (const YAML::Exception& e) {
+    if (const auto tab = tab_indentation(text, begin, clamp(e.mark))) {
+      diags.error("E0301", point(*tab),
+                  "invalid YAML: this line is indented with a tab; YAML indents with spaces "
+                  "only");
+      return nullptr;
+    }
     Diagnostic& error = diags.error("E0301", point(clamp(e.mark)), "invalid YAML: " + e.msg);
     add_unclosed_bracket_note(error, e.msg, builder);
     return nullptr;

@@ -90,6 +90,7 @@ check_has "policyc " compile summary test init
 check "policyc comp" compile
 check "policyc __" 
 check "policyc -" --help -h --version
+check "policyc --" --help --version
 # Options, from the command's own --help; one-shot options are not offered twice.
 check "policyc compile --f" --format
 check "policyc compile --outp" --output

@@ -32,6 +32,14 @@ TEST_CASE("__complete offers commands with their descriptions, never itself") {
   CHECK(complete({"nothing"}).empty());
 }
 
+TEST_CASE("__complete offers --help and --version for a `--` typed first") {
+  const std::string options = complete({"--"});
+  CHECK(options.find("--help\t") != std::string::npos);
+  CHECK(options.find("--version\t") != std::string::npos);
+  CHECK(options.find("compile") == std::string::npos);
+  CHECK(complete({"--ver"}).rfind("--version\t", 0) == 0);
+}
+
 TEST_CASE("__complete offers parameter names with their types, and values after NAME=") {
   CHECK(complete({"compile", "--param", ""}) ==
         "ca_cert=\tpath?\nca_key=\tpath?\nssrf_ip_allowlist=\tlist<cidr>\n:nospace\n");

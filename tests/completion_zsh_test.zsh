@@ -119,6 +119,7 @@ check_has() {
 check_has "policyc " compile summary test init
 check "policyc comp" compile
 check "policyc __"
+check "policyc --" --help --version
 check "policyc compile --f" --format
 check "policyc compile --format json --f"
 check "policyc compile --format " yaml json

@@ -264,3 +264,20 @@ TEST_CASE("fmt - formats stdin to stdout") {
   CHECK(WEXITSTATUS(status) == 0);
   CHECK(output == "const X = 1" + std::string(28, ' ') + "# c\n");
 }
+
+TEST_CASE("fmt --check - says why it exits 1") {
+  const std::string command = std::string("printf 'const   X=1\\n' | '") + POLICYC_BINARY +
+                              "' fmt --check --color=never - 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::string output;
+  char buffer[256];
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  const int status = pclose(pipe);
+  CHECK(WEXITSTATUS(status) == 1);
+  CHECK(output ==
+        "<stdin>:1:1: error: '<stdin>' is not formatted; run 'policyc fmt -' [E0602]\n"
+        "const   X=1\n"
+        "^~~~~~~~~~~\n"
+        "policyc: note: policyc fmt writes 'const X = 1'\n");
+}

@@ -108,13 +108,45 @@ TEST_CASE("URL parts in a hostname", "[hostname]") {
   check_problem(host_problem("pypi.org:"), "hostname contains a port ':'", 8, 1);
   check_problem(host_problem("https:/x.com"), "hostname contains a port ':'", 5, 1);
   check_problem(host_problem("pypi.org :443"), "hostname contains a port ':443'", 9, 4, "pypi.org");
-  check_problem(host_problem("::1"), "hostname contains a port '::1'", 0, 3);
 
   check_problem(host_problem("pypi.org/simple"), "hostname contains a path '/simple'", 8, 7,
                 "pypi.org");
   check_problem(host_problem("x.com?q=1"), "hostname contains a path '?q=1'", 5, 4, "x.com");
   check_problem(host_problem("x.com#top"), "hostname contains a path '#top'", 5, 4, "x.com");
   check_problem(host_problem("x.com/a://b"), "hostname contains a path '/a://b'", 5, 6, "x.com");
+}
+
+TEST_CASE("IPv6 literals are named as such, not as a port", "[hostname]") {
+  const std::string tail =
+      "' is an IPv6 literal; IPv6 addresses are not supported as hostnames, use a name";
+  check_problem(host_problem("[::1]"), "hostname '[::1]" + tail, 0, 5);
+  check_problem(host_problem("::1"), "hostname '::1" + tail, 0, 3);
+  check_problem(host_problem(" [fe80::1]:443"), "hostname '[fe80::1]:443" + tail, 1, 13);
+  check_problem(host_problem("[nope]"), "hostname contains '['", 0, 1);
+}
+
+TEST_CASE("a hostname ending in a number must be a canonical dotted quad", "[hostname]") {
+  const std::string legacy = "' is a numeric address that resolvers read as ";
+  const std::string advice = "; write an IPv4 address as four decimal octets";
+  check_problem(host_problem("0"), "hostname '0" + legacy + "0.0.0.0" + advice, 0, 0);
+  check_problem(host_problem("1.2.3"), "hostname '1.2.3" + legacy + "1.2.0.3" + advice, 0, 0);
+  check_problem(host_problem("0x10"), "hostname '0x10" + legacy + "0.0.0.16" + advice, 0, 0);
+  check_problem(host_problem("0X10"), "hostname '0x10" + legacy + "0.0.0.16" + advice, 0, 0);
+  check_problem(host_problem("01.02.03.04"), "hostname '01.02.03.04" + legacy + "1.2.3.4" + advice,
+                0, 0);
+  check_problem(host_problem("4294967295"),
+                "hostname '4294967295" + legacy + "255.255.255.255" + advice, 0, 0);
+  const std::string not_ipv4 =
+      "' ends in a number but is not an IPv4 address of four decimal octets (0-255, no leading "
+      "zeros)";
+  check_problem(host_problem("999.999.999.999"), "hostname '999.999.999.999" + not_ipv4, 0, 0);
+  check_problem(host_problem("example.123"), "hostname 'example.123" + not_ipv4, 0, 0);
+  check_problem(host_problem("*.1.2.3"), "hostname '*.1.2.3" + not_ipv4, 0, 0);
+  CHECK(host_ok("1.2.3.4") == "1.2.3.4");
+  CHECK(host_ok("255.255.255.255") == "255.255.255.255");
+  CHECK(host_ok("0.0.0.0") == "0.0.0.0");
+  CHECK(host_ok("example.0xcafe.com") == "example.0xcafe.com");
+  CHECK(host_ok("x.0xg") == "x.0xg");
 }
 
 TEST_CASE("whitespace, quotes and control characters", "[hostname]") {
