@@ -52,20 +52,6 @@ namespace {
 
 const std::vector<std::string> kProjectKeys = {"policy", "golden", "bottles", "params"};
 
-const char* kind_name(const YamlNode& node) {
-  switch (node.kind) {
-    case YamlNode::Kind::Null:
-      return "nothing";
-    case YamlNode::Kind::Scalar:
-      return "a scalar";
-    case YamlNode::Kind::Sequence:
-      return "a list";
-    case YamlNode::Kind::Mapping:
-      return "a mapping";
-  }
-  return "a value";
-}
-
 bool inside_project(const std::string& path) {
   if (path.empty() || fs::path(path).is_absolute()) return false;
   for (const fs::path& part : fs::path(path).lexically_normal()) {
@@ -81,7 +67,7 @@ struct ProjectReader {
 
   void wrong_type(const YamlNode& node, const std::string& what, const char* expected) {
     diags.error("E1002", node.range,
-                fmt::format("{} must be {}, got {}", what, expected, kind_name(node)));
+                node_kind_mismatch(node, what, expected));
   }
 
   std::optional<std::string> path(const YamlMapEntry& entry) {

@@ -12,20 +12,6 @@ namespace policyc {
 
 namespace {
 
-const char* node_kind(const YamlNode& node) {
-  switch (node.kind) {
-    case YamlNode::Kind::Null:
-      return "nothing";
-    case YamlNode::Kind::Scalar:
-      return "a scalar";
-    case YamlNode::Kind::Sequence:
-      return "a list";
-    case YamlNode::Kind::Mapping:
-      return "a mapping";
-  }
-  return "a node";
-}
-
 std::string child_path(const std::string& path, const std::string& key) {
   return path.empty() ? key : path + "." + key;
 }
@@ -156,7 +142,7 @@ class ManifestReader {
 
   void mismatch(const YamlNode& node, const std::string& what, const std::string& expected) {
     diags_.error("E0313", node.range,
-                 fmt::format("{} must be {}, got {}", what, expected, node_kind(node)));
+                 node_kind_mismatch(node, what, expected));
   }
 
   void report_unknown_key(const RecordType& schema, const YamlNode::Entry& entry,

@@ -1,5 +1,6 @@
 #include "runtime/yaml_tree.hpp"
 
+#include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>  // yaml.h does not include it in 0.7
 #include <yaml-cpp/yaml.h>
@@ -488,6 +489,26 @@ std::unique_ptr<YamlNode> load_yaml_tree(const SourceManager& sources, FileId fi
   }
   if (builder.diagnostics().has_errors()) return nullptr;
   return std::make_unique<YamlNode>(builder.result(begin));
+}
+
+std::string node_kind_mismatch(const YamlNode& node, const std::string& what,
+                               const std::string& expected) {
+  const char* kind = "a value";
+  switch (node.kind) {
+    case YamlNode::Kind::Null:
+      kind = "nothing";
+      break;
+    case YamlNode::Kind::Scalar:
+      kind = "a scalar";
+      break;
+    case YamlNode::Kind::Sequence:
+      kind = "a list";
+      break;
+    case YamlNode::Kind::Mapping:
+      kind = "a mapping";
+      break;
+  }
+  return fmt::format("{} must be {}, got {}", what, expected, kind);
 }
 
 }  // namespace policyc

@@ -29,6 +29,11 @@ struct YamlMapEntry {
   YamlNode value;
 };
 
+/// "WHAT must be EXPECTED, got a list": the message for a node of the wrong kind, one
+/// wording for the manifest and the project file.
+std::string node_kind_mismatch(const YamlNode& node, const std::string& what,
+                               const std::string& expected);
+
 /// Reads `file` (already added to the SourceManager). A name ending in ".md" or
 /// ".markdown" is read as front matter: the YAML
 /// between the first line "---" and the next line "---" or "..."; the body is ignored.

@@ -15,12 +15,14 @@
 #include "compiler/file_text.hpp"
 #include "compiler/cli.hpp"
 #include "runtime/atomic_write.hpp"
+#include "tests/child_process.hpp"
 #include "tests/scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 using policyc::write_file_atomically;
 // A failed write must leave no temporary file behind: tests compare entries().
 using Scratch = policyc::testing::ScratchFolder;
+using policyc::testing::in_child;
 
 namespace {
 
@@ -32,30 +34,6 @@ unsigned mode_of(const std::string& path) {
   struct stat st {};
   REQUIRE(::stat(path.c_str(), &st) == 0);
   return st.st_mode & 07777;
-}
-
-// Runs `body` in a child process and returns what it wrote to the pipe: for what must
-// not happen in the test process itself (dropping root, a file size limit).
-template <typename Body>
-std::string in_child(Body body) {
-  int fds[2];
-  REQUIRE(::pipe(fds) == 0);
-  const pid_t pid = ::fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    ::close(fds[0]);
-    const std::string message = body();
-    (void)!::write(fds[1], message.data(), message.size());
-    ::_exit(0);
-  }
-  ::close(fds[1]);
-  std::string out;
-  char buffer[512];
-  for (ssize_t n; (n = ::read(fds[0], buffer, sizeof buffer)) > 0;) out.append(buffer, n);
-  ::close(fds[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return out;
 }
 
 struct CliRun {

@@ -252,30 +252,38 @@ TEST_CASE("fmt rewrites a file in place and keeps its permissions") {
   CHECK(again.code == 0);
 }
 
-TEST_CASE("fmt - formats stdin to stdout") {
+namespace {
+
+struct ShellRun {
+  int code = 0;
+  std::string output;
+};
+
+// `policyc ARGS` with `input` on its standard input, through the shell: what a user types.
+ShellRun run_with_stdin(const std::string& input, const std::string& args) {
   const std::string command =
-      std::string("printf 'const   X=1  # c\\n' | '") + POLICYC_BINARY + "' fmt -";
+      "printf '" + input + "' | '" + std::string(POLICYC_BINARY) + "' " + args;
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe);
-  std::string output;
+  ShellRun run;
   char buffer[256];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  const int status = pclose(pipe);
-  CHECK(WEXITSTATUS(status) == 0);
-  CHECK(output == "const X = 1" + std::string(28, ' ') + "# c\n");
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) run.output.append(buffer, n);
+  run.code = WEXITSTATUS(pclose(pipe));
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("fmt - formats stdin to stdout") {
+  const ShellRun run = run_with_stdin("const   X=1  # c\\n", "fmt -");
+  CHECK(run.code == 0);
+  CHECK(run.output == "const X = 1" + std::string(28, ' ') + "# c\n");
 }
 
 TEST_CASE("fmt --check - says why it exits 1") {
-  const std::string command = std::string("printf 'const   X=1\\n' | '") + POLICYC_BINARY +
-                              "' fmt --check --color=never - 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string output;
-  char buffer[256];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  const int status = pclose(pipe);
-  CHECK(WEXITSTATUS(status) == 1);
-  CHECK(output ==
+  const ShellRun run = run_with_stdin("const   X=1\\n", "fmt --check --color=never - 2>&1");
+  CHECK(run.code == 1);
+  CHECK(run.output ==
         "<stdin>:1:1: error: '<stdin>' is not formatted; run 'policyc fmt -' [E0602]\n"
         "const   X=1\n"
         "^~~~~~~~~~~\n"
