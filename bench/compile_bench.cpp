@@ -13,13 +13,13 @@
 #include <sstream>
 
 #include "bench/bottle_generator.hpp"
-#include "compiler/check.hpp"
-#include "compiler/driver.hpp"
-#include "compiler/load.hpp"
-#include "runtime/emit_pipelock.hpp"
-#include "runtime/manifest_reader.hpp"
-#include "runtime/params_reader.hpp"
-#include "runtime/yaml_tree.hpp"
+#include "compiler/check/check.hpp"
+#include "pipeline/driver.hpp"
+#include "compiler/syntax/load.hpp"
+#include "pipelock/emit/emit_pipelock.hpp"
+#include "runtime/input/manifest_reader.hpp"
+#include "runtime/input/params_reader.hpp"
+#include "runtime/input/yaml_tree.hpp"
 
 namespace policyc {
 namespace {
@@ -46,7 +46,7 @@ void set_bytes(benchmark::State& state, const std::string& text) {
 }
 
 // The shipped policies loaded and checked, as every compile does once per process: the
-// AST read from the build-time snapshot (compiler/ast_snapshot.hpp), then checked.
+// AST read from the build-time snapshot (compiler/syntax/ast_snapshot.hpp), then checked.
 void BM_LoadShippedPolicy(benchmark::State& state) {
   for (auto _ : state) {
     SourceManager sources;

@@ -1,12 +1,12 @@
 // `policyc diff` of two configs compiled from the same generated bottle, against
-// compiling that bottle: before list entries were indexed (runtime/list_index.hpp) a
+// compiling that bottle: before list entries were indexed (pipelock/diff/list_index.hpp) a
 // diff was quadratic in hosts (4k hosts 4 s, 100k not done in 10 minutes).
 #include <benchmark/benchmark.h>
 
 #include "bench/bottle_generator.hpp"
-#include "compiler/driver.hpp"
-#include "runtime/config_diff.hpp"
-#include "runtime/config_tree.hpp"
+#include "pipeline/driver.hpp"
+#include "pipelock/diff/config_diff.hpp"
+#include "pipelock/validate/config_tree.hpp"
 
 namespace policyc {
 namespace {

@@ -1,11 +1,11 @@
-// What hostile YAML costs before a limit stops it (runtime/yaml_tree.hpp): an alias
+// What hostile YAML costs before a limit stops it (runtime/input/yaml_tree.hpp): an alias
 // bomb ("billion laughs") and nesting just past the depth limit. The unit tests check
 // that both are refused; what that costs is measured here (docs/performance.md).
 #include <benchmark/benchmark.h>
 
 #include <string>
 
-#include "runtime/yaml_tree.hpp"
+#include "runtime/input/yaml_tree.hpp"
 
 namespace policyc {
 namespace {

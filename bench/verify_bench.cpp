@@ -7,8 +7,8 @@
 #include <memory>
 
 #include "bench/bottle_generator.hpp"
-#include "compiler/driver.hpp"
-#include "runtime/emit_pipelock.hpp"
+#include "pipeline/driver.hpp"
+#include "pipelock/emit/emit_pipelock.hpp"
 
 namespace {
 

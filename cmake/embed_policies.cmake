@@ -1,7 +1,7 @@
 # Writes OUTPUT: a C++ table of every policies/*.policy file, name and bytes.
 file(GLOB policy_files ${POLICY_DIR}/*.policy)
 list(SORT policy_files)
-set(body "// Generated from policies/*.policy; do not edit.\n#include \"compiler/embedded_policies.hpp\"\n\nnamespace policyc {\n\n")
+set(body "// Generated from policies/*.policy; do not edit.\n#include \"compiler/syntax/embedded_policies.hpp\"\n\nnamespace policyc {\n\n")
 set(table "")
 set(index 0)
 foreach(path ${policy_files})

@@ -3,8 +3,8 @@
 #pragma once
 #include <string>
 
-#include "compiler/ast.hpp"
-#include "compiler/source.hpp"
+#include "ir/ast.hpp"
+#include "base/source.hpp"
 
 namespace policyc::fuzz {
 

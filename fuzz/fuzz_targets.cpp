@@ -5,16 +5,16 @@
 #include <memory>
 #include <optional>
 
-#include "compiler/check.hpp"
-#include "compiler/driver.hpp"
-#include "compiler/format.hpp"
-#include "compiler/load.hpp"
-#include "compiler/parse.hpp"
+#include "compiler/check/check.hpp"
+#include "pipeline/driver.hpp"
+#include "compiler/format/format.hpp"
+#include "compiler/syntax/load.hpp"
+#include "compiler/syntax/parse.hpp"
 #include "fuzz/ast_dump.hpp"
-#include "runtime/emit_pipelock.hpp"
-#include "runtime/manifest_reader.hpp"
-#include "runtime/validate_config.hpp"
-#include "runtime/yaml_tree.hpp"
+#include "pipelock/emit/emit_pipelock.hpp"
+#include "runtime/input/manifest_reader.hpp"
+#include "pipelock/validate/validate_config.hpp"
+#include "runtime/input/yaml_tree.hpp"
 
 namespace policyc::fuzz {
 

@@ -1,10 +1,10 @@
-// The AST snapshot of the shipped policies (compiler/ast_snapshot.hpp): current, exact,
+// The AST snapshot of the shipped policies (compiler/syntax/ast_snapshot.hpp): current, exact,
 // and never used when it does not match the embedded texts.
 #include <catch2/catch.hpp>
 
-#include "compiler/ast_snapshot.hpp"
-#include "compiler/driver.hpp"
-#include "compiler/load.hpp"
+#include "compiler/syntax/ast_snapshot.hpp"
+#include "pipeline/driver.hpp"
+#include "compiler/syntax/load.hpp"
 #include "fuzz/ast_dump.hpp"
 
 namespace policyc {

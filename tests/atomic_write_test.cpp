@@ -12,9 +12,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "compiler/file_text.hpp"
-#include "compiler/cli.hpp"
-#include "runtime/atomic_write.hpp"
+#include "base/file_text.hpp"
+#include "cli/cli.hpp"
+#include "base/atomic_write.hpp"
 #include "tests/child_process.hpp"
 #include "tests/scratch_folder.hpp"
 

@@ -1,7 +1,7 @@
 // `policyc compile --out-dir`: what is written where, what is reported in which order,
 // and what is refused. Each test runs in its own temporary folder.
-#include "compiler/file_text.hpp"
-#include "compiler/batch_compile.hpp"
+#include "base/file_text.hpp"
+#include "cli/batch/batch_compile.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,9 +11,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "compiler/batch_progress.hpp"
-#include "compiler/cli.hpp"
-#include "runtime/staged_writes.hpp"
+#include "cli/batch/batch_progress.hpp"
+#include "cli/cli.hpp"
+#include "base/staged_writes.hpp"
 #include "tests/scratch_folder.hpp"
 
 using namespace policyc;

@@ -1,7 +1,7 @@
 // Each semantic check, one at a time: exact messages and positions.
 #include <catch2/catch.hpp>
 
-#include "compiler/load.hpp"
+#include "compiler/syntax/load.hpp"
 #include "tests/policy_test_support.hpp"
 
 using policyc::testing::check_files;

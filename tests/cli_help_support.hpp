@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "compiler/cli.hpp"
+#include "cli/cli.hpp"
 
 namespace policyc::testing {
 

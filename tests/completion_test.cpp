@@ -1,12 +1,12 @@
 // `policyc __complete`: the exact protocol the bash and zsh scripts read, run in-process
 // on the real command line (the scripts themselves are tested in a real shell by
 // tests/completion_*_test.*).
-#include "compiler/completion.hpp"
+#include "cli/completion.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "compiler/cli.hpp"
+#include "cli/cli.hpp"
 
 using namespace policyc;
 

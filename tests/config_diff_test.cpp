@@ -1,11 +1,11 @@
-#include "runtime/config_diff.hpp"
+#include "pipelock/diff/config_diff.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "runtime/config_tree.hpp"
-#include "runtime/host_match.hpp"
-#include "runtime/list_index.hpp"
+#include "pipelock/validate/config_tree.hpp"
+#include "pipelock/schema/host_match.hpp"
+#include "pipelock/diff/list_index.hpp"
 
 using namespace policyc;
 

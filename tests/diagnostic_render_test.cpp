@@ -7,11 +7,11 @@
 #include <iostream>
 #include <sstream>
 
-#include "compiler/commands.hpp"
-#include "compiler/diagnostic_json.hpp"
-#include "compiler/punycode.hpp"
-#include "compiler/source_excerpt.hpp"
-#include "runtime/value_prefix.hpp"
+#include "cli/commands.hpp"
+#include "base/diagnostic_json.hpp"
+#include "compiler/lint/punycode.hpp"
+#include "base/source_excerpt.hpp"
+#include "base/value_prefix.hpp"
 
 using namespace policyc;
 

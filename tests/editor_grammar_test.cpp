@@ -36,7 +36,7 @@ std::set<std::string> language_keywords() {
 
 // Builtins from `kFunctions = {"sorted", ...}` in the expression checker.
 std::set<std::string> builtin_functions() {
-  const std::string checker = read_source("compiler/expr_checker.cpp");
+  const std::string checker = read_source("compiler/check/expr_checker.cpp");
   std::smatch m;
   REQUIRE(std::regex_search(checker, m, std::regex("kFunctions = \\{([^}]*)\\}")));
   const std::string list = m[1];

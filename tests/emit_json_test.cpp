@@ -1,8 +1,8 @@
 // The JSON emitter: RFC 8259 escaping, the exact layout, and that `--format json`
 // describes the very config the YAML does, for every golden case that compiles.
-#include "compiler/file_text.hpp"
-#include "runtime/emit_json.hpp"
-#include "runtime/json_writer.hpp"
+#include "base/file_text.hpp"
+#include "pipelock/emit/emit_json.hpp"
+#include "base/json_writer.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -11,9 +11,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "compiler/golden.hpp"
-#include "compiler/cli.hpp"
-#include "runtime/emit_pipelock.hpp"
+#include "cli/golden.hpp"
+#include "cli/cli.hpp"
+#include "pipelock/emit/emit_pipelock.hpp"
 
 using namespace policyc;
 namespace fs = std::filesystem;

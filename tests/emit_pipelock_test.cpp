@@ -2,8 +2,8 @@
 // parse-back check, and every refusal of pipelock 2.3.0 the validator reports.
 #include <catch2/catch.hpp>
 
-#include "runtime/emit_pipelock.hpp"
-#include "runtime/pipelock_schema.hpp"
+#include "pipelock/emit/emit_pipelock.hpp"
+#include "pipelock/schema/output_schema.hpp"
 
 using namespace policyc;
 

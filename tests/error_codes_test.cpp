@@ -8,9 +8,9 @@
 #include <set>
 #include <sstream>
 
-#include "compiler/file_text.hpp"
-#include "compiler/cli.hpp"
-#include "compiler/error_docs.hpp"
+#include "base/file_text.hpp"
+#include "cli/cli.hpp"
+#include "base/error_docs.hpp"
 
 namespace fs = std::filesystem;
 using namespace policyc;

@@ -1,10 +1,10 @@
 // The evaluator: rules, sets, expressions, output sections, and provenance.
 #include <catch2/catch.hpp>
 
-#include "runtime/evaluate.hpp"
-#include "runtime/manifest_reader.hpp"
-#include "runtime/params_reader.hpp"
-#include "runtime/yaml_tree.hpp"
+#include "ir/evaluate.hpp"
+#include "runtime/input/manifest_reader.hpp"
+#include "runtime/input/params_reader.hpp"
+#include "runtime/input/yaml_tree.hpp"
 #include "tests/policy_test_support.hpp"
 
 using namespace policyc;

@@ -1,7 +1,7 @@
 // `policyc fmt`: the layout rules one at a time, and the round trip over every policy in
 // the repository (idempotent, same meaning, same compiled output for every golden case).
-#include "compiler/file_text.hpp"
-#include "compiler/format.hpp"
+#include "base/file_text.hpp"
+#include "compiler/format/format.hpp"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,9 +14,9 @@
 #include <set>
 #include <sstream>
 
-#include "compiler/cli.hpp"
-#include "compiler/golden.hpp"
-#include "compiler/parse.hpp"
+#include "cli/cli.hpp"
+#include "cli/golden.hpp"
+#include "compiler/syntax/parse.hpp"
 #include "fuzz/ast_dump.hpp"
 #include "tests/scratch_folder.hpp"
 

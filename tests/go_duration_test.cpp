@@ -1,9 +1,9 @@
 // Durations as pipelock reads them (Go's time.ParseDuration, above zero), in linear time.
 #include <catch2/catch.hpp>
 
-#include "compiler/driver.hpp"
+#include "pipeline/driver.hpp"
 #include "policy_test_support.hpp"
-#include "runtime/go_duration.hpp"
+#include "pipelock/schema/go_duration.hpp"
 
 using policyc::is_positive_go_duration;
 

@@ -1,4 +1,4 @@
-#include "runtime/host_match.hpp"
+#include "pipelock/schema/host_match.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "runtime/hostname.hpp"
+#include "base/hostname.hpp"
 
 #include <catch2/catch.hpp>
 

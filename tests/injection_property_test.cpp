@@ -7,7 +7,7 @@
 
 #include <random>
 
-#include "compiler/driver.hpp"
+#include "pipeline/driver.hpp"
 #include "policy_test_support.hpp"
 
 namespace {

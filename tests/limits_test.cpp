@@ -2,7 +2,7 @@
 // import chains, self-building defaults) end in one clear error naming the limit.
 #include <catch2/catch.hpp>
 
-#include "compiler/limits.hpp"
+#include "compiler/syntax/limits.hpp"
 #include "policy_test_support.hpp"
 
 using policyc::testing::check_files;

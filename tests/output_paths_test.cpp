@@ -15,10 +15,10 @@
 #include <iostream>
 #include <sstream>
 
-#include "compiler/cli.hpp"
-#include "compiler/file_text.hpp"
-#include "runtime/atomic_write.hpp"
-#include "runtime/staged_writes.hpp"
+#include "cli/cli.hpp"
+#include "base/file_text.hpp"
+#include "base/atomic_write.hpp"
+#include "base/staged_writes.hpp"
 #include "tests/scratch_folder.hpp"
 
 using namespace policyc;

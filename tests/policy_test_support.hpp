@@ -4,8 +4,8 @@
 #include <memory>
 #include <string>
 
-#include "compiler/check.hpp"
-#include "compiler/load.hpp"
+#include "compiler/check/check.hpp"
+#include "compiler/syntax/load.hpp"
 
 namespace policyc::testing {
 

@@ -10,7 +10,7 @@
 #include <regex>
 #include <set>
 
-#include "compiler/file_text.hpp"
+#include "base/file_text.hpp"
 #include "tests/cli_help_support.hpp"
 #include "tests/scratch_folder.hpp"
 

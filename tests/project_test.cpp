@@ -1,4 +1,4 @@
-// Policy projects (compiler/project.hpp): the nearest policyc.yaml chooses the policy, so
+// Policy projects (pipeline/project.hpp): the nearest policyc.yaml chooses the policy, so
 // editing a project's policy changes what `policyc test` reports; `policyc init` writes a
 // project that passes its own test; `test --update` writes safely.
 #include <sys/stat.h>
@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "compiler/cli.hpp"
-#include "compiler/file_text.hpp"
+#include "cli/cli.hpp"
+#include "base/file_text.hpp"
 #include "tests/child_process.hpp"
 #include "tests/scratch_folder.hpp"
 

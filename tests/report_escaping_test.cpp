@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "compiler/cli.hpp"
-#include "compiler/file_text.hpp"
+#include "cli/cli.hpp"
+#include "base/file_text.hpp"
 #include "tests/scratch_folder.hpp"
 
 using namespace policyc;

@@ -8,9 +8,9 @@
 #include <optional>
 #include <sstream>
 
-#include "compiler/file_text.hpp"
-#include "compiler/golden.hpp"
-#include "compiler/cli.hpp"
+#include "base/file_text.hpp"
+#include "cli/golden.hpp"
+#include "cli/cli.hpp"
 #include "tests/scratch_folder.hpp"
 
 namespace fs = std::filesystem;

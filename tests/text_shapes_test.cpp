@@ -4,7 +4,7 @@
 
 #include <regex>
 
-#include "runtime/text_shapes.hpp"
+#include "pipelock/schema/text_shapes.hpp"
 
 using namespace policyc;
 

@@ -2,8 +2,8 @@
 // ../shared/reference/pipelock-examples (beside the clone; skipped with a message where
 // absent), against broken variants derived from them here at run time, and the key table
 // against pipelock's own struct tree in ../shared/reference/pipelock-schema-keys.json.
-#include "compiler/file_text.hpp"
-#include "runtime/validate_config.hpp"
+#include "base/file_text.hpp"
+#include "pipelock/validate/validate_config.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -15,8 +15,8 @@
 #include <set>
 #include <sstream>
 
-#include "runtime/config_tree.hpp"
-#include "runtime/pipelock_config_keys.hpp"
+#include "pipelock/validate/config_tree.hpp"
+#include "pipelock/schema/config_keys.hpp"
 
 namespace fs = std::filesystem;
 using namespace policyc;
@@ -243,7 +243,7 @@ TEST_CASE("the key table is pipelock 2.3.0's struct tree, key for key and type f
   table_paths(pipelock_config_root(), "", actual);
   CHECK(expected.size() >= 393);
   for (const std::string& line : expected) {
-    INFO("missing from runtime/pipelock_config_keys.cpp: " << line);
+    INFO("missing from pipelock/schema/config_keys.cpp: " << line);
     CHECK(actual.count(line) == 1);
   }
   for (const std::string& line : actual) {

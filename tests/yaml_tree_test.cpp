@@ -1,4 +1,4 @@
-#include "runtime/yaml_tree.hpp"
+#include "runtime/input/yaml_tree.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>

@@ -1,0 +1,19 @@
+// What text may reach a config file and how a message shows text that may not: one UTF-8
+// and control-character rule for the emitter, the hostname and path rules and reports.
+#pragma once
+#include <string>
+
+namespace policyc {
+
+/// C0 controls and DEL.
+bool is_control(char32_t c);
+
+/// What must not reach the file: C0 controls (they could break the quoting) and what
+/// pipelock's yaml.v3 refuses in its input, malformed UTF-8 and C1 or non-characters.
+/// nullptr when the text is clean, else what is wrong with it.
+const char* text_problem(const std::string& s);
+
+/// For messages: one line, readable, bad bytes shown as \xNN, never written.
+std::string printable(const std::string& s);
+
+}  // namespace policyc

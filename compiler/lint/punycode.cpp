@@ -1,0 +1,160 @@
+#include "compiler/lint/punycode.hpp"
+
+#include <map>
+#include <set>
+#include <vector>
+
+namespace policyc {
+
+namespace {
+
+constexpr std::uint32_t kBase = 36, kTmin = 1, kTmax = 26, kSkew = 38, kDamp = 700;
+constexpr std::uint32_t kInitialBias = 72, kInitialN = 128;
+constexpr std::uint32_t kMaxCode = 0x10FFFF;
+
+std::uint32_t adapt(std::uint32_t delta, std::uint32_t points, bool first) {
+  delta = first ? delta / kDamp : delta / 2;
+  delta += delta / points;
+  std::uint32_t k = 0;
+  while (delta > ((kBase - kTmin) * kTmax) / 2) {
+    delta /= kBase - kTmin;
+    k += kBase;
+  }
+  return k + (kBase - kTmin + 1) * delta / (delta + kSkew);
+}
+
+std::optional<std::uint32_t> digit_value(char c) {
+  if (c >= 'a' && c <= 'z') return c - 'a';
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= '0' && c <= '9') return c - '0' + 26;
+  return std::nullopt;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+std::vector<char32_t> utf8_code_points(const std::string& text) {
+  std::vector<char32_t> out;
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    char32_t c = length == 1 ? lead : lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length && i + k < text.size(); ++k) {
+      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    out.push_back(c);
+    i += length;
+  }
+  return out;
+}
+
+// Letters of other scripts that render like a Latin letter.
+const std::map<char32_t, char>& confusables() {
+  static const std::map<char32_t, char> table = {
+      {0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'}, {0x0443, 'y'},
+      {0x0445, 'x'}, {0x0456, 'i'}, {0x0458, 'j'}, {0x0455, 's'}, {0x0501, 'd'}, {0x04CF, 'l'},
+      {0x04BB, 'h'}, {0x051B, 'q'}, {0x051D, 'w'}, {0x0432, 'b'}, {0x043A, 'k'}, {0x043C, 'm'},
+      {0x043D, 'h'}, {0x0442, 't'}, {0x03BF, 'o'}, {0x03B1, 'a'}, {0x03BD, 'v'}, {0x03C1, 'p'},
+      {0x03B9, 'i'}, {0x03BA, 'k'}, {0x03C5, 'u'}, {0x03C7, 'x'}, {0x03B5, 'e'}, {0x0131, 'i'},
+      {0x0251, 'a'}, {0x0261, 'g'}, {0x0269, 'i'}, {0x028F, 'y'},
+  };
+  return table;
+}
+
+const char* script_of(char32_t c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+      (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)) {
+    return "Latin";
+  }
+  if (c >= 0x250 && c <= 0x2AF) return "Latin";
+  if (c >= 0x370 && c <= 0x3FF) return "Greek";
+  if (c >= 0x400 && c <= 0x52F) return "Cyrillic";
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<std::string> decode_punycode(const std::string& encoded) {
+  std::vector<char32_t> output;
+  std::size_t basic_end = encoded.rfind('-');
+  std::size_t pos = 0;
+  if (basic_end != std::string::npos) {
+    for (std::size_t i = 0; i < basic_end; ++i) {
+      if (static_cast<unsigned char>(encoded[i]) >= 0x80) return std::nullopt;
+      output.push_back(static_cast<unsigned char>(encoded[i]));
+    }
+    pos = basic_end + 1;
+  }
+  std::uint32_t n = kInitialN, i = 0, bias = kInitialBias;
+  while (pos < encoded.size()) {
+    const std::uint32_t old_i = i;
+    std::uint32_t w = 1;
+    for (std::uint32_t k = kBase;; k += kBase) {
+      if (pos >= encoded.size()) return std::nullopt;
+      std::optional<std::uint32_t> digit = digit_value(encoded[pos++]);
+      if (!digit || *digit > (kMaxCode * 8 - i) / w) return std::nullopt;
+      i += *digit * w;
+      const std::uint32_t t = k <= bias ? kTmin : k >= bias + kTmax ? kTmax : k - bias;
+      if (*digit < t) break;
+      if (w > kMaxCode * 8 / (kBase - t)) return std::nullopt;
+      w *= kBase - t;
+    }
+    const auto points = static_cast<std::uint32_t>(output.size() + 1);
+    bias = adapt(i - old_i, points, old_i == 0);
+    n += i / points;
+    i %= points;
+    if (n > kMaxCode || (n >= 0xD800 && n <= 0xDFFF)) return std::nullopt;
+    output.insert(output.begin() + i, n);
+    ++i;
+  }
+  std::string text;
+  for (char32_t c : output) append_utf8(text, c);
+  return text;
+}
+
+Homograph find_homograph(const std::string& label) {
+  Homograph result;
+  std::set<std::string> scripts;
+  std::string skeleton;
+  bool all_look_ascii = true;
+  bool any_foreign = false;
+  for (char32_t c : utf8_code_points(label)) {
+    if (const char* script = script_of(c)) scripts.insert(script);
+    if (c < 0x80) {
+      skeleton += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      continue;
+    }
+    any_foreign = true;
+    auto it = confusables().find(c);
+    if (it == confusables().end()) {
+      all_look_ascii = false;
+    } else {
+      skeleton += it->second;
+    }
+  }
+  if (scripts.size() > 1) {
+    result.mixed_scripts = true;
+    for (const std::string& script : scripts) {
+      result.scripts += (result.scripts.empty() ? "" : " and ") + script;
+    }
+  }
+  if (any_foreign && all_look_ascii) result.looks_like = skeleton;
+  return result;
+}
+
+}  // namespace policyc

@@ -1,0 +1,141 @@
+// The typed AST of one policy file. Every node keeps its source range; the checker
+// fills the resolution and type slots, which the evaluator then reads.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/source.hpp"
+#include "ir/types.hpp"
+
+namespace policyc::ast {
+
+struct TypeExpr {
+  enum class Kind { Named, List, Map, Enum };
+  Kind kind = Kind::Named;
+  std::string name;                    // Named
+  std::unique_ptr<TypeExpr> element;   // List, Map
+  std::vector<std::string> enum_values;
+  std::vector<SourceRange> enum_ranges;
+  bool optional = false;               // written `T?`
+  SourceRange range;
+};
+
+/// What a name in an expression refers to, set by check_names.
+enum class Binding { Unresolved, Constant, Set, Manifest, Params, Local };
+
+struct Expr {
+  enum class Kind {
+    String, Integer, Bool, EmptyRecord, List, Comprehension, Quantifier, Call, Name, Member,
+    Add, Equal, NotEqual, In, Not, And, Or
+  };
+  Kind kind = Kind::String;
+  SourceRange range;
+  std::string text;         // String value, Name, Member field, Call function, bound variable
+  SourceRange text_range;   // where `text` is written, for names, fields and variables
+  std::int64_t integer = 0;
+  bool boolean = false;     // Bool value; Quantifier: true for `all`
+  // List: elements. Comprehension: element, source[, filter]. Quantifier: source,
+  // predicate. Call: arguments. Member: object. Binary: lhs, rhs. Not: operand.
+  std::vector<std::unique_ptr<Expr>> operands;
+
+  Binding binding = Binding::Unresolved;
+  std::size_t slot = 0;     // Constant/Set: declaration index; Local: variable depth
+  TypeRef type;             // set by check_types
+};
+
+struct Field {
+  std::string name;
+  SourceRange name_range;
+  TypeExpr type;
+  std::unique_ptr<Expr> default_value;
+  std::string unique_key;   // `unique(key)`: list elements differ in this field
+  SourceRange unique_range;
+};
+
+struct RemovedKey {
+  std::string name;
+  SourceRange range;
+  std::string message;
+};
+
+struct Together {
+  std::vector<std::string> names;
+  std::vector<SourceRange> ranges;
+  SourceRange range;
+};
+
+struct RecordBody {
+  std::vector<Field> fields;
+  std::vector<RemovedKey> removed;
+  std::vector<Together> together;
+};
+
+struct Import {
+  std::string path;
+  SourceRange range;
+};
+
+struct Const {
+  std::string name;
+  SourceRange name_range;
+  std::unique_ptr<TypeExpr> type;  // may be null: inferred from the value
+  std::unique_ptr<Expr> value;
+};
+
+struct Record {
+  std::string name;
+  SourceRange name_range;
+  RecordBody body;
+};
+
+struct Set {
+  std::string name;
+  SourceRange name_range;
+  TypeExpr element;
+};
+
+struct AddStatement {
+  std::string target;
+  SourceRange target_range;
+  std::unique_ptr<Expr> value;
+  std::size_t set_index = 0;  // set by check_names
+};
+
+struct Rule {
+  std::string name;
+  SourceRange name_range;
+  std::unique_ptr<Expr> condition;  // may be null
+  std::vector<AddStatement> adds;
+};
+
+struct OutputItem {
+  std::string key;
+  SourceRange key_range;
+  std::unique_ptr<Expr> condition;  // may be null
+  std::unique_ptr<Expr> value;      // null for a block
+  std::vector<OutputItem> children;
+  bool is_block = false;
+};
+
+struct Output {
+  std::string name;
+  SourceRange name_range;
+  std::vector<OutputItem> items;
+};
+
+/// One parsed `.policy` file; declarations keep their order within each kind.
+struct PolicyFile {
+  FileId file = kNoFile;
+  std::vector<Import> imports;
+  std::vector<Const> consts;
+  std::vector<Record> records;
+  std::vector<Record> manifests;  // `manifest NAME { ... }`
+  std::vector<Record> params;     // `params { ... }` (name "params")
+  std::vector<Set> sets;
+  std::vector<Rule> rules;
+  std::vector<Output> outputs;
+};
+
+}  // namespace policyc::ast

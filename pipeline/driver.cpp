@@ -1,0 +1,175 @@
+#include "pipeline/driver.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "compiler/syntax/ast_snapshot.hpp"
+#include "compiler/check/check.hpp"
+#include "compiler/syntax/limits.hpp"
+#include "compiler/syntax/load.hpp"
+#include "base/source_excerpt.hpp"
+#include "pipelock/emit/emit_pipelock.hpp"
+#include "runtime/input/manifest_reader.hpp"
+#include "runtime/input/params_reader.hpp"
+#include "runtime/input/yaml_tree.hpp"
+
+namespace policyc {
+
+std::unique_ptr<ir::Program> load_program(const std::string& policy_path, SourceManager& sources,
+                                          DiagnosticSink& diags) {
+  std::vector<ast::PolicyFile> files;
+  if (policy_path.empty()) {
+    std::optional<std::vector<ast::PolicyFile>> parsed =
+        read_ast_snapshot(shipped_ast_snapshot(), sources);
+    files = parsed ? std::move(*parsed)
+                   : load_policies(kShippedPolicy, EmbeddedSource(), sources, diags);
+  } else {
+    files = load_policies(policy_path, FileSystemSource(), sources, diags);
+  }
+  if (diags.has_errors()) return nullptr;
+  return check_program(std::move(files), sources, diags);
+}
+
+std::unique_ptr<ir::Program> load_program(const PolicyChoice& choice, SourceManager& sources,
+                                          DiagnosticSink& diags) {
+  if (choice.origin != PolicyChoice::Origin::Project) {
+    return load_program(choice.origin == PolicyChoice::Origin::Shipped ? "" : choice.entry,
+                        sources, diags);
+  }
+  std::vector<ast::PolicyFile> files =
+      load_policies(choice.entry, ProjectSource(choice.project->root), sources, diags);
+  if (diags.has_errors()) return nullptr;
+  return check_program(std::move(files), sources, diags);
+}
+
+std::optional<Compiled> compile_bottle(const CompileRequest& request, SourceManager& sources,
+                                       DiagnosticSink& diags) {
+  PolicyChoice choice;
+  if (request.policy) {
+    choice = *request.policy;
+  } else if (!request.policy_path.empty()) {
+    choice = {PolicyChoice::Origin::Option, request.policy_path, std::nullopt};
+  } else {
+    choice.entry = kShippedPolicy;
+  }
+  std::unique_ptr<ir::Program> program = load_program(choice, sources, diags);
+  if (!program) return std::nullopt;
+
+  std::optional<FileId> bottle = add_bottle_file(request.bottle_path, sources, diags);
+  if (!bottle) return std::nullopt;
+  std::optional<Compiled> compiled = compile_manifest(
+      std::move(program), *bottle, params_with_defaults(choice, request.params), sources, diags);
+  if (compiled) compiled->policy = std::move(choice);
+  return compiled;
+}
+
+std::optional<FileId> add_bottle_file(const std::string& path, SourceManager& sources,
+                                      DiagnosticSink& diags) {
+  if (path == kStdioPath) {
+    // As large as a file may be, and no larger: reading stops past the limit.
+    std::string text;
+    char chunk[1 << 16];
+    while (text.size() < kMaxReadBytes && std::cin) {
+      std::cin.read(
+          chunk, static_cast<std::streamsize>(std::min(sizeof chunk, kMaxReadBytes - text.size())));
+      text.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
+    }
+    if (std::cin.bad()) {
+      diags.error("E0300", {}, "cannot read the bottle from standard input");
+      return std::nullopt;
+    }
+    return sources.add(kStdinName, std::move(text));
+  }
+  std::string error;
+  std::optional<std::string> text = FileSystemSource().read(path, error);
+  if (!text) {
+    diags.error("E0300", {}, fmt::format("cannot read bottle '{}': {}", path, error));
+    return std::nullopt;
+  }
+  return sources.add(path, std::move(*text));
+}
+
+namespace {
+
+// Evaluation, validation, rendering and the read-back check: the stages after the
+// manifest and the parameters were read without error.
+bool evaluate_and_render(const ir::Program& program, Compiled& result, const SourceManager& sources,
+                         DiagnosticSink& diags) {
+  result.evaluation = evaluate_program(program, result.manifest, result.params, diags);
+  if (diags.has_errors()) return false;  // out of steps: the evaluation is incomplete
+  if (!validate_pipelock_output(result.evaluation.output, diags, &sources)) return false;
+  result.yaml = render_pipelock_yaml(result.evaluation.output);
+  std::string mismatch = verify_rendered_yaml(result.evaluation.output, result.yaml);
+  if (!mismatch.empty()) {
+    diags.error("E0502", {}, fmt::format("internal error: the rendered config does not read back "
+                                         "as intended ({}); nothing was written",
+                                         mismatch));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Compiled> compile_manifest(std::unique_ptr<ir::Program> program, FileId bottle,
+                                         const std::vector<std::string>& params_given,
+                                         SourceManager& sources, DiagnosticSink& diags) {
+  Compiled result;
+  result.program = std::move(program);
+  std::unique_ptr<YamlNode> tree = load_yaml_tree(sources, bottle, diags);
+  if (tree) result.manifest = read_manifest(*tree, *result.program->manifest, sources, diags);
+  tree.reset();  // the manifest holds what is needed; a large tree is freed before evaluating
+  std::vector<SourceRange> params = add_command_line_source(sources, params_given);
+  result.params = read_params(params, *result.program->params, sources, diags);
+  if (diags.has_errors()) return std::nullopt;
+  if (!evaluate_and_render(*result.program, result, sources, diags)) return std::nullopt;
+  return result;
+}
+
+std::optional<Compiled> compile_prepared(const ir::Program& program, const Value& params,
+                                         FileId bottle, SourceManager& sources,
+                                         DiagnosticSink& diags) {
+  Compiled result;
+  std::unique_ptr<YamlNode> tree = load_yaml_tree(sources, bottle, diags);
+  if (tree) result.manifest = read_manifest(*tree, *program.manifest, sources, diags);
+  tree.reset();
+  if (diags.has_errors()) return std::nullopt;
+  result.params = params;
+  if (!evaluate_and_render(program, result, sources, diags)) return std::nullopt;
+  return result;
+}
+
+ProvenanceInput provenance_input(const Compiled& compiled, const SourceManager& sources) {
+  return {*compiled.program,   compiled.manifest, compiled.params,
+          compiled.evaluation, sources,           manifest_file_of(compiled.manifest)};
+}
+
+FreeAtExit::~FreeAtExit() {
+  constexpr std::size_t kLargeConfig = 256 * 1024;
+  if (!compiled_ || compiled_->yaml.size() < kLargeConfig) return;
+  static Compiled* kept = nullptr;  // still reachable at exit, so leak checkers stay quiet
+  delete kept;
+  kept = new Compiled(std::move(*compiled_));
+  compiled_.reset();
+}
+
+std::string allowlist_summary(const OutputDocument& output) {
+  std::vector<std::string> hosts;
+  for (const OutputNode& node : output) {
+    if (node.key != "api_allowlist") continue;
+    for (const Value& item : node.value().items) hosts.push_back(item.string.str());
+  }
+  if (hosts.empty()) return "0 hosts allowed (none)";
+  const std::size_t shown = hosts.size() > 5 ? 3 : hosts.size();
+  // Shown as diagnostics show text: a host cannot add a line or an escape to the summary.
+  std::string joined =
+      printable_text(fmt::format("{}", fmt::join(hosts.begin(), hosts.begin() + shown, ", ")));
+  if (shown < hosts.size()) {
+    return fmt::format("{} hosts allowed ({}, +{} more)", hosts.size(), joined, hosts.size() - shown);
+  }
+  return fmt::format("{} hosts allowed ({})", hosts.size(), joined);
+}
+
+}  // namespace policyc

@@ -1,0 +1,95 @@
+// The compile pipeline, stage by stage: policies, manifest, parameters, evaluation,
+// emission. Every stage reports to one sink; nothing is emitted after an error.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "ir/program.hpp"
+#include "pipeline/project.hpp"
+#include "ir/evaluate.hpp"
+#include "runtime/provenance/provenance_view.hpp"
+
+namespace policyc {
+
+struct CompileRequest {
+  std::string bottle_path;
+  std::string policy_path;  // empty: the shipped policies
+  std::vector<std::string> params;  // NAME=VALUE, in command-line order
+  // The commands' choice (choose_policy: --policy, the project, the shipped policies);
+  // when set, `policy_path` is not read and the project's default parameters apply.
+  std::optional<PolicyChoice> policy = std::nullopt;
+};
+
+struct Compiled {
+  std::unique_ptr<ir::Program> program;
+  Value manifest;
+  Value params;
+  Evaluation evaluation;
+  std::string yaml;  // the pipelock config, exact bytes
+  PolicyChoice policy;  // which policy compiled it, for the reports that name it
+};
+
+/// What `explain` and `--annotate` read of a compile whose sources are `sources`.
+ProvenanceInput provenance_input(const Compiled& compiled, const SourceManager& sources);
+
+/// The shipped entry policy, as named in diagnostics.
+inline constexpr const char* kShippedPolicy = "policies/pipelock.policy";
+
+/// Loads and checks the policy (shipped when `policy_path` is empty).
+std::unique_ptr<ir::Program> load_program(const std::string& policy_path, SourceManager& sources,
+                                          DiagnosticSink& diags);
+
+/// Loads and checks the policy `choice` names: a project's files are named relative to
+/// its root, so diagnostics read the same as the shipped policies'.
+std::unique_ptr<ir::Program> load_program(const PolicyChoice& choice, SourceManager& sources,
+                                          DiagnosticSink& diags);
+
+/// Runs the whole pipeline; nothing when any error was reported.
+std::optional<Compiled> compile_bottle(const CompileRequest& request, SourceManager& sources,
+                                       DiagnosticSink& diags);
+
+/// The pipeline after the policy: `bottle` is the manifest, already in `sources`.
+std::optional<Compiled> compile_manifest(std::unique_ptr<ir::Program> program, FileId bottle,
+                                         const std::vector<std::string>& params,
+                                         SourceManager& sources, DiagnosticSink& diags);
+
+/// The path that means standard input (a bottle) or standard output (`-o`), and the
+/// name a bottle read from standard input is shown under.
+inline constexpr const char* kStdioPath = "-";
+inline constexpr const char* kStdinName = "<stdin>";
+
+/// Reads the bottle at `path` (standard input for `-`) into `sources`; reports E0300
+/// when it cannot be read.
+std::optional<FileId> add_bottle_file(const std::string& path, SourceManager& sources,
+                                      DiagnosticSink& diags);
+
+/// The pipeline after the policy and the parameters, as batch mode runs it for each
+/// bottle: `program` and `params` were checked once and are only read, so threads may
+/// share them; `bottle` is already in `sources`. The result has no `program`.
+std::optional<Compiled> compile_prepared(const ir::Program& program, const Value& params,
+                                         FileId bottle, SourceManager& sources,
+                                         DiagnosticSink& diags);
+
+/// On leaving its scope, hands a large compile result (a config of 256 KiB or more) to
+/// the end of the process instead of freeing it value by value: the system reclaims
+/// the memory at once, which saves a tenth of the run on a 100k-host bottle, as
+/// compilers skip freeing at exit. Smaller results are freed as usual, and a process
+/// that compiles again (the tests) frees the previous large one first.
+class FreeAtExit {
+ public:
+  explicit FreeAtExit(std::optional<Compiled>& compiled) : compiled_(compiled) {}
+  FreeAtExit(const FreeAtExit&) = delete;
+  FreeAtExit& operator=(const FreeAtExit&) = delete;
+  ~FreeAtExit();
+
+ private:
+  std::optional<Compiled>& compiled_;
+};
+
+/// "N hosts allowed (a, b, c, +M more)": the preflight line of the reference.
+std::string allowlist_summary(const OutputDocument& output);
+
+}  // namespace policyc

@@ -1,0 +1,123 @@
+#include "pipelock/diff/config_diff_report.hpp"
+
+#include <fmt/format.h>
+
+#include "base/source_excerpt.hpp"
+#include "base/json_writer.hpp"
+
+namespace policyc {
+
+namespace {
+
+// A bottle the new policy refuses, in place of a verdict; its errors are on stderr.
+constexpr const char* kFailed = "failed (the new policy does not compile it; see its errors)";
+
+const char* change_name(ConfigChange::Kind kind) {
+  switch (kind) {
+    case ConfigChange::Kind::Added:
+      return "added";
+    case ConfigChange::Kind::Removed:
+      return "removed";
+    case ConfigChange::Kind::Changed:
+      break;
+  }
+  return "changed";
+}
+
+std::string shown(const ConfigChange& c, const std::string& value) {
+  return c.is_string ? json_quote(value) : value;
+}
+
+bool is_integer(const std::string& s) {
+  const std::size_t digits = s.size() - (!s.empty() && s[0] == '-');
+  return digits > 0 && digits < 19 &&
+         s.find_first_not_of("0123456789", s.size() - digits) == std::string::npos;
+}
+
+// Bools and numbers as JSON bools and numbers, everything else as a string.
+void value_json(JsonWriter& json, const ConfigChange& c, const std::string& value) {
+  if (!c.is_string && (value == "true" || value == "false")) {
+    json.boolean(value == "true");
+  } else if (!c.is_string && is_integer(value)) {
+    json.number(std::stoll(value));
+  } else {
+    json.value(value);
+  }
+}
+
+std::string change_text(const ConfigChange& c) {
+  std::string what;
+  switch (c.kind) {
+    case ConfigChange::Kind::Added:
+      what = fmt::format("+ {}: {}", c.path, shown(c, c.new_value));
+      break;
+    case ConfigChange::Kind::Removed:
+      what = fmt::format("- {}: {}", c.path, shown(c, c.old_value));
+      break;
+    case ConfigChange::Kind::Changed:
+      what = fmt::format("~ {}: {} -> {}", c.path, shown(c, c.old_value), shown(c, c.new_value));
+      break;
+  }
+  const char* direction = direction_name(c.direction);
+  return c.note.empty() ? fmt::format("{}  [{}]", what, direction)
+                        : fmt::format("{}  [{}: {}]", what, direction, c.note);
+}
+
+}  // namespace
+
+std::string diff_text(const std::vector<NamedDiff>& diffs, Verdict verdict) {
+  std::string out;
+  std::size_t failed = 0;
+  for (const NamedDiff& d : diffs) {
+    if (d.failed) {
+      ++failed;
+      out += fmt::format("{}: {}\n", printable_text(d.name), kFailed);
+      continue;
+    }
+    out += fmt::format("{}: {}\n", printable_text(d.name), verdict_name(d.diff.verdict));
+    for (const ConfigChange& c : d.diff.changes) out += "  " + change_text(c) + "\n";
+  }
+  std::size_t counts[4] = {0, 0, 0, 0};
+  for (const NamedDiff& d : diffs) counts[static_cast<int>(d.diff.verdict)] += d.failed ? 0 : 1;
+  std::vector<std::string> parts;
+  for (Verdict v : {Verdict::Wider, Verdict::Mixed, Verdict::Narrower, Verdict::Same}) {
+    if (counts[static_cast<int>(v)] > 0) {
+      parts.push_back(fmt::format("{} {}", counts[static_cast<int>(v)], verdict_name(v)));
+    }
+  }
+  if (failed > 0) parts.push_back(fmt::format("{} failed", failed));
+  out += fmt::format("verdict: {}", verdict_name(verdict));
+  if (diffs.size() > 1) out += fmt::format(" ({})", fmt::join(parts, ", "));
+  return out + "\n";
+}
+
+std::string diff_json(const std::vector<NamedDiff>& diffs, Verdict verdict) {
+  JsonWriter json;
+  json.begin_object().key("verdict").value(verdict_name(verdict)).key("configs").begin_array();
+  for (const NamedDiff& d : diffs) {
+    json.begin_object().key("name").value(d.name).key("verdict").value(
+        d.failed ? "failed" : verdict_name(d.diff.verdict));
+    json.key("changes").begin_array();
+    for (const ConfigChange& c : d.diff.changes) {
+      json.begin_object().key("path").value(c.path).key("change").value(change_name(c.kind));
+      json.key("old");
+      if (c.kind == ConfigChange::Kind::Added)
+        json.null();
+      else
+        value_json(json, c, c.old_value);
+      json.key("new");
+      if (c.kind == ConfigChange::Kind::Removed)
+        json.null();
+      else
+        value_json(json, c, c.new_value);
+      json.key("direction").value(direction_name(c.direction));
+      json.key("note").value(c.note);
+      json.end_object();
+    }
+    json.end_array().end_object();
+  }
+  json.end_array().end_object();
+  return json.str();
+}
+
+}  // namespace policyc

@@ -1,0 +1,318 @@
+#include "pipelock/emit/emit_pipelock.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+#include "pipelock/emit/emit_scalars.hpp"
+#include "pipelock/schema/field_rules.hpp"
+#include "pipelock/schema/go_duration.hpp"
+#include "pipelock/schema/host_match.hpp"
+#include "base/hostname.hpp"
+#include "runtime/input/params_reader.hpp"
+#include "pipelock/schema/output_schema.hpp"
+#include "base/value_prefix.hpp"
+
+namespace policyc {
+
+namespace {
+
+using Type = TargetField::Type;
+using Kind = Value::Kind;
+
+bool kind_fits(Type type, Kind kind) {
+  switch (type) {
+    case Type::Int:
+      return kind == Kind::Int;
+    case Type::Bool:
+      return kind == Kind::Bool;
+    case Type::String:
+    case Type::Enum:
+      return kind == Kind::String;
+    case Type::Section:
+      return false;
+    default:
+      return kind == Kind::List;
+  }
+}
+
+const OutputNode* find_child(const std::vector<OutputNode>& nodes, const std::string& key) {
+  for (const OutputNode& n : nodes) {
+    if (n.key == key) return &n;
+  }
+  return nullptr;
+}
+
+const OutputNode* scalar_child(const std::vector<OutputNode>& nodes, const std::string& key,
+                               Kind kind) {
+  const OutputNode* n = find_child(nodes, key);
+  return n && !n->is_section && n->value().kind == kind ? n : nullptr;
+}
+
+// Go's time.ParseDuration grammar; pipelock also wants the duration above zero.
+
+// Worded for the policy's author, who wrote the entry with its trailing dot.
+std::string trusted_domain_message(const std::string& entry) {
+  const TrustedDomainProblem problem = trusted_domain_problem(entry);
+  if (problem == TrustedDomainProblem::Empty) return "it is empty without its trailing dot";
+  if (problem == TrustedDomainProblem::BroadWildcard) {
+    return "a wildcard must target a concrete domain like *.example.com";
+  }
+  return describe_trusted_domain_problem(problem);
+}
+
+struct Problem {
+  std::string message;  // empty: no problem
+  std::string suggestion;
+};
+
+Problem host_problem(const std::string& host, const std::string& path) {
+  if (host.empty()) return {"empty hostname in " + path, ""};
+  const char* what = text_problem(host)                                ? text_problem(host)
+                     : host.find_first_of("\"'`") != std::string::npos ? "a quote"
+                     : host.find(' ') != std::string::npos             ? "whitespace"
+                                                                       : nullptr;
+  if (what) {
+    return {
+        fmt::format("hostname '{}' in {} contains {}", printable(value_prefix(host)), path, what),
+        ""};
+  }
+  std::string problem = path == "trusted_domains" ? trusted_domain_message(host) : "";
+  if (problem.empty()) return {};
+  return {fmt::format("pipelock 2.3.0 refuses '{}' in trusted_domains: {}", value_prefix(host),
+                      problem),
+          ""};
+}
+
+Problem cidr_problem(const std::string& cidr, const std::string& path) {
+  if (const char* what = text_problem(cidr)) {
+    return {fmt::format("'{}' in {} contains {}", printable(value_prefix(cidr)), path, what), ""};
+  }
+  // pipelock's `internal` list accepts a catch-all; only ssrf.ip_allowlist refuses it.
+  if (path == "internal" && (cidr == "0.0.0.0/0" || cidr == "::/0")) return {};
+  std::string canonical;
+  std::optional<InputProblem> problem = check_cidr(cidr, canonical);
+  if (!problem) return {};
+  std::string message = fmt::format("invalid CIDR in {}: {}", path, problem->message);
+  if (!problem->suggestion.empty()) {
+    message += fmt::format("; did you mean '{}'?", problem->suggestion);
+  }
+  return {message, problem->suggestion};
+}
+
+class Validator {
+ public:
+  Validator(DiagnosticSink& diags, const SourceManager* sources)
+      : diags_(diags), sources_(sources) {}
+
+  void section(const std::vector<OutputNode>& nodes, const TargetField& schema,
+               const std::string& parent) {
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      const OutputNode& n = nodes[i];
+      const std::string path = join_path(parent, n.key);
+      for (std::size_t j = 0; j < i; ++j) {
+        if (nodes[j].key != n.key) continue;
+        error(n.origin, fmt::format("key '{}' is set twice", printable(path)))
+            .notes.push_back({nodes[j].origin, "first set here"});
+        break;
+      }
+      if (const TargetField* field = n.field ? n.field : find_target_field(schema, n.key)) {
+        node(n, *field, path);
+        continue;
+      }
+      Diagnostic& d = error(
+          n.origin,
+          parent.empty()
+              ? fmt::format("pipelock 2.3.0 has no top-level field '{}'", printable(n.key))
+              : fmt::format("pipelock 2.3.0 has no field '{}' in '{}'", printable(n.key), parent));
+      d.suggestion = closest_name(n.key, target_field_names(schema));
+      if (!d.suggestion.empty()) d.message += fmt::format("; did you mean '{}'?", d.suggestion);
+    }
+  }
+
+  void strict_mode(const OutputDocument& document) {
+    const OutputNode* mode = scalar_child(document, "mode", Kind::String);
+    if (!mode || mode->value().string != "strict") return;
+    const OutputNode* allowlist = find_child(document, "api_allowlist");
+    // A value of the wrong kind has been reported by the type check already.
+    if (allowlist && (allowlist->is_section || allowlist->value().kind != Kind::List ||
+                      !allowlist->value().items.empty())) {
+      return;
+    }
+    error(allowlist ? allowlist->origin : mode->origin,
+          "pipelock 2.3.0 refuses strict mode with an empty api_allowlist; allow at least one "
+          "host");
+  }
+
+ private:
+  Diagnostic& error(SourceRange range, std::string message) {
+    return diags_.error("E0501", range, std::move(message));
+  }
+
+  void node(const OutputNode& n, const TargetField& f, const std::string& path) {
+    if (f.type == Type::Section && n.is_section) {
+      section(n.children, f, path);
+      if (path == "tls_interception") tls_paths(n);
+      return;
+    }
+    const Value& v = n.value();
+    if (f.type == Type::Section || n.is_section || !kind_fits(f.type, v.kind)) {
+      std::string type = target_type_name(f.type);
+      std::string want = f.type == Type::Enum
+                             ? fmt::format("one of {}", fmt::join(f.enum_values, ", "))
+                             : (type[0] == 'i' ? "an " : "a ") + type;
+      error(n.origin, fmt::format("pipelock field '{}' expects {}, got {}", path, want,
+                                  n.is_section ? "a section" : kind_name(v)));
+    } else if (std::string problem = v.kind == Kind::Int ? pipelock_int_problem(f, path, v.integer)
+                                       : v.kind == Kind::String
+                                           ? pipelock_text_problem(f, path, v.string.str())
+                                           : std::string();
+               !problem.empty()) {
+      scalar_error(n, v, std::move(problem));
+    } else if (v.kind == Kind::List) {
+      for (std::size_t i = 0; i < v.items.size(); ++i) item(n, f, path, i);
+    }
+  }
+
+  void item(const OutputNode& n, const TargetField& f, const std::string& path, std::size_t i) {
+    const Value& v = n.value().items[i];
+    Problem problem;
+    if (v.kind != Kind::String) {
+      problem.message =
+          fmt::format("pipelock field '{}[{}]' expects a string, got {}", path, i, kind_name(v));
+    } else if (f.type == Type::HostList) {
+      problem = host_problem(v.string.str(), path);
+    } else if (f.type == Type::CidrList) {
+      problem = cidr_problem(v.string.str(), path);
+    } else if (const char* what = text_problem(v.string.str())) {
+      problem.message =
+          fmt::format("'{}' in {} contains {}", printable(value_prefix(v.string)), path, what);
+    }
+    if (problem.message.empty()) return;
+    Diagnostic& d = error(n.origin, problem.message);
+    d.suggestion = problem.suggestion;
+    // The range points at the policy line that built the list; say which input entry.
+    for (const Provenance& p : v.origins) {
+      if (!p.input_range.valid()) continue;
+      d.notes.push_back({p.input_range, "the entry comes from here"});
+      break;
+    }
+  }
+
+  // A value given as `--param` is wrong where it is given: E0404 on the command line, with
+  // the policy line that put it into the field as a note, like every other bad parameter.
+  void scalar_error(const OutputNode& n, const Value& v, std::string problem) {
+    for (const Provenance& p : v.origins) {
+      if (!p.input_range.valid() || !sources_ ||
+          sources_->file(p.input_range.file).name() != kCommandLineSource) {
+        continue;
+      }
+      Diagnostic& d =
+          diags_.error("E0404", p.input_range, fmt::format("{}: {}", p.input_path.view(), problem));
+      d.notes.push_back({n.origin, "the parameter sets the pipelock field here"});
+      return;
+    }
+    error(n.origin, std::move(problem));
+  }
+
+  // pipelock falls back to ~/.pipelock when a CA path is empty; a generated config
+  // must never depend on the sidecar's home directory, so both must be explicit.
+  void tls_paths(const OutputNode& tls) {
+    const OutputNode* enabled = scalar_child(tls.children, "enabled", Kind::Bool);
+    if (!enabled || !enabled->value().boolean) return;
+    for (const char* key : {"ca_cert", "ca_key"}) {
+      const OutputNode* path = find_child(tls.children, key);
+      if (!path) {
+        error(tls.origin, fmt::format("tls_interception is enabled without {}; set both ca_cert "
+                                      "and ca_key",
+                                      key));
+      } else if (scalar_child(tls.children, key, Kind::String) && path->value().string.empty()) {
+        error(path->origin, fmt::format("tls_interception is enabled with an empty {}; set both "
+                                        "ca_cert and ca_key",
+                                        key));
+      }
+    }
+  }
+
+  DiagnosticSink& diags_;
+  const SourceManager* sources_;
+};
+
+}  // namespace
+
+namespace {
+
+// ---- rendering ----------------------------------------------------------------------
+
+// Control bytes become \xNN, which YAML decodes back to the same byte, so no value
+// can end the string or the line early.
+std::string end_line(const LineComment& comment, const OutputNode& n, const Value* item) {
+  std::string text = comment ? comment(n, item) : "";
+  if (text.empty()) return "\n";
+  for (char& c : text) {
+    if (is_control(c)) c = '?';
+  }
+  return "  # " + text + "\n";
+}
+
+void render_node(std::string& out, const OutputNode& n, std::size_t indent,
+                 const LineComment& comment) {
+  const std::string pad(indent, ' ');
+  const std::string key = pad + (plain_safe(n.key) ? n.key : quoted(n.key)) + ":";
+  if (n.is_section) {
+    bool any = std::any_of(n.children.begin(), n.children.end(),
+                           [](const OutputNode& c) { return !omitted_in_section(c); });
+    out += key + (any ? "" : " {}") + end_line(comment, n, nullptr);
+    for (const OutputNode& child : n.children) {
+      if (!omitted_in_section(child)) render_node(out, child, indent + 2, comment);
+    }
+  } else if (n.value().kind == Kind::List) {
+    out += key + (n.value().items.empty() ? " []" : "") + end_line(comment, n, nullptr);
+    // Appended piece by piece: an allowlist can hold a hundred thousand items.
+    const std::string item_prefix = pad + "  - ";
+    for (const Value& item : n.value().items) {
+      out += item_prefix;
+      if (item.kind == Kind::String) {
+        append_quoted(out, item.string);
+      } else {
+        out += scalar_text(item, false);
+      }
+      out += end_line(comment, n, &item);
+    }
+  } else {
+    out += key + " " + scalar_text(n.value(), n.field && n.field->bare) +
+           end_line(comment, n, nullptr);
+  }
+}
+
+}  // namespace
+
+bool validate_pipelock_output(const OutputDocument& document, DiagnosticSink& diags,
+                              const SourceManager* sources) {
+  const std::size_t before = diags.error_count();
+  Validator validator(diags, sources);
+  validator.section(document, pipelock_schema(), "");
+  validator.strict_mode(document);
+  return diags.error_count() == before;
+}
+
+std::string render_pipelock_yaml(const OutputDocument& document) {
+  return render_pipelock_yaml(document, LineComment());
+}
+
+std::string render_pipelock_yaml(const OutputDocument& document, const LineComment& comment) {
+  std::string out;
+  bool previous_block = false;
+  for (const OutputNode& n : document) {
+    const bool block = n.is_section || n.value().kind == Kind::List;
+    if (!out.empty() && (block || previous_block)) out += "\n";
+    render_node(out, n, 0, comment);
+    previous_block = block;
+  }
+  // An empty file is a valid pipelock config too, but `{}` says so explicitly.
+  return out.empty() ? "{}\n" : out;
+}
+
+}  // namespace policyc

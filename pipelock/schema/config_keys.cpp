@@ -1,0 +1,305 @@
+#include "pipelock/schema/config_keys.hpp"
+
+namespace policyc {
+
+namespace {
+
+using Type = ConfigKey::Type;
+using Keys = std::vector<ConfigKey>;
+
+ConfigKey leaf(std::string name, Type type, bool pointer = false) {
+  ConfigKey key;
+  key.name = std::move(name);
+  key.type = type;
+  key.pointer = pointer;
+  return key;
+}
+ConfigKey str(std::string name) { return leaf(std::move(name), Type::String); }
+ConfigKey num(std::string name) { return leaf(std::move(name), Type::Int); }
+ConfigKey real(std::string name) { return leaf(std::move(name), Type::Float); }
+ConfigKey flag(std::string name) { return leaf(std::move(name), Type::Bool); }
+// `*bool`: absent means the getter's default, which is not always false.
+ConfigKey opt_flag(std::string name) { return leaf(std::move(name), Type::Bool, true); }
+
+ConfigKey obj(std::string name, Keys fields) {
+  ConfigKey key = leaf(std::move(name), Type::Struct);
+  key.fields = std::move(fields);
+  return key;
+}
+ConfigKey container(std::string name, Type type, ConfigKey element) {
+  ConfigKey key = leaf(std::move(name), type);
+  key.element = std::make_shared<ConfigKey>(std::move(element));
+  return key;
+}
+ConfigKey strs(std::string name) { return container(std::move(name), Type::List, str("")); }
+ConfigKey list_of(std::string name, Keys fields) {
+  return container(std::move(name), Type::List, obj("", std::move(fields)));
+}
+ConfigKey map_of(std::string name, ConfigKey element) {
+  return container(std::move(name), Type::Map, std::move(element));
+}
+
+Keys dlp_pattern() {
+  return {str("name"),      str("regex"),           str("severity"),
+          str("validator"), strs("exempt_domains"), str("action")};
+}
+
+ConfigKey tool_policy(std::string name) {
+  return obj(std::move(name),
+             {flag("enabled"), str("action"),
+              list_of("rules", {str("name"), str("tool_pattern"), str("arg_pattern"),
+                                str("arg_key"), str("action"), str("redirect_profile")}),
+              map_of("redirect_profiles", obj("", {strs("exec"), str("reason"),
+                                                   flag("preserve_argv"), flag("match_abs_path")})),
+              str("quarantine_dir")});
+}
+
+ConfigKey adaptive_level(std::string name) {
+  return obj(std::move(name), {leaf("upgrade_warn", Type::String, true),
+                               leaf("upgrade_ask", Type::String, true), opt_flag("block_all")});
+}
+
+ConfigKey agent_profile() {
+  return obj(
+      "", {strs("listeners"), strs("source_cidrs"), str("mode"), opt_flag("enforce"),
+           strs("api_allowlist"),
+           obj("dlp", {opt_flag("include_defaults"), list_of("patterns", dlp_pattern())}),
+           obj("rate_limit", {num("max_requests_per_minute"), num("max_data_per_minute")}),
+           obj("session_profiling",
+               {num("domain_burst"), str("anomaly_action"), real("volume_spike_ratio")}),
+           tool_policy("mcp_tool_policy"),
+           obj("budget", {num("max_requests_per_session"), num("max_bytes_per_session"),
+                          num("max_unique_domains_per_session"), num("window_minutes"),
+                          num("max_tool_calls_per_session"), num("max_concurrent_tool_calls"),
+                          num("max_wall_clock_minutes"), num("max_retries_per_tool"),
+                          num("max_retries_per_endpoint"), num("loop_detection_window"),
+                          num("fan_out_limit"), num("fan_out_window_seconds"),
+                          map_of("cost_multipliers", real("")), str("dow_action")}),
+           strs("allowed_addresses"),
+           obj("sandbox",
+               {opt_flag("enabled"), opt_flag("strict"), opt_flag("best_effort"), str("workspace"),
+                obj("filesystem", {strs("allow_read"), strs("allow_write")})}),
+           strs("trusted_domains")});
+}
+
+Keys proxy_and_scanning() {
+  return {
+      obj("fetch_proxy",
+          {str("listen"), num("timeout_seconds"), num("max_response_mb"), str("user_agent"),
+           obj("monitoring", {num("max_url_length"), real("entropy_threshold"),
+                              real("subdomain_entropy_threshold"), num("max_requests_per_minute"),
+                              num("max_data_per_minute"), strs("blocklist"),
+                              strs("subdomain_entropy_exclusions")})}),
+      obj("forward_proxy", {flag("enabled"), num("max_tunnel_seconds"), num("idle_timeout_seconds"),
+                            opt_flag("sni_verification"), strs("redirect_websocket_hosts")}),
+      obj("websocket_proxy",
+          {flag("enabled"), num("max_message_bytes"), num("max_concurrent_connections"),
+           opt_flag("scan_text_frames"), flag("allow_binary_frames"), flag("forward_cookies"),
+           opt_flag("strip_compression"), num("max_connection_seconds"),
+           num("idle_timeout_seconds"), str("origin_policy")}),
+      obj("dlp", {flag("scan_env"), str("secrets_file"), num("min_env_secret_length"),
+                  opt_flag("include_defaults"), list_of("patterns", dlp_pattern()), str("action")}),
+      obj("canary_tokens",
+          {flag("enabled"), list_of("tokens", {str("name"), str("value"), str("env_var")})}),
+      obj("response_scanning",
+          {flag("enabled"), str("action"), num("ask_timeout_seconds"), opt_flag("include_defaults"),
+           list_of("patterns", {str("name"), str("regex")}), strs("exempt_domains"),
+           obj("sse_streaming", {flag("enabled"), str("action"), num("max_event_bytes")})}),
+      obj("mcp_input_scanning", {flag("enabled"), str("action"), str("on_parse_error")}),
+      obj("mcp_tool_scanning", {flag("enabled"), str("action"), flag("detect_drift")}),
+      tool_policy("mcp_tool_policy"),
+      obj("git_protection", {flag("enabled"), strs("allowed_branches"), strs("blocked_commands"),
+                             flag("pre_push_scan")}),
+      obj("logging", {str("format"), str("output"), str("file"), flag("include_allowed"),
+                      flag("include_blocked")}),
+      obj("session_profiling",
+          {flag("enabled"), str("anomaly_action"), num("domain_burst"), num("window_minutes"),
+           real("volume_spike_ratio"), num("max_sessions"), num("session_ttl_minutes"),
+           num("cleanup_interval_seconds")}),
+      obj("adaptive_enforcement",
+          {flag("enabled"), real("escalation_threshold"), real("decay_per_clean_request"),
+           obj("levels",
+               {adaptive_level("elevated"), adaptive_level("high"), adaptive_level("critical")}),
+           strs("exempt_domains")}),
+      obj("mcp_session_binding",
+          {flag("enabled"), str("unknown_tool_action"), str("no_baseline_action")}),
+      obj("request_body_scanning",
+          {flag("enabled"), str("action"), num("max_body_bytes"), flag("scan_headers"),
+           str("header_mode"), strs("sensitive_headers"), strs("ignore_headers")}),
+      obj("kill_switch",
+          {flag("enabled"), str("sentinel_file"), str("message"), opt_flag("health_exempt"),
+           opt_flag("metrics_exempt"), opt_flag("api_exempt"), str("api_token"), str("api_listen"),
+           strs("allowlist_ips")}),
+      obj("sentry", {opt_flag("enabled"), str("dsn"), str("environment"),
+                     leaf("sample_rate", Type::Float, true), flag("debug")}),
+      str("metrics_listen"),
+  };
+}
+
+Keys detection_and_integrity() {
+  return {
+      obj("emit",
+          {str("instance_id"),
+           obj("webhook", {str("url"), str("min_severity"), str("auth_token"),
+                           num("timeout_seconds"), num("queue_size")}),
+           obj("syslog", {str("address"), str("min_severity"), str("facility"), str("tag")}),
+           obj("otlp", {str("endpoint"), map_of("headers", str("")), num("timeout_seconds"),
+                        str("min_severity"), num("queue_size"), flag("gzip")})}),
+      obj("tool_chain_detection",
+          {flag("enabled"), str("action"), num("window_size"), num("window_seconds"),
+           leaf("max_gap", Type::Int, true), map_of("tool_categories", strs("")),
+           map_of("pattern_overrides", str("")),
+           list_of("custom_patterns",
+                   {str("name"), strs("sequence"), str("severity"), str("action")})}),
+      obj("mcp_ws_listener", {strs("allowed_origins"), num("max_connections")}),
+      obj("tls_interception",
+          {flag("enabled"), str("ca_cert"), str("ca_key"), strs("passthrough_domains"),
+           str("cert_ttl"), num("cert_cache_size"), num("max_response_bytes")}),
+      obj("cross_request_detection",
+          {flag("enabled"), str("action"),
+           obj("entropy_budget", {flag("enabled"), real("bits_per_window"), num("window_minutes"),
+                                  str("action"), strs("exempt_domains")}),
+           obj("fragment_reassembly",
+               {flag("enabled"), num("max_buffer_bytes"), num("window_minutes")})}),
+      obj("reverse_proxy", {flag("enabled"), str("listen"), str("upstream")}),
+      obj("scan_api",
+          {str("listen"), obj("auth", {strs("bearer_tokens")}),
+           obj("rate_limit", {num("requests_per_minute"), num("burst")}), num("max_body_bytes"),
+           obj("field_limits", {num("url"), num("text"), num("content"), num("arguments")}),
+           obj("timeouts", {str("read"), str("write"), str("scan")}), num("connection_limit"),
+           obj("kinds", {flag("url"), flag("dlp"), flag("prompt_injection"), flag("tool_call")})}),
+      obj("address_protection",
+          {flag("enabled"), str("action"), str("unknown_action"), strs("allowed_addresses"),
+           obj("chains", {opt_flag("eth"), opt_flag("btc"), opt_flag("sol"), opt_flag("bnb")}),
+           obj("similarity", {num("prefix_length"), num("suffix_length")})}),
+      obj("seed_phrase_detection",
+          {opt_flag("enabled"), num("min_words"), opt_flag("verify_checksum")}),
+      obj("rules",
+          {str("rules_dir"), str("min_confidence"), flag("include_experimental"), strs("disabled"),
+           list_of("trusted_keys", {str("name"), str("public_key"), str("tier")})}),
+      obj("file_sentry", {flag("enabled"), flag("best_effort"), strs("watch_paths"),
+                          opt_flag("scan_content"), strs("ignore_patterns")}),
+      obj("sandbox", {flag("enabled"), flag("strict"), flag("best_effort"), str("workspace"),
+                      obj("filesystem", {strs("allow_read"), strs("allow_write")})}),
+      obj("flight_recorder",
+          {flag("enabled"), str("dir"), num("checkpoint_interval"), num("retention_days"),
+           flag("redact"), flag("sign_checkpoints"), num("max_entries_per_file"),
+           flag("raw_escrow"), str("escrow_public_key"), str("signing_key_path")}),
+      obj("mcp_binary_integrity", {flag("enabled"), str("manifest_path"), str("action")}),
+      obj("mcp_tool_provenance",
+          {flag("enabled"), str("action"), str("mode"), strs("trusted_keys"),
+           strs("trusted_issuers"), strs("trusted_subjects"), flag("offline_only")}),
+  };
+}
+
+Keys behaviour_and_identity() {
+  return {
+      obj("behavioral_baseline",
+          {flag("enabled"), num("learning_window"), str("deviation_action"), str("profile_dir"),
+           flag("auto_ratify"), real("sensitivity_sigma"), strs("lock_dimensions"),
+           flag("poison_resistance"), str("seasonality_mode")}),
+      obj("airlock", {flag("enabled"),
+                      obj("triggers", {str("on_elevated"), str("on_high"), str("on_critical"),
+                                       str("on_severity"), num("anomaly_count"),
+                                       num("anomaly_window_minutes")}),
+                      obj("timers", {num("soft_minutes"), num("hard_minutes"), num("drain_minutes"),
+                                     num("drain_timeout_seconds")}),
+                      obj("tool_freeze", {flag("snapshot_on_entry"), flag("allow_cached_tools")})}),
+      obj("browser_shield",
+          {flag("enabled"), str("strictness"), num("max_shield_bytes"), str("oversize_action"),
+           strs("exempt_domains"), flag("strip_extension_probing"), flag("strip_hidden_traps"),
+           flag("strip_tracking_pixels"), flag("inject_fingerprint_shims"),
+           strs("tracking_domains")}),
+      obj("media_policy",
+          {opt_flag("enabled"), opt_flag("strip_images"), opt_flag("strip_audio"),
+           opt_flag("strip_video"), strs("allowed_image_types"), opt_flag("strip_image_metadata"),
+           num("max_image_bytes"), opt_flag("log_media_exposure")}),
+      obj("a2a_scanning",
+          {flag("enabled"), str("action"), flag("scan_agent_cards"), flag("detect_card_drift"),
+           flag("session_smuggling_detection"), num("max_context_messages"), num("max_contexts"),
+           flag("scan_raw_parts"), num("max_raw_size")}),
+      obj("taint",
+          {flag("enabled"), strs("allowlisted_domains"), strs("protected_paths"),
+           strs("elevated_paths"),
+           list_of("trust_overrides",
+                   {str("scope"), str("source_match"), str("action_match"),
+                    leaf("expires_at", Type::Timestamp), str("granted_by"), str("reason")}),
+           str("policy"), num("recent_sources")}),
+      obj("mediation_envelope",
+          {flag("enabled"), flag("sign"), str("signing_key_path"), str("key_id"),
+           strs("signed_components"), num("created_skew_seconds"), num("max_body_bytes")}),
+      obj("redaction",
+          {flag("enabled"), str("default_profile"),
+           map_of("profiles", obj("", {strs("classes"), strs("dictionaries")})),
+           map_of("dictionaries",
+                  obj("", {str("class"), strs("entries"), str("entries_file"),
+                           flag("case_insensitive"), flag("word_boundary"), num("priority")})),
+           obj("limits",
+               {num("max_body_bytes"), num("max_redactions_per_request"), num("max_depth")}),
+           flag("strict_reload"), strs("allowlist_unparseable")}),
+      map_of("agents", agent_profile()),
+      str("default_agent_identity"),
+      flag("bind_default_agent_identity"),
+      str("license_key"),
+      str("license_file"),
+      str("license_public_key"),
+      strs("internal"),
+      strs("trusted_domains"),
+      obj("ssrf", {strs("ip_allowlist")}),
+  };
+}
+
+ConfigKey build_root() {
+  Keys top = {
+      num("version"),        str("mode"),
+      opt_flag("enforce"),   opt_flag("explain_blocks"),
+      strs("api_allowlist"), list_of("suppress", {str("rule"), str("path"), str("reason")})};
+  for (Keys part : {proxy_and_scanning(), detection_and_integrity(), behaviour_and_identity()}) {
+    for (ConfigKey& key : part) top.push_back(std::move(key));
+  }
+  return obj("", std::move(top));
+}
+
+}  // namespace
+
+const ConfigKey* ConfigKey::field(std::string_view key) const {
+  for (const ConfigKey& f : fields) {
+    if (f.name == key) return &f;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> ConfigKey::field_names() const {
+  std::vector<std::string> names;
+  for (const ConfigKey& f : fields) names.push_back(f.name);
+  return names;
+}
+
+const ConfigKey& pipelock_config_root() {
+  static const ConfigKey root = build_root();
+  return root;
+}
+
+const char* config_type_phrase(ConfigKey::Type type) {
+  switch (type) {
+    case Type::Struct:
+      return "a mapping";
+    case Type::Int:
+      return "an integer";
+    case Type::Float:
+      return "a number";
+    case Type::Bool:
+      return "a boolean";
+    case Type::String:
+      return "a string";
+    case Type::Timestamp:
+      return "a timestamp";
+    case Type::List:
+      return "a list";
+    case Type::Map:
+      return "a mapping";
+  }
+  return "a value";
+}
+
+}  // namespace policyc

@@ -1,0 +1,32 @@
+// Every key a pipelock 2.3.0 config file may hold, with the YAML type its Go field
+// decodes from. pipelock decodes with unknown keys forbidden at every depth, so this
+// is the whole vocabulary of a valid file (`policyc validate`, `policyc diff`).
+// Unlike pipelock/schema/output_schema.hpp, which holds only what a policy may set, this
+// covers every section, the enterprise `agents` map included.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace policyc {
+
+struct ConfigKey {
+  enum class Type { Struct, Int, Float, Bool, String, Timestamp, List, Map };
+  std::string name;  // "" for a list element or map value
+  Type type = Type::Struct;
+  bool pointer = false;                // Go `*bool`/`*int`: absent differs from zero
+  std::vector<ConfigKey> fields;       // Struct: its keys, in pipelock's order
+  std::shared_ptr<ConfigKey> element;  // List and Map: the element type
+
+  const ConfigKey* field(std::string_view key) const;
+  std::vector<std::string> field_names() const;
+};
+
+/// The top level of a pipelock config: a Struct of its 56 keys.
+const ConfigKey& pipelock_config_root();
+
+/// "an integer", "a list", "a mapping"...: what a value of `type` is written as.
+const char* config_type_phrase(ConfigKey::Type type);
+
+}  // namespace policyc
