@@ -4,6 +4,8 @@ set -euo pipefail
 packages=(cmake ninja-build g++ tao-pegtl-dev libyaml-cpp-dev libfmt-dev catch2 libcli11-dev)
 # The shells and the editor the completion and syntax tests run in.
 packages+=(zsh vim)
+# clang with libFuzzer and its sanitizer runtimes: scripts/fuzz.sh runs every harness.
+packages+=(clang libclang-rt-14-dev)
 # Google Benchmark: bench/ is built (and smoke-tested) only when it is installed.
 packages+=(libbenchmark-dev)
 missing=()
@@ -15,4 +17,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y "${missing[@]}"
+fi
+# node and npm run the TextMate grammar test (editors/tests): Debian's packages, unless
+# the machine already has both (another nodejs package may provide npm).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y nodejs npm
 fi
