@@ -6,6 +6,8 @@ packages=(cmake ninja-build g++ tao-pegtl-dev libyaml-cpp-dev libfmt-dev catch2 
 packages+=(zsh vim)
 # clang with libFuzzer and its sanitizer runtimes: scripts/fuzz.sh runs every harness.
 packages+=(clang libclang-rt-14-dev)
+# libpsl and Debian's Public Suffix List data: registrable domains and W0608.
+packages+=(libpsl-dev publicsuffix)
 # Google Benchmark: bench/ is built (and smoke-tested) only when it is installed.
 packages+=(libbenchmark-dev)
 missing=()

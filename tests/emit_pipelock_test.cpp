@@ -149,8 +149,8 @@ TEST_CASE("pipelock schema: top-level order, types and lookups", "[emit]") {
   CHECK(target_field_names(pipelock_schema()) ==
         std::vector<std::string>{"version", "mode", "enforce", "explain_blocks", "api_allowlist",
                                  "seed_phrase_detection", "forward_proxy", "dlp",
-                                 "request_body_scanning", "tls_interception", "ssrf", "internal",
-                                 "trusted_domains"});
+                                 "request_body_scanning", "tls_interception", "ssrf", "fetch_proxy",
+                                 "internal", "trusted_domains"});
   const TargetField* mode = find_target_field(pipelock_schema(), "mode");
   REQUIRE(mode);
   CHECK(mode->bare);

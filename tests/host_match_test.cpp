@@ -2,6 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
+
+#include "base/public_suffix.hpp"
+#include "compiler/lint/host_suffixes.hpp"
+#include "pipelock/schema/output_schema.hpp"
+
 using namespace policyc;
 
 TEST_CASE("api_allowlist wildcards cover the apex, passthrough wildcards do not") {
@@ -31,14 +37,57 @@ TEST_CASE("a pattern covers another when it matches every host the other matches
   CHECK_FALSE(pattern_covers("*.api.github.com", "*.github.com", WildcardApex::Included));
 }
 
-TEST_CASE("registrable domains use the last two labels, three under common suffixes") {
+TEST_CASE("registrable domains come from the Public Suffix List") {
+  // Entries the list has held for many years, so any copy of it gives these answers.
   CHECK(registrable_domain("api.github.com") == "github.com");
   CHECK(registrable_domain("github.com") == "github.com");
   CHECK(registrable_domain("*.pythonhosted.org") == "pythonhosted.org");
   CHECK(registrable_domain("www.bbc.co.uk") == "bbc.co.uk");
+  CHECK(registrable_domain("WWW.BBC.CO.UK.") == "bbc.co.uk");
+  CHECK(registrable_domain("a.b.example.com.au") == "example.com.au");
   CHECK(registrable_domain("me.github.io") == "me.github.io");
+  CHECK(registrable_domain("docs.me.github.io") == "me.github.io");
+  CHECK(registrable_domain("app.herokuapp.com") == "app.herokuapp.com");
+  CHECK(registrable_domain("co.uk") == "co.uk");  // a suffix is its own
   CHECK(registrable_domain("localhost") == "localhost");
   CHECK(registrable_domain("10.1.2.3") == "10.1.2.3");
+}
+
+TEST_CASE("public suffixes are the list's ICANN or private entries") {
+  CHECK(public_suffix_kind("co.uk") == PublicSuffixKind::Icann);
+  CHECK(public_suffix_kind("com.au") == PublicSuffixKind::Icann);
+  CHECK(public_suffix_kind("github.io") == PublicSuffixKind::Private);
+  CHECK(public_suffix_kind("blogspot.com") == PublicSuffixKind::Private);
+  CHECK(public_suffix_kind("github.com") == PublicSuffixKind::None);
+  CHECK(public_suffix_kind("bbc.co.uk") == PublicSuffixKind::None);
+  // The implicit rule for an unlisted top-level name does not make it a listed suffix.
+  CHECK(public_suffix_kind("internal") == PublicSuffixKind::None);
+  CHECK(broad_suffix_kind("co.uk") == BroadSuffix::PublicSuffix);
+  CHECK(broad_suffix_kind("github.io") == BroadSuffix::SharedHosting);
+  CHECK(broad_suffix_kind("example.co.uk") == BroadSuffix::None);
+}
+
+TEST_CASE("every host list a policy can set has pipelock's matching") {
+  std::vector<std::string> host_lists;
+  std::function<void(const TargetField&, const std::string&)> walk =
+      [&](const TargetField& section, const std::string& path) {
+        for (const TargetField& field : section.children) {
+          const std::string field_path = path.empty() ? field.key : path + "." + field.key;
+          if (field.type == TargetField::Type::Section) walk(field, field_path);
+          if (field.type == TargetField::Type::HostList) host_lists.push_back(field_path);
+        }
+      };
+  walk(pipelock_schema(), "");
+  CHECK(host_lists == std::vector<std::string>{"api_allowlist",
+                                               "forward_proxy.redirect_websocket_hosts",
+                                               "tls_interception.passthrough_domains",
+                                               "fetch_proxy.monitoring.blocklist",
+                                               "trusted_domains"});
+  for (const std::string& path : host_lists) {
+    INFO(path);
+    CHECK(host_list_semantics(path).has_value());
+  }
+  CHECK(host_list_semantics("fetch_proxy.monitoring.blocklist") == WildcardApex::Included);
 }
 
 TEST_CASE("the nearest entry of a host that is not allowed") {

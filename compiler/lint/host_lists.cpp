@@ -2,9 +2,10 @@
 // them: constants, literals, and what rules add to sets from those. Entries read from
 // the manifest are unknown here and only noted.
 //
-// Matching follows pipelock 2.3.0: in api_allowlist and trusted_domains `*.x` matches
-// `x` and every name below it; in passthrough_domains and redirect_websocket_hosts it
-// matches only names below `x`.
+// Matching is pipelock 2.3.0's, per list, from pipelock/schema/host_match: in
+// api_allowlist, trusted_domains and fetch_proxy.monitoring.blocklist `*.x` matches `x`
+// and every name below it; in passthrough_domains and redirect_websocket_hosts only the
+// names below `x`.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 
 #include "compiler/lint/lint.hpp"
 #include "compiler/lint/walk.hpp"
+#include "pipelock/schema/host_match.hpp"
 #include "pipelock/schema/output_schema.hpp"
 
 namespace policyc {
@@ -108,10 +110,6 @@ void collect_items(const ir::Program& program, const std::vector<ast::OutputItem
   }
 }
 
-bool wildcard_includes_apex(const std::string& path) {
-  return path == "api_allowlist" || path == "trusted_domains";
-}
-
 // Whether `b` is in the list whenever `a` is: always there, or added by every rule that
 // adds `a`. policyc cannot tell whether two different rule conditions hold together.
 bool present_whenever(const HostEntry& b, const HostEntry& a) {
@@ -125,42 +123,37 @@ bool before(const SourceRange& a, const SourceRange& b) {
   return a.file != b.file ? a.file < b.file : a.begin < b.begin;
 }
 
-// The patterns that would match every name `host` stands for: the same text, and a
-// wildcard on each parent domain (and, where the apex matches, on the host itself).
-std::vector<std::string> matching_patterns(const std::string& host, bool apex) {
-  std::vector<std::string> patterns{host};
-  const bool wildcard = host.rfind("*.", 0) == 0;
-  std::string rest = wildcard ? host.substr(2) : host;
-  if (!wildcard && apex) patterns.push_back("*." + rest);
-  for (std::size_t dot = rest.find('.'); dot != std::string::npos; dot = rest.find('.')) {
-    rest = rest.substr(dot + 1);
-    patterns.push_back("*." + rest);
-  }
-  return patterns;
-}
-
 void report_redundant(const HostList& list, std::set<std::pair<FileId, std::uint32_t>>& reported,
                       DiagnosticSink& diags) {
-  const bool apex = wildcard_includes_apex(list.path);
-  std::multimap<std::string, const HostEntry*> by_host;
-  for (const HostEntry& entry : list.entries) by_host.emplace(entry.host, &entry);
+  const std::optional<WildcardApex> apex = host_list_semantics(list.path);
+  if (!apex) return;
+  // Entries by the text pipelock compares; the patterns covering an entry are then a
+  // few look-ups (covering_patterns), not a scan of the list.
+  std::multimap<std::string, const HostEntry*> by_pattern;
   for (const HostEntry& entry : list.entries) {
+    by_pattern.emplace(normalize_host_pattern(entry.host, *apex), &entry);
+  }
+  for (const HostEntry& entry : list.entries) {
+    const std::string pattern = normalize_host_pattern(entry.host, *apex);
     const HostEntry* match = nullptr;
-    for (const std::string& pattern : matching_patterns(entry.host, apex)) {
-      auto [first, last] = by_host.equal_range(pattern);
+    bool duplicate = false;
+    for (const std::string& wider : covering_patterns(pattern, *apex)) {
+      auto [first, last] = by_pattern.equal_range(wider);
       for (auto it = first; it != last; ++it) {
         const HostEntry& other = *it->second;
         if (same_range(entry.range, other.range) || !present_whenever(other, entry)) continue;
         // Of two equal entries always there together, the later one is the redundant one.
-        if (other.host == entry.host && present_whenever(entry, other) &&
-            !before(other.range, entry.range)) {
+        const bool same = wider == pattern;
+        if (same && present_whenever(entry, other) && !before(other.range, entry.range)) {
           continue;
         }
-        if (!match || before(other.range, match->range)) match = &other;
+        if (!match || before(other.range, match->range)) {
+          match = &other;
+          duplicate = same;
+        }
       }
     }
     if (!match || !reported.insert({entry.range.file, entry.range.begin}).second) continue;
-    const bool duplicate = match->host == entry.host;
     Diagnostic& d =
         diags.warning("W0607", entry.range,
                       duplicate ? fmt::format("'{}' is already in {}", entry.host, list.path)
@@ -178,12 +171,18 @@ void report_passthrough(const std::vector<HostList>& lists, DiagnosticSink& diag
   if (allow == lists.end()) return;
   for (const HostList& list : lists) {
     if (list.path != "tls_interception.passthrough_domains") continue;
-    std::set<std::string> allowed_hosts;
-    for (const HostEntry& a : allow->entries) allowed_hosts.insert(a.host);
+    // Allowed when some allowlist entry covers the passthrough entry, as pipelock's
+    // api_allowlist matches.
+    const WildcardApex allow_apex = *host_list_semantics(allow->path);
+    std::set<std::string> allowed_patterns;
+    for (const HostEntry& a : allow->entries) {
+      allowed_patterns.insert(normalize_host_pattern(a.host, allow_apex));
+    }
     for (const HostEntry& entry : list.entries) {
-      const std::vector<std::string> patterns = matching_patterns(entry.host, true);
+      const std::vector<std::string> patterns =
+          covering_patterns(normalize_host_pattern(entry.host, allow_apex), allow_apex);
       const bool allowed = std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) {
-        return allowed_hosts.count(p) > 0;
+        return allowed_patterns.count(p) > 0;
       });
       if (allowed) continue;
       Diagnostic& d = diags.warning(

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "base/diagnostic.hpp"
+#include "base/public_suffix.hpp"
 
 namespace policyc {
 
@@ -145,22 +146,7 @@ std::string registrable_domain(const std::string& host_text) {
   if (!host.empty() && host.back() == '.') host.pop_back();
   if (is_wildcard(host)) host = host.substr(2);
   if (is_ip_literal(host)) return host;
-  static const char* const two_label_suffixes[] = {
-      "co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "org.au", "co.nz",
-      "co.jp", "ne.jp",  "co.in", "com.br", "com.cn", "com.mx", "co.za",  "github.io"};
-  std::size_t labels = 2;
-  for (const char* suffix : two_label_suffixes) {
-    if (ends_with(host, std::string(".") + suffix)) labels = 3;
-  }
-  // Cut after the dot that starts the last `labels` labels.
-  std::size_t start = host.size();
-  for (std::size_t i = 0; i < labels; ++i) {
-    if (start == 0) return host;
-    const std::size_t dot = host.rfind('.', start - 1);
-    if (dot == std::string::npos) return host;
-    start = dot;
-  }
-  return host.substr(start + 1);
+  return registrable_part(host);
 }
 
 std::optional<NearEntry> nearest_entry(const std::string& host_text,

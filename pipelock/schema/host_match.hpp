@@ -35,9 +35,9 @@ std::string normalize_host_pattern(const std::string& text, WildcardApex apex);
 /// a few look-ups instead of a scan.
 std::vector<std::string> covering_patterns(const std::string& narrower, WildcardApex apex);
 
-/// The domain a host is registered under: its last two labels, or three under a
-/// common two-label public suffix (co.uk, com.au, ...). A heuristic, not the full
-/// Public Suffix List; an IP address is its own domain.
+/// The domain a host (or a wildcard's base) is registered under, by the Public Suffix
+/// List (base/public_suffix): bbc.co.uk for www.bbc.co.uk, me.github.io for
+/// a.me.github.io. A public suffix, a single label and an IP address are their own.
 std::string registrable_domain(const std::string& host);
 
 /// What pipelock's ValidateTrustedDomains refuses in a trusted_domains entry, judged

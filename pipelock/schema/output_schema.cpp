@@ -28,8 +28,8 @@ TargetField section(std::string key, std::vector<TargetField> children) {
 
 // The order is the reference renderer's (it puts seed_phrase_detection and ssrf where
 // pipelock's own struct does not), because output must match it byte for byte and
-// pipelock ignores key order anyway. internal and trusted_domains, which the
-// reference never writes, come last.
+// pipelock ignores key order anyway. fetch_proxy, internal and trusted_domains, which
+// the reference never writes, come last.
 TargetField build_root() {
   return section(
       "", {
@@ -78,6 +78,8 @@ TargetField build_root() {
                           leaf("max_response_bytes", Type::Int),
                       }),
               section("ssrf", {leaf("ip_allowlist", Type::CidrList)}),
+              section("fetch_proxy",
+                      {section("monitoring", {leaf("blocklist", Type::HostList)})}),
               leaf("internal", Type::CidrList),
               leaf("trusted_domains", Type::HostList),
           });
