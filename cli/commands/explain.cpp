@@ -85,10 +85,8 @@ int run_explain(const ExplainOptions& options, CommandIo& io) {
   io.out << with_policy(
       json ? explain_host_json(result, sources) : explain_host_text(result, sources),
       compiled->policy, json);
-  // What pipelock does with the host ("reachable" in JSON), for scripts: an allowlist
-  // that is not enforced lets every host through.
-  const bool reachable = result.allowed || result.mode != "strict";
-  return reachable ? kExitOk : kExitHostBlocked;
+  // What pipelock does with the host ("reachable" in JSON), for scripts.
+  return result.reachable() ? kExitOk : kExitHostBlocked;
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ using Direction = ConfigChange::Direction;
 enum class ListKind { Hosts, CidrsAllowing, CidrsBlocking, BlockedHosts, Other };
 
 ListKind list_kind(const std::string& path) {
-  if (path == "fetch_proxy.monitoring.blocklist") return ListKind::BlockedHosts;
+  if (path == kBlocklistPath) return ListKind::BlockedHosts;
   if (host_list_semantics(path)) return ListKind::Hosts;
   if (path == "ssrf.ip_allowlist" || path == "kill_switch.allowlist_ips") {
     return ListKind::CidrsAllowing;

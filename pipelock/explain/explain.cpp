@@ -139,9 +139,11 @@ HostExplanation explain_host(const Explanation& explanation, const std::string& 
     if (host_matches(value.value.string.str(), host, *apex))
       out.matches.push_back({value.path, &value});
   }
-  for (const HostMatch& match : out.matches)
+  for (const HostMatch& match : out.matches) {
     out.allowed = out.allowed || match.list == "api_allowlist";
-  if (out.allowed) return out;
+    out.blocked = out.blocked || match.list == kBlocklistPath;
+  }
+  if (out.allowed || out.blocked) return out;
   out.nearest = nearest_entry(host, allowlist, WildcardApex::Included);
   for (std::size_t i = 0; out.nearest && i < allowlist.size(); ++i) {
     if (allowlist[i] == out.nearest->entry) out.nearest_entry = allowlist_values[i];

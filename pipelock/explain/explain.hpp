@@ -67,9 +67,14 @@ struct HostExplanation {
   std::string mode;  // the config's mode ("balanced" when not written)
   std::vector<HostMatch> matches;
   bool allowed = false;
+  bool blocked = false;  // a blocklist entry matches: pipelock refuses it in every mode
   std::optional<NearEntry> nearest;
   const ExplainedValue* nearest_entry = nullptr;
   std::vector<const ExplainedRule*> would_add;  // rules reading a manifest list, ran first
+
+  /// What pipelock does with the host: the blocklist wins; an allowlist is enforced only
+  /// in strict mode.
+  bool reachable() const { return !blocked && (allowed || mode != "strict"); }
 };
 
 HostExplanation explain_host(const Explanation& explanation, const std::string& host,

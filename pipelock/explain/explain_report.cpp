@@ -193,7 +193,11 @@ std::string explain_json(const Explanation& e, const SourceManager& sources) {
 std::string explain_host_text(const HostExplanation& h, const SourceManager& sources) {
   std::string out;
   const bool enforced = h.mode == "strict";
-  if (h.allowed) {
+  if (h.blocked) {
+    out += fmt::format("{} is blocked: a {} entry matches it, and pipelock checks that list "
+                       "in every mode, allowlisted or not\n",
+                       h.host, kBlocklistPath);
+  } else if (h.allowed) {
     out += fmt::format("{} is allowed (mode {}{})\n", h.host, h.mode,
                        enforced ? "" : ", which does not enforce api_allowlist");
   } else if (enforced) {
@@ -211,7 +215,7 @@ std::string explain_host_text(const HostExplanation& h, const SourceManager& sou
       out += fmt::format("    {}\n", contribution_text(sources, c, match.entry->written_at));
     }
   }
-  if (h.allowed) return out;
+  if (h.allowed || h.blocked) return out;
   if (h.nearest) {
     out += fmt::format("  nearest entry: {} ({})\n", printable_text(json_quote(h.nearest->entry)),
                        h.nearest->why);
@@ -235,7 +239,8 @@ std::string explain_host_json(const HostExplanation& h, const SourceManager& sou
   JsonWriter json;
   json.begin_object().key("host").value(h.host).key("mode").value(h.mode);
   json.key("allowed").boolean(h.allowed);
-  json.key("reachable").boolean(h.allowed || h.mode != "strict");
+  json.key("blocked").boolean(h.blocked);
+  json.key("reachable").boolean(h.reachable());
   json.key("matches").begin_array();
   for (const HostMatch& match : h.matches) {
     json.begin_object().key("list").value(match.list).key("entry");

@@ -12,6 +12,9 @@ namespace policyc {
 /// (tls_interception.passthrough_domains) and redirect_websocket_hosts do not.
 enum class WildcardApex { Included, Excluded };
 
+/// The list pipelock checks every host against in every mode, allowlisted or not.
+inline constexpr const char* kBlocklistPath = "fetch_proxy.monitoring.blocklist";
+
 /// The matcher of the pipelock list at `path` ("api_allowlist",
 /// "tls_interception.passthrough_domains"); nothing for a list that is not of hosts.
 std::optional<WildcardApex> host_list_semantics(const std::string& path);
