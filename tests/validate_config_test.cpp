@@ -310,8 +310,8 @@ TEST_CASE("every pattern field is a Go regexp, reported at its value") {
       "  action: block\n"
       "  rules:\n"
       "    - {name: c, tool_pattern: '[a-', arg_pattern: 'ok', arg_key: '\\C'}\n");
-  CHECK(v.errors() == std::vector<std::string>{"3:25 E0707", "6:25 E0707", "11:33 E0707",
-                                               "11:67 E0707"});
+  CHECK(v.errors() == std::vector<std::string>{"3:24 E0707", "6:24 E0707", "11:31 E0707",
+                                               "11:66 E0707"});
   CHECK(v.messages().find("dlp.patterns[0].regex is not a valid regexp: missing ): (AKIA") !=
         std::string::npos);
   Validated off("response_scanning:\n  enabled: false\n  patterns:\n    - {name: b, regex: '('}\n");
