@@ -1,11 +1,11 @@
 #include "base/error_docs.hpp"
 
-#include <regex>
+#include <re2/re2.h>
 
 namespace policyc {
 
 std::vector<ErrorDoc> parse_error_docs(std::string_view markdown) {
-  static const std::regex heading(R"(## ([EW][0-9]{4}): (.*))");
+  static const re2::RE2 heading(R"(## ([EW][0-9]{4}): (.*))");
   std::vector<ErrorDoc> docs;
   std::size_t at = 0;
   bool in_fence = false;  // a "## " inside an example is not a heading
@@ -13,10 +13,10 @@ std::vector<ErrorDoc> parse_error_docs(std::string_view markdown) {
     std::size_t end = markdown.find('\n', at);
     if (end == std::string_view::npos) end = markdown.size();
     std::string line(markdown.substr(at, end - at));
-    std::smatch match;
+    std::string code, title;
     if (line.rfind("```", 0) == 0) in_fence = !in_fence;
-    if (!in_fence && std::regex_match(line, match, heading)) {
-      docs.push_back({match[1], match[2], ""});
+    if (!in_fence && re2::RE2::FullMatch(line, heading, &code, &title)) {
+      docs.push_back({code, title, ""});
     } else if (!in_fence && line.rfind("# ", 0) == 0) {
       docs.push_back({"", "", ""});  // a section heading ends the entry before it
     } else if (!docs.empty()) {

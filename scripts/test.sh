@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 ./scripts/deps.sh
 # The grammar test's npm packages, exactly as the committed lockfile pins them.
 npm ci --prefix editors/tests --no-audit --no-fund >/dev/null
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOLICYC_WERROR=ON
 cmake --build build
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 # The same suite under ASan and UBSan, then a short run of every fuzz harness

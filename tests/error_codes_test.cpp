@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <regex>
+#include <re2/re2.h>
 #include <set>
 #include <sstream>
 
@@ -23,8 +23,8 @@ const std::set<std::string> kInternalCodes = {"E0502"};
 // The codes of diagnostics in an expected output: text lines ("file:1:2: error: ... [E0203]",
 // colored or not) and JSON lines ("code":"E0203").
 std::set<std::string> produced_codes() {
-  static const std::regex text_code(R"re((?:error|warning)(?:\x1b\[0m)?:.*\[([EW][0-9]{4})\])re");
-  static const std::regex json_code(R"re("code":"([EW][0-9]{4})")re");
+  static const RE2 text_code(R"re((?:error|warning)(?:\x1b\[0m)?:.*\[([EW][0-9]{4})\])re");
+  static const RE2 json_code(R"re("code":"([EW][0-9]{4})")re");
   std::set<std::string> codes;
   for (const auto& entry :
        fs::recursive_directory_iterator(fs::path(POLICYC_SOURCE_DIR) / "golden")) {
@@ -33,9 +33,9 @@ std::set<std::string> produced_codes() {
     const std::string text = policyc::read_file_text(entry.path());
     std::istringstream lines(text);
     for (std::string line; std::getline(lines, line);) {
-      std::smatch match;
-      if (std::regex_search(line, match, text_code) || std::regex_search(line, match, json_code)) {
-        codes.insert(match[1]);
+      std::string code;
+      if (RE2::PartialMatch(line, text_code, &code) || RE2::PartialMatch(line, json_code, &code)) {
+        codes.insert(code);
       }
     }
   }

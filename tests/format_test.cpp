@@ -10,7 +10,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <regex>
+#include <re2/re2.h>
 #include <set>
 #include <sstream>
 
@@ -67,12 +67,10 @@ CliRun run(const fs::path& folder, const std::vector<std::string>& args) {
 // The codes of the diagnostics in a stderr text, sorted: what a check reports, without
 // the positions that formatting moves.
 std::multiset<std::string> diagnostic_codes(const std::string& text) {
-  static const std::regex code(R"((?:: (?:error|warning): .*\[|"code":")([EW][0-9]{4}))");
+  static const RE2 code(R"((?:: (?:error|warning): .*\[|"code":")([EW][0-9]{4}))");
   std::multiset<std::string> codes;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), code); it != std::sregex_iterator();
-       ++it) {
-    codes.insert((*it)[1]);
-  }
+  re2::StringPiece rest(text);
+  for (std::string found; RE2::FindAndConsume(&rest, code, &found);) codes.insert(found);
   return codes;
 }
 

@@ -297,6 +297,27 @@ TEST_CASE("validate reports every problem of a config at once, in source order")
   CHECK(v.diags.all().size() == 5);  // and the CA files warning
 }
 
+TEST_CASE("every pattern field is a Go regexp, reported at its value") {
+  Validated v(
+      "dlp:\n"
+      "  patterns:\n"
+      "    - {name: a, regex: '(AKIA'}\n"
+      "response_scanning:\n"
+      "  patterns:\n"
+      "    - {name: b, regex: 'x{2,1}'}\n"
+      "mcp_tool_policy:\n"
+      "  enabled: true\n"
+      "  action: block\n"
+      "  rules:\n"
+      "    - {name: c, tool_pattern: '[a-', arg_pattern: 'ok', arg_key: '\\C'}\n");
+  CHECK(v.errors() == std::vector<std::string>{"3:24 E0707", "6:24 E0707", "11:31 E0707",
+                                               "11:66 E0707"});
+  CHECK(v.messages().find("dlp.patterns[0].regex is not a valid regexp: missing ): (AKIA") !=
+        std::string::npos);
+  Validated off("response_scanning:\n  enabled: false\n  patterns:\n    - {name: b, regex: '('}\n");
+  CHECK(off.valid);  // pipelock compiles response patterns only when scanning is enabled
+}
+
 TEST_CASE("an empty file is a valid pipelock config") {
   Validated v("");
   CHECK(v.valid);

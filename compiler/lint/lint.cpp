@@ -9,10 +9,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <optional>
-#include <regex>
+
+#include <re2/re2.h>
 
 #include "compiler/syntax/comments.hpp"
 #include "base/error_docs.hpp"
@@ -55,34 +57,27 @@ unsigned next_code_line(const SourceFile& file, unsigned line) {
 // Parses `# policyc: allow CODE[, CODE...] [reason]`; reports what is malformed.
 std::optional<Directive> parse_directive(const SourceFile& file, FileId id, const Comment& comment,
                                          DiagnosticSink& diags) {
-  static const std::regex prefix(R"(#\s*policyc\s*:\s*)");
-  static const std::regex allow(R"(allow\b\s*)");
-  static const std::regex code(R"(([A-Za-z][0-9]+)\b\s*,?\s*)");
+  static const re2::RE2 prefix(R"(#\s*policyc\s*:\s*)");
+  static const re2::RE2 allow(R"(allow\b\s*)");
+  static const re2::RE2 code(R"(([A-Za-z][0-9]+)\b\s*,?\s*)");
   const std::string text = comment_text(file.text(), comment);
-  std::smatch match;
-  if (!std::regex_search(text, match, prefix, std::regex_constants::match_continuous)) {
-    return std::nullopt;
-  }
+  re2::StringPiece rest(text);  // Consume matches at its start and moves it past the match
+  if (!re2::RE2::Consume(&rest, prefix)) return std::nullopt;
   const SourceRange whole{id, comment.begin,
                           static_cast<std::uint32_t>(comment.begin + text.size())};
-  std::size_t at = match.length(0);
-  std::string rest = text.substr(at);
-  if (!std::regex_search(rest, match, allow, std::regex_constants::match_continuous)) {
+  if (!re2::RE2::Consume(&rest, allow)) {
     diags.warning("W0613", whole,
                   "unknown policyc directive; write '# policyc: allow W0601' to silence a warning");
     return std::nullopt;
   }
-  at += match.length(0);
   Directive directive;
   bool refused = false;  // a code was named but is not one that can be silenced
   const std::vector<std::string> known = warning_codes();
   for (;;) {
-    rest = text.substr(at);
-    if (!std::regex_search(rest, match, code, std::regex_constants::match_continuous)) break;
-    std::string name = match[1];
-    const auto begin = static_cast<std::uint32_t>(comment.begin + at);
+    const auto begin = static_cast<std::uint32_t>(comment.begin + text.size() - rest.size());
+    std::string name;
+    if (!re2::RE2::Consume(&rest, code, &name)) break;
     const SourceRange range{id, begin, begin + static_cast<std::uint32_t>(name.size())};
-    at += match.length(0);
     if (std::find(known.begin(), known.end(), name) != known.end()) {
       directive.codes.push_back({name, range, false});
       continue;

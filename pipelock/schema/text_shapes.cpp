@@ -6,7 +6,8 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-// What std::regex's \s matches in the "C" locale.
+// \s of the shapes' regular expressions (ECMAScript's, in the "C" locale): with \v,
+// which RE2's \s leaves out.
 bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 bool all_of(std::string_view text, bool (*allowed)(char)) {

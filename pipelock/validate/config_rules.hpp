@@ -60,6 +60,7 @@ class ConfigRules {
   void require(const ConfigScope& scope, std::string_view key, const std::string& because);
   void require_enabled(std::string_view section, std::string_view needed);
   void duration(const ConfigScope& scope, std::string_view key);
+  void go_regexp(const ConfigScope& scope, std::string_view key);
   void domain_list(const ConfigScope& scope, std::string_view key);
   void cidr_list(const ConfigScope& scope, std::string_view key, bool ssrf_rules);
   void covering_cidrs(const YamlNode& list, const std::string& path);

@@ -9,6 +9,7 @@
 #include "pipelock/validate/config_rules.hpp"
 #include "pipelock/validate/config_tree.hpp"
 #include "pipelock/schema/go_duration.hpp"
+#include "pipelock/schema/go_regexp.hpp"
 #include "pipelock/schema/host_match.hpp"
 #include "base/hostname.hpp"
 #include "pipelock/schema/text_shapes.hpp"
@@ -144,6 +145,16 @@ void ConfigRules::duration(const ConfigScope& scope, std::string_view key) {
   error("E0707", node->range,
         fmt::format("{} '{}' is not a positive duration such as 24h, 90m or 2s", scope.join(key),
                     node->scalar));
+}
+
+// pipelock compiles each pattern with Go's regexp.Compile as it loads the config.
+void ConfigRules::go_regexp(const ConfigScope& scope, std::string_view key) {
+  const YamlNode* node = scope.get(key);
+  if (!node || node->kind != YamlNode::Kind::Scalar || node->scalar.empty()) return;
+  const std::string problem = go_regexp_error(node->scalar);
+  if (problem.empty()) return;
+  error("E0707", node->range,
+        fmt::format("{} is not a valid regexp: {}", scope.join(key), problem));
 }
 
 void ConfigRules::domain_list(const ConfigScope& scope, std::string_view key) {
@@ -367,6 +378,7 @@ void ConfigRules::logging_and_dlp() {
 void ConfigRules::dlp_pattern(const ConfigScope& pattern) {
   require(pattern, "name", "for every DLP pattern");
   require(pattern, "regex", "for every DLP pattern");
+  go_regexp(pattern, "regex");
   choice(pattern, "validator", {"", "luhn", "mod97", "aba", "wif"});
   choice(pattern, "action", {"", "warn"});
   domain_list(pattern, "exempt_domains");

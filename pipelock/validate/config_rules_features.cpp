@@ -4,8 +4,9 @@
 #include <fmt/format.h>
 
 #include <cctype>
-#include <regex>
 #include <set>
+
+#include <re2/re2.h>
 
 #include "pipelock/schema/text_shapes.hpp"
 #include "pipelock/validate/config_rules.hpp"
@@ -213,8 +214,8 @@ void ConfigRules::identity_sections() {
 }
 
 void ConfigRules::agent(const YamlNode::Entry& entry) {
-  static const std::regex name("[a-zA-Z0-9._-]{1,64}");
-  if (!std::regex_match(entry.key, name) || entry.key == "anonymous") {
+  static const re2::RE2 name("[a-zA-Z0-9._-]{1,64}");
+  if (!re2::RE2::FullMatch(entry.key, name) || entry.key == "anonymous") {
     error("E0707", entry.key_range,
           fmt::format("agent name '{}' must be 1 to 64 of [a-zA-Z0-9._-] and not 'anonymous'",
                       entry.key));

@@ -26,6 +26,7 @@ void ConfigRules::scanning_sections() {
       ConfigScope pattern{&patterns->items[i], fmt::format("response_scanning.patterns[{}]", i)};
       require(pattern, "name", "for every response pattern");
       require(pattern, "regex", "for every response pattern");
+      go_regexp(pattern, "regex");
     }
     ConfigScope sse = response.child("sse_streaming");
     if (flag(sse, "enabled", true)) choice(sse, "action", {"", "block", "warn"});
@@ -88,6 +89,9 @@ void ConfigRules::tool_policy(const ConfigScope& policy) {
     ConfigScope rule{&rules->items[i], fmt::format("{}.rules[{}]", policy.path, i)};
     require(rule, "name", "for every tool policy rule");
     require(rule, "tool_pattern", "for every tool policy rule");
+    go_regexp(rule, "tool_pattern");
+    go_regexp(rule, "arg_pattern");
+    go_regexp(rule, "arg_key");
     choice(rule, "action", {"", "warn", "block", "redirect"});
     if (!text(rule, "arg_key").empty()) require(rule, "arg_pattern", "when arg_key is set");
     const std::string action =

@@ -3,7 +3,8 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <regex>
+
+#include <re2/re2.h>
 
 namespace policyc {
 
@@ -68,12 +69,12 @@ std::optional<double> parse_yaml_float(const std::string& text) {
   if (one_of(text, {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"})) return HUGE_VAL;
   if (one_of(text, {"-.inf", "-.Inf", "-.INF"})) return -HUGE_VAL;
   if (one_of(text, {".nan", ".NaN", ".NAN"})) return std::nan("");
-  static const std::regex yaml_float("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+  static const re2::RE2 yaml_float("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
   std::string plain;
   for (char c : text) {
     if (c != '_') plain += c;
   }
-  if (!std::regex_match(plain, yaml_float)) return std::nullopt;
+  if (!re2::RE2::FullMatch(plain, yaml_float)) return std::nullopt;
   return std::strtod(plain.c_str(), nullptr);
 }
 
@@ -138,11 +139,11 @@ std::optional<double> config_float(const YamlNode& node) {
 
 bool config_timestamp(const YamlNode& node) {
   if (node.kind != YamlNode::Kind::Scalar) return false;
-  static const std::regex timestamp(
+  static const re2::RE2 timestamp(
       "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
       "(([Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\\.[0-9]*)?"
       "([ \\t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?");
-  return std::regex_match(node.scalar, timestamp);
+  return re2::RE2::FullMatch(node.scalar, timestamp);
 }
 
 std::string config_string(const YamlNode& node) {
