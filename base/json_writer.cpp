@@ -12,9 +12,12 @@ std::string escape_for_javascript(std::string text) {
     return c == 0x7f || (c == 0xe2 && i + 2 < text.size() && text[i + 1] == '\x80' &&
                          (text[i + 2] == '\xa8' || text[i + 2] == '\xa9'));
   };
-  std::size_t first = 0;
-  while (first < text.size() && !needs_escape(first)) ++first;
-  if (first == text.size()) return text;  // nearly always: no copy
+  // Candidates found by find_first_of (a fast scan): nearly always none, and no copy.
+  std::size_t first = text.find_first_of("\x7f\xe2");
+  while (first != std::string::npos && !needs_escape(first)) {
+    first = text.find_first_of("\x7f\xe2", first + 1);
+  }
+  if (first == std::string::npos) return text;
   std::string out = text.substr(0, first);
   for (std::size_t i = first; i < text.size(); ++i) {
     if (!needs_escape(i)) {

@@ -112,21 +112,30 @@ void render_object(std::string& out, const std::vector<OutputNode>& nodes, const
 
 }  // namespace by_hand
 
-// The evaluated config of a generated bottle of `hosts` hosts (0: none generated).
-OutputDocument config_of(std::size_t hosts) {
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            fmt::format("policyc-json-bench-{}-{}.yaml", ::getpid(), hosts))
-                               .string();
-  std::ofstream(path, std::ios::binary) << bench::generate_bottle(hosts);
+// A generated bottle of `hosts` hosts compiled; its config's values borrow from the
+// compile (the manifest, the sources), so it is kept whole.
+struct CompiledBottle {
   SourceManager sources;
   DiagnosticSink diags;
-  std::optional<Compiled> compiled = compile_bottle({path, "", {}}, sources, diags);
-  std::filesystem::remove(path);
-  return compiled ? compiled->evaluation.output : OutputDocument{};
-}
+  std::optional<Compiled> compiled;
+
+  explicit CompiledBottle(std::size_t hosts) {
+    const std::string path = (std::filesystem::temp_directory_path() /
+                              fmt::format("policyc-json-bench-{}-{}.yaml", ::getpid(), hosts))
+                                 .string();
+    std::ofstream(path, std::ios::binary) << bench::generate_bottle(hosts);
+    compiled = compile_bottle({path, "", {}}, sources, diags);
+    std::filesystem::remove(path);
+  }
+  const OutputDocument& config() const {
+    static const OutputDocument none;
+    return compiled ? compiled->evaluation.output : none;
+  }
+};
 
 void BM_RenderJson(benchmark::State& state) {
-  const OutputDocument config = config_of(static_cast<std::size_t>(state.range(0)));
+  const CompiledBottle bottle(static_cast<std::size_t>(state.range(0)));
+  const OutputDocument& config = bottle.config();
   if (config.empty()) state.SkipWithError("the bottle did not compile");
   std::size_t bytes = 0;
   for (auto _ : state) {
@@ -138,7 +147,8 @@ void BM_RenderJson(benchmark::State& state) {
 }
 
 void BM_RenderJsonByHand(benchmark::State& state) {
-  const OutputDocument config = config_of(static_cast<std::size_t>(state.range(0)));
+  const CompiledBottle bottle(static_cast<std::size_t>(state.range(0)));
+  const OutputDocument& config = bottle.config();
   if (config.empty()) state.SkipWithError("the bottle did not compile");
   if (!config.empty()) {
     std::string hand;

@@ -16,7 +16,7 @@ Json scalar_json(const Value& v) {
     case Kind::Int:
       return v.integer;
     case Kind::String:
-      return v.string.str();
+      return v.string.view();
     default:
       return nullptr;  // validation refuses these; the structure must survive anyway
   }
@@ -24,6 +24,7 @@ Json scalar_json(const Value& v) {
 
 Json list_json(const Value& list) {
   Json out = Json::array();
+  out.get_ref<Json::array_t&>().reserve(list.items.size());
   for (const Value& item : list.items) out.push_back(scalar_json(item));
   return out;
 }
