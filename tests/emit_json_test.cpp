@@ -83,6 +83,8 @@ TEST_CASE("json_quote escapes what RFC 8259 requires and nothing else") {
   CHECK(json_quote("") == "\"\"");
   // JSON text must be valid UTF-8: a stray byte becomes U+FFFD instead of passing through.
   CHECK(json_quote("bad\xff") == "\"bad\xef\xbf\xbd\"");
+  // A truncated sequence is one U+FFFD (nlohmann's replacement), the ASCII after it kept.
+  CHECK(json_quote("a\xe2\x80x") == "\"a\xef\xbf\xbdx\"");
 }
 
 TEST_CASE("json_text escapes DEL, U+2028 and U+2029 in keys and nested values alike") {
