@@ -12,7 +12,4 @@ namespace policyc {
 /// location, `suggestion` is null when there is none.
 std::string render_json(const Diagnostic& diagnostic, const SourceManager& sources);
 
-/// `text` as a JSON string literal, quotes included; invalid UTF-8 becomes U+FFFD.
-std::string json_string(const std::string& text);
-
 }  // namespace policyc

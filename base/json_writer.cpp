@@ -1,123 +1,45 @@
 #include "base/json_writer.hpp"
 
-#include <fmt/format.h>
-
 namespace policyc {
 
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
+namespace {
+
+// nlohmann writes DEL, U+2028 and U+2029 as they are; once dumped they can only stand
+// inside a string, so escaping them in the text is escaping them in the strings.
+std::string escape_for_javascript(std::string text) {
+  const auto needs_escape = [&](std::size_t i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    return c == 0x7f || (c == 0xe2 && i + 2 < text.size() && text[i + 1] == '\x80' &&
+                         (text[i + 2] == '\xa8' || text[i + 2] == '\xa9'));
+  };
+  // Candidates found by find_first_of (a fast scan): nearly always none, and no copy.
+  std::size_t first = text.find_first_of("\x7f\xe2");
+  while (first != std::string::npos && !needs_escape(first)) {
+    first = text.find_first_of("\x7f\xe2", first + 1);
   }
-  if (has_items_.empty()) return;
-  out_ += has_items_.back() ? ",\n" : "\n";
-  has_items_.back() = true;
-  out_ += std::string(2 * has_items_.size(), ' ');
-}
-
-void JsonWriter::open(char bracket) {
-  before_value();
-  out_ += bracket;
-  has_items_.push_back(false);
-}
-
-void JsonWriter::close(char bracket) {
-  const bool had_items = has_items_.back();
-  has_items_.pop_back();
-  if (had_items) out_ += "\n" + std::string(2 * has_items_.size(), ' ');
-  out_ += bracket;
-}
-
-JsonWriter& JsonWriter::begin_object() {
-  open('{');
-  return *this;
-}
-JsonWriter& JsonWriter::end_object() {
-  close('}');
-  return *this;
-}
-JsonWriter& JsonWriter::begin_array() {
-  open('[');
-  return *this;
-}
-JsonWriter& JsonWriter::end_array() {
-  close(']');
-  return *this;
-}
-
-JsonWriter& JsonWriter::key(std::string_view name) {
-  before_value();
-  out_ += json_quote(std::string(name)) + ": ";
-  after_key_ = true;
-  return *this;
-}
-
-JsonWriter& JsonWriter::value(std::string_view text) {
-  before_value();
-  out_ += json_quote(std::string(text));
-  return *this;
-}
-
-JsonWriter& JsonWriter::boolean(bool flag) {
-  before_value();
-  out_ += flag ? "true" : "false";
-  return *this;
-}
-
-JsonWriter& JsonWriter::number(std::int64_t number) {
-  before_value();
-  out_ += std::to_string(number);
-  return *this;
-}
-
-JsonWriter& JsonWriter::null() {
-  before_value();
-  out_ += "null";
-  return *this;
-}
-
-std::string json_quote(const std::string& s) {
-  std::string out = "\"";
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        continue;
-      case '\\':
-        out += "\\\\";
-        continue;
-      case '\b':
-        out += "\\b";
-        continue;
-      case '\f':
-        out += "\\f";
-        continue;
-      case '\n':
-        out += "\\n";
-        continue;
-      case '\r':
-        out += "\\r";
-        continue;
-      case '\t':
-        out += "\\t";
-        continue;
-      default:
-        break;
-    }
-    if (c < 0x20 || c == 0x7f) {
-      out += fmt::format("\\u{:04x}", c);
-    } else if (c == 0xe2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(s[i + 2]) == 0xa8 ||
-                static_cast<unsigned char>(s[i + 2]) == 0xa9)) {
-      // U+2028 and U+2029 are valid JSON but end a line in JavaScript before ES2019.
-      out += static_cast<unsigned char>(s[i + 2]) == 0xa8 ? "\\u2028" : "\\u2029";
-      i += 2;
+  if (first == std::string::npos) return text;
+  std::string out = text.substr(0, first);
+  for (std::size_t i = first; i < text.size(); ++i) {
+    if (!needs_escape(i)) {
+      out += text[i];
+    } else if (text[i] == '\x7f') {
+      out += "\\u007f";
     } else {
-      out += static_cast<char>(c);
+      // U+2028 and U+2029 are valid JSON but end a line in JavaScript before ES2019.
+      out += text[i + 2] == '\xa8' ? "\\u2028" : "\\u2029";
+      i += 2;
     }
   }
-  return out + "\"";
+  return out;
 }
+
+}  // namespace
+
+std::string json_text(const Json& value, int indent) {
+  return escape_for_javascript(
+      value.dump(indent, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace));
+}
+
+std::string json_quote(std::string_view s) { return json_text(Json(s), -1); }
 
 }  // namespace policyc

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/utf8.hpp"
+
 namespace policyc {
 
 namespace {
@@ -17,33 +19,6 @@ const std::string kEllipsis = "...";
 // line costs what it shows, not the line.
 constexpr std::size_t kMaxLaidOutBytes = 4096;
 constexpr std::size_t kBytesAround = 1024;  // laid out each side of the mark: > 160 columns
-
-struct DecodedChar {
-  std::size_t byte = 0;    // offset in the line
-  std::size_t length = 1;  // bytes
-  char32_t code = 0;
-  bool valid = true;  // false: a byte that is not UTF-8
-};
-
-DecodedChar decode_at(std::string_view text, std::size_t at) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  DecodedChar c{at, 1, byte(at), true};
-  const unsigned char lead = byte(at);
-  if (lead < 0x80) return c;
-  std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
-  if (lead >= 0xF5) length = 0;
-  if (length == 0 || at + length > text.size()) return {at, 1, lead, false};
-  char32_t code = lead & (0x7F >> length);
-  for (std::size_t i = 1; i < length; ++i) {
-    if ((byte(at + i) & 0xC0) != 0x80) return {at, 1, lead, false};
-    code = (code << 6) | (byte(at + i) & 0x3F);
-  }
-  const char32_t min = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
-  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-    return {at, 1, lead, false};
-  }
-  return {at, length, code, true};
-}
 
 bool in(char32_t c, char32_t low, char32_t high) { return c >= low && c <= high; }
 
@@ -70,11 +45,12 @@ std::size_t char_width(char32_t c) {
 }
 
 // How one character is shown, given the column it starts at (for tabs).
-std::string shown(const DecodedChar& c, std::string_view text, std::size_t column) {
+// `c` starts at byte `at` of `text`.
+std::string shown(const Utf8Char& c, std::string_view text, std::size_t at, std::size_t column) {
   if (!c.valid) return fmt::format("<{:02X}>", static_cast<unsigned>(c.code));
   if (c.code == '\t') return std::string(kTabStop - column % kTabStop, ' ');
   if (must_show_escaped(c.code)) return fmt::format("<U+{:04X}>", static_cast<unsigned>(c.code));
-  return std::string(text.substr(c.byte, c.length));
+  return std::string(text.substr(at, c.length));
 }
 
 struct ShownChar {
@@ -89,8 +65,8 @@ std::vector<ShownChar> layout(std::string_view line) {
   std::vector<ShownChar> chars;
   std::size_t column = 0;
   for (std::size_t at = 0; at < line.size();) {
-    DecodedChar c = decode_at(line, at);
-    std::string text = shown(c, line, column);
+    const Utf8Char c = decode_utf8(line, at);
+    std::string text = shown(c, line, at, column);
     bool plain = c.valid && c.code != '\t' && !must_show_escaped(c.code);
     std::size_t width = plain ? char_width(c.code) : text.size();
     chars.push_back({at, c.length, column, width, std::move(text)});

@@ -2,36 +2,24 @@
 
 #include <fmt/format.h>
 
+#include "base/utf8.hpp"
+
 namespace policyc {
 
 bool is_control(char32_t c) { return c < 0x20 || c == 0x7f; }
 
 const char* text_problem(const std::string& s) {
-  static const char32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
   for (std::size_t i = 0; i < s.size();) {
     // Printable ASCII, nearly every byte of a config, is skipped in one tight loop.
     while (i < s.size() && static_cast<unsigned char>(s[i] - 0x20) < 0x5f) ++i;
     if (i == s.size()) break;
-    const unsigned char lead = static_cast<unsigned char>(s[i]);
-    const std::size_t n = lead < 0x80         ? 1
-                          : (lead >> 5) == 6  ? 2
-                          : (lead >> 4) == 14 ? 3
-                          : (lead >> 3) == 30 ? 4
-                                              : 0;
-    if (n == 0 || i + n > s.size()) return "invalid UTF-8";
-    char32_t cp = n == 1 ? lead : lead & (0x7fu >> n);
-    for (std::size_t k = 1; k < n; ++k) {
-      const unsigned char next = static_cast<unsigned char>(s[i + k]);
-      if ((next & 0xc0) != 0x80) return "invalid UTF-8";
-      cp = (cp << 6) | (next & 0x3f);
-    }
-    if (cp < shortest[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-      return "invalid UTF-8";
-    }
-    if (is_control(cp) || (cp >= 0x80 && cp <= 0x9f) || cp == 0xfffe || cp == 0xffff) {
+    const Utf8Char c = decode_utf8(s, i);
+    if (!c.valid) return "invalid UTF-8";
+    if (is_control(c.code) || (c.code >= 0x80 && c.code <= 0x9f) || c.code == 0xfffe ||
+        c.code == 0xffff) {
       return "a control character";
     }
-    i += n;
+    i += c.length;
   }
   return nullptr;
 }

@@ -127,24 +127,4 @@ std::uint32_t flow_collection_end(std::string_view text, std::uint32_t after) {
   return after;
 }
 
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return 1;
-  const std::size_t len = c >= 0xC2 && c <= 0xDF   ? 2
-                          : c >= 0xE0 && c <= 0xEF ? 3
-                          : c >= 0xF0 && c <= 0xF4 ? 4
-                                                   : 0;
-  if (len == 0 || i + len > text.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
-  }
-  // The lead byte alone cannot rule these out: overlong, surrogate, above U+10FFFF.
-  const auto c1 = static_cast<unsigned char>(text[i + 1]);
-  if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
-      (c == 0xF4 && c1 > 0x8F)) {
-    return 0;
-  }
-  return len;
-}
-
 }  // namespace policyc

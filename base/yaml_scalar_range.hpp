@@ -37,8 +37,4 @@ std::uint32_t empty_node_offset(std::string_view text, std::uint32_t after, std:
 /// One past the ']' or '}' closing a flow collection whose last content ends at `after`.
 std::uint32_t flow_collection_end(std::string_view text, std::uint32_t after);
 
-/// Length of the well-formed UTF-8 sequence at `i`, or 0 (overlong forms, surrogates and
-/// code points past U+10FFFF are not well-formed).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
-
 }  // namespace policyc

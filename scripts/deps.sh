@@ -4,6 +4,8 @@ set -euo pipefail
 packages=(cmake ninja-build g++ tao-pegtl-dev libyaml-cpp-dev libfmt-dev catch2 libcli11-dev)
 # RE2: the regexps policyc matches, and pipelock's patterns checked by `policyc validate`.
 packages+=(libre2-dev pkg-config)
+# nlohmann-json: every JSON document policyc writes is built and dumped with it (base/json.hpp).
+packages+=(nlohmann-json3-dev)
 # The shells and the editor the completion and syntax tests run in.
 packages+=(zsh vim)
 # clang with libFuzzer and its sanitizer runtimes: scripts/fuzz.sh runs every harness.

@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "base/diagnostic_json.hpp"
+#include "base/json_writer.hpp"
 #include "compiler/lint/punycode.hpp"
 #include "base/source_excerpt.hpp"
 #include "base/value_prefix.hpp"
@@ -97,10 +98,14 @@ TEST_CASE("a caret past the end of the line marks one column after it") {
   CHECK(e.mark_width == 1);
 }
 
-TEST_CASE("JSON strings escape quotes and controls and keep valid UTF-8") {
-  CHECK(json_string("a\"b\\c\n\x01") == R"("a\"b\\c\n\u0001")");
-  CHECK(json_string("日本") == "\"日本\"");
-  CHECK(json_string("bad\xFF") == "\"bad\xEF\xBF\xBD\"");
+TEST_CASE("diagnostics as JSON quote by the one rule: controls escaped, bad UTF-8 replaced") {
+  SourceManager sources;
+  Diagnostic d{Severity::Warning, "W1", {}, "a\"b\\c\n\x01\r 日本 bad\xFF \xE2\x80\xA8", {}, ""};
+  CHECK(render_json(d, sources) ==
+        R"({"code":"W1","severity":"warning","message":"a\"b\\c\n\u0001\r 日本 bad)"
+        "\xEF\xBF\xBD"
+        R"( \u2028","file":null,"range":null,"notes":[],"suggestion":null})"
+        "\n");
 }
 
 TEST_CASE("a diagnostic as JSON has its range, notes and suggestion") {

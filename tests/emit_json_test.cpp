@@ -81,6 +81,18 @@ TEST_CASE("json_quote escapes what RFC 8259 requires and nothing else") {
   CHECK(json_quote("a\xe2\x80\xa8"
                    "b\xe2\x80\xa9") == "\"a\\u2028b\\u2029\"");
   CHECK(json_quote("") == "\"\"");
+  // JSON text must be valid UTF-8: a stray byte becomes U+FFFD instead of passing through.
+  CHECK(json_quote("bad\xff") == "\"bad\xef\xbf\xbd\"");
+  // A truncated sequence is one U+FFFD (nlohmann's replacement), the ASCII after it kept.
+  CHECK(json_quote("a\xe2\x80x") == "\"a\xef\xbf\xbdx\"");
+}
+
+TEST_CASE("json_text escapes DEL, U+2028 and U+2029 in keys and nested values alike") {
+  Json doc;
+  doc["k\x7f"] = Json::array({"a\xe2\x80\xa8", Json{{"b", "\xe2\x80\xa9"}}});
+  CHECK(json_text(doc, -1) == R"({"k\u007f":["a\u2028",{"b":"\u2029"}]})");
+  CHECK(json_text(doc, 2) ==
+        "{\n  \"k\\u007f\": [\n    \"a\\u2028\",\n    {\n      \"b\": \"\\u2029\"\n    }\n  ]\n}");
 }
 
 TEST_CASE("render_json writes keys in order, two-space indented, one newline at the end") {

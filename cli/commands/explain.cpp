@@ -32,17 +32,13 @@ struct ExplainOptions {
 std::string with_policy(const std::string& report, const PolicyChoice& policy, bool json) {
   if (!json) return fmt::format("policy: {}\n\n{}", describe_policy(policy), report);
   static const char* const kOrigins[] = {"shipped", "project", "option"};
-  JsonWriter head;
-  head.begin_object().key("policy").begin_object().key("file").value(policy.entry);
-  head.key("origin").value(kOrigins[static_cast<int>(policy.origin)]).key("project");
-  if (policy.project) {
-    head.value(display_path(policy.project->root));
-  } else {
-    head.null();
-  }
-  head.end_object();
-  std::string text = head.str();
-  text.pop_back();  // the newline str() ends with
+  Json head;
+  head["policy"]["file"] = policy.entry;
+  head["policy"]["origin"] = kOrigins[static_cast<int>(policy.origin)];
+  head["policy"]["project"] =
+      policy.project ? Json(display_path(policy.project->root)) : Json(nullptr);
+  std::string text = json_text(head, 2);
+  text.resize(text.size() - 2);  // the "\n}" that closes the head: the report goes on
   return text + "," + report.substr(1);  // the report's own "{" is the one just written
 }
 

@@ -4,6 +4,8 @@
 #include <set>
 #include <vector>
 
+#include "base/utf8.hpp"
+
 namespace policyc {
 
 namespace {
@@ -48,17 +50,14 @@ void append_utf8(std::string& out, char32_t c) {
   }
 }
 
+// A byte that is not UTF-8 (a label never has one: decode_punycode writes only scalar
+// values) counts as U+FFFD, a character of no script that looks like no letter.
 std::vector<char32_t> utf8_code_points(const std::string& text) {
   std::vector<char32_t> out;
   for (std::size_t i = 0; i < text.size();) {
-    unsigned char lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t c = length == 1 ? lead : lead & (0x7F >> length);
-    for (std::size_t k = 1; k < length && i + k < text.size(); ++k) {
-      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    out.push_back(c);
-    i += length;
+    const Utf8Char c = decode_utf8(text, i);
+    out.push_back(c.valid ? c.code : 0xFFFD);
+    i += c.length;
   }
   return out;
 }

@@ -5,7 +5,7 @@
 #include <map>
 #include <utility>
 
-#include "base/yaml_scalar_range.hpp"
+#include "base/utf8.hpp"
 
 namespace policyc {
 
@@ -155,15 +155,15 @@ bool check_policy_text(const SourceManager& sources, FileId file, DiagnosticSink
     return false;
   }
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t length = text[i] == '\0' ? 0 : utf8_sequence_length(text, i);
-    if (length == 0) {
+    const Utf8Char c = decode_utf8(text, i);
+    if (text[i] == '\0' || !c.valid) {
       const auto at = static_cast<std::uint32_t>(i);
       diags.error("E0810", {file, at, at + 1},
                   text[i] == '\0' ? "policy file contains a NUL byte"
                                   : "policy file is not valid UTF-8");
       return false;
     }
-    i += length;
+    i += c.length;
   }
   return true;
 }

@@ -35,14 +35,11 @@ bool is_integer(const std::string& s) {
 }
 
 // Bools and numbers as JSON bools and numbers, everything else as a string.
-void value_json(JsonWriter& json, const ConfigChange& c, const std::string& value) {
-  if (!c.is_string && (value == "true" || value == "false")) {
-    json.boolean(value == "true");
-  } else if (!c.is_string && is_integer(value)) {
-    json.number(std::stoll(value));
-  } else {
-    json.value(value);
-  }
+// Bools and numbers as JSON bools and numbers, everything else as a string.
+Json value_json(const ConfigChange& c, const std::string& value) {
+  if (!c.is_string && (value == "true" || value == "false")) return value == "true";
+  if (!c.is_string && is_integer(value)) return std::stoll(value);
+  return value;
 }
 
 std::string change_text(const ConfigChange& c) {
@@ -92,32 +89,27 @@ std::string diff_text(const std::vector<NamedDiff>& diffs, Verdict verdict) {
 }
 
 std::string diff_json(const std::vector<NamedDiff>& diffs, Verdict verdict) {
-  JsonWriter json;
-  json.begin_object().key("verdict").value(verdict_name(verdict)).key("configs").begin_array();
+  Json report;
+  report["verdict"] = verdict_name(verdict);
+  report["configs"] = Json::array();
   for (const NamedDiff& d : diffs) {
-    json.begin_object().key("name").value(d.name).key("verdict").value(
-        d.failed ? "failed" : verdict_name(d.diff.verdict));
-    json.key("changes").begin_array();
+    Json config;
+    config["name"] = d.name;
+    config["verdict"] = d.failed ? "failed" : verdict_name(d.diff.verdict);
+    config["changes"] = Json::array();
     for (const ConfigChange& c : d.diff.changes) {
-      json.begin_object().key("path").value(c.path).key("change").value(change_name(c.kind));
-      json.key("old");
-      if (c.kind == ConfigChange::Kind::Added)
-        json.null();
-      else
-        value_json(json, c, c.old_value);
-      json.key("new");
-      if (c.kind == ConfigChange::Kind::Removed)
-        json.null();
-      else
-        value_json(json, c, c.new_value);
-      json.key("direction").value(direction_name(c.direction));
-      json.key("note").value(c.note);
-      json.end_object();
+      Json change;
+      change["path"] = c.path;
+      change["change"] = change_name(c.kind);
+      change["old"] = c.kind == ConfigChange::Kind::Added ? Json(nullptr) : value_json(c, c.old_value);
+      change["new"] = c.kind == ConfigChange::Kind::Removed ? Json(nullptr) : value_json(c, c.new_value);
+      change["direction"] = direction_name(c.direction);
+      change["note"] = c.note;
+      config["changes"].push_back(std::move(change));
     }
-    json.end_array().end_object();
+    report["configs"].push_back(std::move(config));
   }
-  json.end_array().end_object();
-  return json.str();
+  return json_text(report, 2) + "\n";
 }
 
 }  // namespace policyc

@@ -1,7 +1,7 @@
 #include "pipelock/emit/emit_json.hpp"
 
-#include "pipelock/emit/emit_scalars.hpp"
 #include "base/json_writer.hpp"
+#include "pipelock/emit/emit_scalars.hpp"
 
 namespace policyc {
 
@@ -9,53 +9,45 @@ namespace {
 
 using Kind = Value::Kind;
 
-std::string scalar_json(const Value& v) { return scalar_with(v, json_quote); }
-
-void render_list(std::string& out, const Value& list, const std::string& pad) {
-  if (list.items.empty()) {
-    out += "[]";
-    return;
+Json scalar_json(const Value& v) {
+  switch (v.kind) {
+    case Kind::Bool:
+      return v.boolean;
+    case Kind::Int:
+      return v.integer;
+    case Kind::String:
+      return v.string.view();
+    default:
+      return nullptr;  // validation refuses these; the structure must survive anyway
   }
-  out += "[\n";
-  for (std::size_t i = 0; i < list.items.size(); ++i) {
-    out += pad + "  " + scalar_json(list.items[i]) + (i + 1 < list.items.size() ? ",\n" : "\n");
-  }
-  out += pad + "]";
 }
 
-void render_object(std::string& out, const std::vector<OutputNode>& nodes, const std::string& pad,
-                   bool in_section) {
-  std::vector<const OutputNode*> shown;
+Json list_json(const Value& list) {
+  Json out = Json::array();
+  out.get_ref<Json::array_t&>().reserve(list.items.size());
+  for (const Value& item : list.items) out.push_back(scalar_json(item));
+  return out;
+}
+
+Json object_json(const std::vector<OutputNode>& nodes, bool in_section) {
+  Json out = Json::object();
   for (const OutputNode& n : nodes) {
-    if (!in_section || !omitted_in_section(n)) shown.push_back(&n);
-  }
-  if (shown.empty()) {
-    out += "{}";
-    return;
-  }
-  out += "{\n";
-  const std::string inner = pad + "  ";
-  for (std::size_t i = 0; i < shown.size(); ++i) {
-    const OutputNode& n = *shown[i];
-    out += inner + json_quote(n.key) + ": ";
+    if (in_section && omitted_in_section(n)) continue;
     if (n.is_section) {
-      render_object(out, n.children, inner, true);
+      out[n.key] = object_json(n.children, true);
     } else if (n.value().kind == Kind::List) {
-      render_list(out, n.value(), inner);
+      out[n.key] = list_json(n.value());
     } else {
-      out += scalar_json(n.value());
+      out[n.key] = scalar_json(n.value());
     }
-    out += i + 1 < shown.size() ? ",\n" : "\n";
   }
-  out += pad + "}";
+  return out;
 }
 
 }  // namespace
 
 std::string render_json(const OutputDocument& document) {
-  std::string out;
-  render_object(out, document, "", false);
-  return out + "\n";
+  return json_text(object_json(document, false), 2) + "\n";
 }
 
 }  // namespace policyc

@@ -80,72 +80,77 @@ std::string condition_text(const SourceManager& sources, const ExplainedConditio
   return out;
 }
 
-void location_json(JsonWriter& json, const SourceManager& sources, const SourceRange& range) {
+// `file` and `line` of a location, onto `object`; nothing for a location-less one.
+void add_location(Json& object, const SourceManager& sources, const SourceRange& range) {
   if (!range.valid()) return;
   const SourceFile& file = sources.file(range.file);
-  json.key("file").value(file.name());
-  json.key("line").number(file.line_col(range.begin).line);
+  object["file"] = file.name();
+  object["line"] = file.line_col(range.begin).line;
 }
 
-void source_json(JsonWriter& json, const SourceManager& sources, const ValueSource& s) {
-  json.begin_object().key("kind").value(kind_name(s.kind)).key("name").value(s.name);
-  location_json(json, sources, s.range);
-  json.end_object();
+Json source_json(const SourceManager& sources, const ValueSource& s) {
+  Json out;
+  out["kind"] = kind_name(s.kind);
+  out["name"] = s.name;
+  add_location(out, sources, s.range);
+  return out;
 }
 
-void condition_json(JsonWriter& json, const SourceManager& sources, const ExplainedCondition& c) {
-  json.begin_object().key("text").value(c.text);
-  location_json(json, sources, c.range);
-  json.key("holds").boolean(c.holds).key("because").begin_array();
-  for (const ValueSource& s : c.because) source_json(json, sources, s);
-  json.end_array().end_object();
+Json sources_json(const SourceManager& sources, const std::vector<ValueSource>& list) {
+  Json out = Json::array();
+  for (const ValueSource& s : list) out.push_back(source_json(sources, s));
+  return out;
 }
 
-void value_json(JsonWriter& json, const Value& value) {
-  if (value.kind == Value::Kind::Bool)
-    json.boolean(value.boolean);
-  else if (value.kind == Value::Kind::Int)
-    json.number(value.integer);
-  else if (value.kind == Value::Kind::String)
-    json.value(value.string);
-  else
-    json.null();
+Json condition_json(const SourceManager& sources, const ExplainedCondition& c) {
+  Json out;
+  out["text"] = c.text;
+  add_location(out, sources, c.range);
+  out["holds"] = c.holds;
+  out["because"] = sources_json(sources, c.because);
+  return out;
 }
 
-void explained_value_json(JsonWriter& json, const SourceManager& sources, const ExplainedValue& v) {
-  json.begin_object().key("path").value(v.path).key("value");
-  value_json(json, v.value);
-  json.key("reasons").begin_array();
+Json value_json(const Value& value) {
+  if (value.kind == Value::Kind::Bool) return value.boolean;
+  if (value.kind == Value::Kind::Int) return value.integer;
+  if (value.kind == Value::Kind::String) return value.string.str();
+  return nullptr;
+}
+
+Json explained_value_json(const SourceManager& sources, const ExplainedValue& v) {
+  Json out;
+  out["path"] = v.path;
+  out["value"] = value_json(v.value);
+  out["reasons"] = Json::array();
   for (const Contribution& c : v.reasons) {
-    json.begin_object().key("rule");
-    if (c.rule.empty())
-      json.null();
-    else
-      json.value(c.rule);
-    location_json(json, sources, c.rule.empty() ? v.written_at : c.rule_range);
-    json.key("sources").begin_array();
-    for (const ValueSource& s : c.sources) source_json(json, sources, s);
-    json.end_array().end_object();
+    Json reason;
+    reason["rule"] = c.rule.empty() ? Json(nullptr) : Json(c.rule);
+    add_location(reason, sources, c.rule.empty() ? v.written_at : c.rule_range);
+    reason["sources"] = sources_json(sources, c.sources);
+    out["reasons"].push_back(std::move(reason));
   }
-  json.end_array().end_object();
+  return out;
 }
 
-void rule_json(JsonWriter& json, const SourceManager& sources, const ExplainedRule& rule) {
-  json.begin_object().key("name").value(rule.name);
-  location_json(json, sources, rule.range);
-  json.key("ran").boolean(rule.ran).key("condition");
-  if (rule.condition)
-    condition_json(json, sources, *rule.condition);
-  else
-    json.null();
-  json.key("reads").begin_array();
+Json rule_json(const SourceManager& sources, const ExplainedRule& rule) {
+  Json out;
+  out["name"] = rule.name;
+  add_location(out, sources, rule.range);
+  out["ran"] = rule.ran;
+  out["condition"] = rule.condition ? condition_json(sources, *rule.condition) : Json(nullptr);
+  out["reads"] = Json::array();
   for (const ExplainedRule::Read& read : rule.reads) {
-    json.begin_object().key("path").value(read.path);
-    location_json(json, sources, read.range);
-    json.end_object();
+    Json entry;
+    entry["path"] = read.path;
+    add_location(entry, sources, read.range);
+    out["reads"].push_back(std::move(entry));
   }
-  json.end_array().end_object();
+  return out;
 }
+
+// The report's JSON text: two-space indentation and one newline at the end.
+std::string report_text(const Json& report) { return json_text(report, 2) + "\n"; }
 
 }  // namespace
 
@@ -174,20 +179,22 @@ std::string explain_text(const Explanation& e, const SourceManager& sources) {
 }
 
 std::string explain_json(const Explanation& e, const SourceManager& sources) {
-  JsonWriter json;
-  json.begin_object().key("rules").begin_array();
-  for (const ExplainedRule& rule : e.rules) rule_json(json, sources, rule);
-  json.end_array().key("conditionals").begin_array();
+  Json report;
+  report["rules"] = Json::array();
+  for (const ExplainedRule& rule : e.rules) report["rules"].push_back(rule_json(sources, rule));
+  report["conditionals"] = Json::array();
   for (const ExplainedConditional& c : e.conditionals) {
-    json.begin_object().key("path").value(c.path).key("written").boolean(c.condition.holds);
-    json.key("condition");
-    condition_json(json, sources, c.condition);
-    json.end_object();
+    Json entry;
+    entry["path"] = c.path;
+    entry["written"] = c.condition.holds;
+    entry["condition"] = condition_json(sources, c.condition);
+    report["conditionals"].push_back(std::move(entry));
   }
-  json.end_array().key("values").begin_array();
-  for (const ExplainedValue& v : e.values) explained_value_json(json, sources, v);
-  json.end_array().end_object();
-  return json.str();
+  report["values"] = Json::array();
+  for (const ExplainedValue& v : e.values) {
+    report["values"].push_back(explained_value_json(sources, v));
+  }
+  return report_text(report);
 }
 
 std::string explain_host_text(const HostExplanation& h, const SourceManager& sources) {
@@ -236,29 +243,30 @@ std::string explain_host_text(const HostExplanation& h, const SourceManager& sou
 }
 
 std::string explain_host_json(const HostExplanation& h, const SourceManager& sources) {
-  JsonWriter json;
-  json.begin_object().key("host").value(h.host).key("mode").value(h.mode);
-  json.key("allowed").boolean(h.allowed);
-  json.key("blocked").boolean(h.blocked);
-  json.key("reachable").boolean(h.reachable());
-  json.key("matches").begin_array();
+  Json report;
+  report["host"] = h.host;
+  report["mode"] = h.mode;
+  report["allowed"] = h.allowed;
+  report["blocked"] = h.blocked;
+  report["reachable"] = h.reachable();
+  report["matches"] = Json::array();
   for (const HostMatch& match : h.matches) {
-    json.begin_object().key("list").value(match.list).key("entry");
-    explained_value_json(json, sources, *match.entry);
-    json.end_object();
+    Json entry;
+    entry["list"] = match.list;
+    entry["entry"] = explained_value_json(sources, *match.entry);
+    report["matches"].push_back(std::move(entry));
   }
-  json.end_array().key("nearest");
+  report["nearest"] = nullptr;
   if (h.nearest) {
-    json.begin_object().key("why").value(h.nearest->why).key("entry");
-    explained_value_json(json, sources, *h.nearest_entry);
-    json.end_object();
-  } else {
-    json.null();
+    report["nearest"] = Json::object();
+    report["nearest"]["why"] = h.nearest->why;
+    report["nearest"]["entry"] = explained_value_json(sources, *h.nearest_entry);
   }
-  json.key("would_add").begin_array();
-  for (const ExplainedRule* rule : h.would_add) rule_json(json, sources, *rule);
-  json.end_array().end_object();
-  return json.str();
+  report["would_add"] = Json::array();
+  for (const ExplainedRule* rule : h.would_add) {
+    report["would_add"].push_back(rule_json(sources, *rule));
+  }
+  return report_text(report);
 }
 
 }  // namespace policyc

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "base/text_istream.hpp"
+#include "base/utf8.hpp"
 #include "base/yaml_scalar_range.hpp"
 
 namespace policyc {
@@ -367,12 +368,12 @@ bool check_encoding(const std::string& text, std::uint32_t begin, std::uint32_t 
       diags.error("E0301", {file, i, i + 1}, "manifest contains a NUL byte");
       return false;
     }
-    const std::size_t len = utf8_sequence_length(region, i);
-    if (len == 0) {
+    const Utf8Char c = decode_utf8(region, i);
+    if (!c.valid) {
       diags.error("E0301", {file, i, i + 1}, "manifest is not valid UTF-8");
       return false;
     }
-    i += static_cast<std::uint32_t>(len);
+    i += static_cast<std::uint32_t>(c.length);
   }
   return true;
 }
