@@ -14,7 +14,7 @@ const std::string kPolicy = R"(manifest bottle {
   hosts: list<hostname> = []
 }
 params {
-  mode: enum(strict, balanced) = strict
+  mode: enum("strict", "balanced") = "strict"
 }
 set allowlist: hostname
 rule r { allowlist += bottle.hosts }

@@ -161,7 +161,7 @@ output pipelock { mode = "strict" }
         std::vector<std::string>{"B", "_", "a", "b"});
 }
 
-TEST_CASE("evaluate: a call runs the function the checker resolved; an unresolved one is null") {
+TEST_CASE("evaluate: a call runs the function the checker resolved, and an unresolved one is null") {
   ir::Program program;
   ast::Expr call;
   call.kind = ast::Expr::Kind::Call;
@@ -174,7 +174,7 @@ TEST_CASE("evaluate: a call runs the function the checker resolved; an unresolve
     list->operands.push_back(std::move(item));
   }
   call.operands.push_back(std::move(list));
-  EvalEnv env{program};
+  EvalEnv env{program, nullptr, nullptr, nullptr, {}, {}, nullptr};
   CHECK(evaluate_expr(call, env).is_null());  // never a sort by default
   call.builtin = ast::Builtin::Sorted;
   CHECK(strings_of(evaluate_expr(call, env)) == std::vector<std::string>{"a", "b"});

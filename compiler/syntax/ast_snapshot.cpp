@@ -144,7 +144,7 @@ class Reader {
 };
 
 // Every field the parser sets, in declaration order; the checker's slots (bindings,
-// types, set indexes) are filled after loading, as they are after parsing.
+// built-in functions, types, set indexes) are filled after loading, as after parsing.
 template <typename A>
 void visit(A& a, ast::TypeExpr& t) {
   a.io(t.kind), a.io(t.name), a.io(t.element), a.io(t.enum_values), a.io(t.enum_ranges);
