@@ -8,7 +8,8 @@
 
 #include "bench/bottle_generator.hpp"
 #include "pipeline/driver.hpp"
-#include "pipelock/emit/emit_pipelock.hpp"
+#include "pipelock/emit/render_yaml.hpp"
+#include "pipelock/emit/verify_rendered.hpp"
 
 namespace {
 

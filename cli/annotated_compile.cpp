@@ -5,7 +5,7 @@
 #include "cli/cli.hpp"
 #include "pipeline/driver.hpp"
 #include "pipelock/emit/emit_annotated.hpp"
-#include "pipelock/emit/emit_pipelock.hpp"
+#include "pipelock/emit/verify_rendered.hpp"
 #include "runtime/provenance/provenance_view.hpp"
 
 namespace policyc {

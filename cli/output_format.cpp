@@ -1,6 +1,7 @@
 #include "cli/output_format.hpp"
 
 #include "pipelock/emit/emit_json.hpp"
+#include "pipeline/allowlist_summary.hpp"
 
 namespace policyc {
 

@@ -26,8 +26,8 @@ std::string type_text(const ast::TypeExpr& type) {
 
 std::string expr_text(const ast::Expr* expr) {
   if (!expr) return "-";
-  std::string out = fmt::format("({} {} {} {}", static_cast<int>(expr->kind), quote(expr->text),
-                                expr->integer, expr->boolean);
+  std::string out = fmt::format("({} {} {}{} {}", static_cast<int>(expr->kind), quote(expr->text),
+                                expr->integer, expr->integer_overflow ? "!" : "", expr->boolean);
   for (const auto& operand : expr->operands) out += " " + expr_text(operand.get());
   return out + ")";
 }

@@ -11,7 +11,7 @@
 #include "compiler/syntax/load.hpp"
 #include "compiler/syntax/parse.hpp"
 #include "fuzz/ast_dump.hpp"
-#include "pipelock/emit/emit_pipelock.hpp"
+#include "pipelock/emit/render_yaml.hpp"
 #include "runtime/input/manifest_reader.hpp"
 #include "pipelock/validate/validate_config.hpp"
 #include "runtime/input/yaml_tree.hpp"

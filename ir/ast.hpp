@@ -25,6 +25,10 @@ struct TypeExpr {
 /// What a name in an expression refers to, set by check_names.
 enum class Binding { Unresolved, Constant, Set, Manifest, Params, Local };
 
+/// The function a Call names, resolved once by the checker; Unresolved only on a call
+/// the checker refused, which never reaches the evaluator.
+enum class Builtin { Unresolved, Sorted, Len, Present };
+
 struct Expr {
   enum class Kind {
     String, Integer, Bool, EmptyRecord, List, Comprehension, Quantifier, Call, Name, Member,
@@ -35,6 +39,7 @@ struct Expr {
   std::string text;         // String value, Name, Member field, Call function, bound variable
   SourceRange text_range;   // where `text` is written, for names, fields and variables
   std::int64_t integer = 0;
+  bool integer_overflow = false;  // Integer: the digits do not fit `integer`
   bool boolean = false;     // Bool value; Quantifier: true for `all`
   // List: elements. Comprehension: element, source[, filter]. Quantifier: source,
   // predicate. Call: arguments. Member: object. Binary: lhs, rhs. Not: operand.
@@ -42,6 +47,7 @@ struct Expr {
 
   Binding binding = Binding::Unresolved;
   std::size_t slot = 0;     // Constant/Set: declaration index; Local: variable depth
+  Builtin builtin = Builtin::Unresolved;  // Call: set by check_types
   TypeRef type;             // set by check_types
 };
 

@@ -144,17 +144,27 @@ Value bind_each(const Expr& expr, EvalEnv& env) {
 Value call(const Expr& expr, EvalEnv& env) {
   Ref arg = evaluate_ref(*expr.operands[0], env);
   const Value& value = arg.get();
-  if (expr.text == "present") return Value::of_bool(!value.is_null());
-  if (expr.text == "len") {
-    std::size_t n = value.kind == Value::Kind::List     ? value.items.size()
-                    : value.kind == Value::Kind::Record ? value.fields.size()
-                                                        : value.string.size();
-    return Value::of_int(static_cast<std::int64_t>(n));
+  switch (expr.builtin) {
+    case ast::Builtin::Present:
+      return Value::of_bool(!value.is_null());
+    case ast::Builtin::Len: {
+      std::size_t n = value.kind == Value::Kind::List     ? value.items.size()
+                      : value.kind == Value::Kind::Record ? value.fields.size()
+                                                          : value.string.size();
+      return Value::of_int(static_cast<std::int64_t>(n));
+    }
+    case ast::Builtin::Sorted: {
+      Value sorted = arg.take(env, expr);
+      if (!spend(env, sorted.items.size(), expr)) return sorted;
+      std::stable_sort(sorted.items.begin(), sorted.items.end(), value_less);
+      return sorted;
+    }
+    case ast::Builtin::Unresolved:
+      break;
   }
-  Value sorted = arg.take(env, expr);
-  if (!spend(env, sorted.items.size(), expr)) return sorted;
-  std::stable_sort(sorted.items.begin(), sorted.items.end(), value_less);
-  return sorted;
+  // Only a call the checker refused is unresolved, and such a program is never evaluated;
+  // null, as for an unresolved name, rather than guessing a function.
+  return Value::null();
 }
 
 Ref name(const Expr& expr, EvalEnv& env) {

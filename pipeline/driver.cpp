@@ -9,8 +9,9 @@
 #include "compiler/check/check.hpp"
 #include "compiler/syntax/limits.hpp"
 #include "compiler/syntax/load.hpp"
-#include "base/source_excerpt.hpp"
-#include "pipelock/emit/emit_pipelock.hpp"
+#include "pipelock/emit/validate_output.hpp"
+#include "pipelock/emit/render_yaml.hpp"
+#include "pipelock/emit/verify_rendered.hpp"
 #include "runtime/input/manifest_reader.hpp"
 #include "runtime/input/params_reader.hpp"
 #include "runtime/input/yaml_tree.hpp"
@@ -113,63 +114,34 @@ bool evaluate_and_render(const ir::Program& program, Compiled& result, const Sou
 
 }  // namespace
 
-std::optional<Compiled> compile_manifest(std::unique_ptr<ir::Program> program, FileId bottle,
-                                         const std::vector<std::string>& params_given,
-                                         SourceManager& sources, DiagnosticSink& diags) {
-  Compiled result;
-  result.program = std::move(program);
-  std::unique_ptr<YamlNode> tree = load_yaml_tree(sources, bottle, diags);
-  if (tree) result.manifest = read_manifest(*tree, *result.program->manifest, sources, diags);
-  tree.reset();  // the manifest holds what is needed; a large tree is freed before evaluating
-  std::vector<SourceRange> params = add_command_line_source(sources, params_given);
-  result.params = read_params(params, *result.program->params, sources, diags);
-  if (diags.has_errors()) return std::nullopt;
-  if (!evaluate_and_render(*result.program, result, sources, diags)) return std::nullopt;
-  return result;
-}
-
 std::optional<Compiled> compile_prepared(const ir::Program& program, const Value& params,
                                          FileId bottle, SourceManager& sources,
                                          DiagnosticSink& diags) {
   Compiled result;
   std::unique_ptr<YamlNode> tree = load_yaml_tree(sources, bottle, diags);
   if (tree) result.manifest = read_manifest(*tree, *program.manifest, sources, diags);
-  tree.reset();
+  tree.reset();  // the manifest holds what is needed; a large tree is freed before evaluating
   if (diags.has_errors()) return std::nullopt;
   result.params = params;
   if (!evaluate_and_render(program, result, sources, diags)) return std::nullopt;
   return result;
 }
 
+std::optional<Compiled> compile_manifest(std::unique_ptr<ir::Program> program, FileId bottle,
+                                         const std::vector<std::string>& params_given,
+                                         SourceManager& sources, DiagnosticSink& diags) {
+  // The parameters are read before the manifest, yet report in the same order: they come
+  // from a source added after the bottle, and diagnostics are shown sorted by source.
+  std::vector<SourceRange> param_ranges = add_command_line_source(sources, params_given);
+  const Value params = read_params(param_ranges, *program->params, sources, diags);
+  std::optional<Compiled> compiled = compile_prepared(*program, params, bottle, sources, diags);
+  if (compiled) compiled->program = std::move(program);
+  return compiled;
+}
+
 ProvenanceInput provenance_input(const Compiled& compiled, const SourceManager& sources) {
   return {*compiled.program,   compiled.manifest, compiled.params,
           compiled.evaluation, sources,           manifest_file_of(compiled.manifest)};
-}
-
-FreeAtExit::~FreeAtExit() {
-  constexpr std::size_t kLargeConfig = 256 * 1024;
-  if (!compiled_ || compiled_->yaml.size() < kLargeConfig) return;
-  static Compiled* kept = nullptr;  // still reachable at exit, so leak checkers stay quiet
-  delete kept;
-  kept = new Compiled(std::move(*compiled_));
-  compiled_.reset();
-}
-
-std::string allowlist_summary(const OutputDocument& output) {
-  std::vector<std::string> hosts;
-  for (const OutputNode& node : output) {
-    if (node.key != "api_allowlist") continue;
-    for (const Value& item : node.value().items) hosts.push_back(item.string.str());
-  }
-  if (hosts.empty()) return "0 hosts allowed (none)";
-  const std::size_t shown = hosts.size() > 5 ? 3 : hosts.size();
-  // Shown as diagnostics show text: a host cannot add a line or an escape to the summary.
-  std::string joined =
-      printable_text(fmt::format("{}", fmt::join(hosts.begin(), hosts.begin() + shown, ", ")));
-  if (shown < hosts.size()) {
-    return fmt::format("{} hosts allowed ({}, +{} more)", hosts.size(), joined, hosts.size() - shown);
-  }
-  return fmt::format("{} hosts allowed ({})", hosts.size(), joined);
 }
 
 }  // namespace policyc

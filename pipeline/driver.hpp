@@ -51,7 +51,8 @@ std::unique_ptr<ir::Program> load_program(const PolicyChoice& choice, SourceMana
 std::optional<Compiled> compile_bottle(const CompileRequest& request, SourceManager& sources,
                                        DiagnosticSink& diags);
 
-/// The pipeline after the policy: `bottle` is the manifest, already in `sources`.
+/// The pipeline after the policy: reads the parameters `params`, then runs
+/// compile_prepared; `bottle` is the manifest, already in `sources`.
 std::optional<Compiled> compile_manifest(std::unique_ptr<ir::Program> program, FileId bottle,
                                          const std::vector<std::string>& params,
                                          SourceManager& sources, DiagnosticSink& diags);
@@ -72,24 +73,5 @@ std::optional<FileId> add_bottle_file(const std::string& path, SourceManager& so
 std::optional<Compiled> compile_prepared(const ir::Program& program, const Value& params,
                                          FileId bottle, SourceManager& sources,
                                          DiagnosticSink& diags);
-
-/// On leaving its scope, hands a large compile result (a config of 256 KiB or more) to
-/// the end of the process instead of freeing it value by value: the system reclaims
-/// the memory at once, which saves a tenth of the run on a 100k-host bottle, as
-/// compilers skip freeing at exit. Smaller results are freed as usual, and a process
-/// that compiles again (the tests) frees the previous large one first.
-class FreeAtExit {
- public:
-  explicit FreeAtExit(std::optional<Compiled>& compiled) : compiled_(compiled) {}
-  FreeAtExit(const FreeAtExit&) = delete;
-  FreeAtExit& operator=(const FreeAtExit&) = delete;
-  ~FreeAtExit();
-
- private:
-  std::optional<Compiled>& compiled_;
-};
-
-/// "N hosts allowed (a, b, c, +M more)": the preflight line of the reference.
-std::string allowlist_summary(const OutputDocument& output);
 
 }  // namespace policyc

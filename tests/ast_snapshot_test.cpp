@@ -54,10 +54,12 @@ TEST_CASE("snapshot: a stale, cut or foreign snapshot is refused and adds no fil
   REQUIRE(good.size() > 64);
   std::string stale = good;
   stale[14 + 8 + 8 + 24] ^= 1;  // the first file's text hash
+  // The layout before integer literals carried their overflow flag.
+  std::string previous_layout = "policyc-ast-1\n" + good.substr(14);
   std::string renamed = good;
   renamed[14 + 8 + 8] = 'P';  // "Policies/...": no such embedded policy
   for (const std::string& bad :
-       {std::string(), std::string("policyc-ast-0\n"), stale, renamed,
+       {std::string(), std::string("policyc-ast-0\n"), previous_layout, stale, renamed,
         good.substr(0, good.size() / 2), good + "x"}) {
     SourceManager sources;
     CHECK_FALSE(read_ast_snapshot(bad, sources));

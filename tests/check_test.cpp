@@ -1,7 +1,10 @@
 // Each semantic check, one at a time: exact messages and positions.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "compiler/syntax/load.hpp"
+#include "compiler/syntax/parse.hpp"
 #include "tests/policy_test_support.hpp"
 
 using policyc::testing::check_files;
@@ -122,6 +125,33 @@ TEST_CASE("check: an unknown function suggests the closest one") {
 rule r { allowlist += sort(bottle.hosts) }
                       ^~~~
 )");
+}
+
+TEST_CASE("check: each call names its built-in function on the node, resolved once") {
+  auto checked = check_files({{"main.policy", with_skeleton("const A: list<string> = sorted([\"b\"])\n"
+                                                            "const N: int = len(A)\n"
+                                                            "const P: bool = present(A)\n")}});
+  REQUIRE(checked->program);
+  std::map<std::string, policyc::ast::Builtin> builtins;
+  for (const auto& constant : checked->program->constants) {
+    builtins[constant.decl->name] = constant.decl->value->builtin;
+  }
+  CHECK(builtins == std::map<std::string, policyc::ast::Builtin>{{"A", policyc::ast::Builtin::Sorted},
+                                                                 {"N", policyc::ast::Builtin::Len},
+                                                                 {"P", policyc::ast::Builtin::Present}});
+}
+
+TEST_CASE("check: an integer literal past 64 bits is flagged on its node, not in its text") {
+  policyc::SourceManager sources;
+  policyc::DiagnosticSink diags;
+  const policyc::FileId file = sources.add(
+      "main.policy", "const BIG: int = 9223372036854775808\nconst MAX: int = 9223372036854775807\n");
+  policyc::ast::PolicyFile parsed = policyc::parse_policy(sources, file, diags);
+  REQUIRE(parsed.consts.size() == 2);
+  CHECK(parsed.consts[0].value->integer_overflow);
+  CHECK(parsed.consts[0].value->text.empty());
+  CHECK_FALSE(parsed.consts[1].value->integer_overflow);
+  CHECK(parsed.consts[1].value->integer == 9223372036854775807);
 }
 
 TEST_CASE("check: functions check their argument count") {

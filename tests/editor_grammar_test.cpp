@@ -34,11 +34,11 @@ std::set<std::string> language_keywords() {
   return words;
 }
 
-// Builtins from `kFunctions = {"sorted", ...}` in the expression checker.
+// Builtins from `kBuiltins[] = {{"sorted", ast::Builtin::Sorted}, ...}` in the expression checker.
 std::set<std::string> builtin_functions() {
   const std::string checker = read_source("compiler/check/expr_checker.cpp");
   std::smatch m;
-  REQUIRE(std::regex_search(checker, m, std::regex("kFunctions = \\{([^}]*)\\}")));
+  REQUIRE(std::regex_search(checker, m, std::regex("kBuiltins\\[\\] = \\{([^;]*)\\};")));
   const std::string list = m[1];
   std::set<std::string> names;
   static const std::regex quoted("\"(\\w+)\"");

@@ -13,7 +13,7 @@
 
 #include "cli/golden.hpp"
 #include "cli/cli.hpp"
-#include "pipelock/emit/emit_pipelock.hpp"
+#include "pipelock/emit/render_yaml.hpp"
 
 using namespace policyc;
 namespace fs = std::filesystem;

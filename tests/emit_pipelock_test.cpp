@@ -2,7 +2,9 @@
 // parse-back check, and every refusal of pipelock 2.3.0 the validator reports.
 #include <catch2/catch.hpp>
 
-#include "pipelock/emit/emit_pipelock.hpp"
+#include "pipelock/emit/validate_output.hpp"
+#include "pipelock/emit/render_yaml.hpp"
+#include "pipelock/emit/verify_rendered.hpp"
 #include "pipelock/schema/output_schema.hpp"
 
 using namespace policyc;

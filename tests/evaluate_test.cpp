@@ -161,6 +161,29 @@ output pipelock { mode = "strict" }
         std::vector<std::string>{"B", "_", "a", "b"});
 }
 
+TEST_CASE("evaluate: a call runs the function the checker resolved, and an unresolved one is null") {
+  ir::Program program;
+  ast::Expr call;
+  call.kind = ast::Expr::Kind::Call;
+  call.text = "sorted";
+  auto list = std::make_unique<ast::Expr>();
+  list->kind = ast::Expr::Kind::List;
+  for (const char* word : {"b", "a"}) {
+    auto item = std::make_unique<ast::Expr>();
+    item->text = word;
+    list->operands.push_back(std::move(item));
+  }
+  call.operands.push_back(std::move(list));
+  EvalEnv env{program, nullptr, nullptr, nullptr, {}, {}, nullptr};
+  CHECK(evaluate_expr(call, env).is_null());  // never a sort by default
+  call.builtin = ast::Builtin::Sorted;
+  CHECK(strings_of(evaluate_expr(call, env)) == std::vector<std::string>{"a", "b"});
+  call.builtin = ast::Builtin::Len;
+  CHECK(evaluate_expr(call, env).integer == 2);
+  call.builtin = ast::Builtin::Present;
+  CHECK(evaluate_expr(call, env).boolean);
+}
+
 namespace {
 
 const std::string kNestedLoopsPolicy = R"(

@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "pipeline/driver.hpp"
 #include "compiler/lint/lint.hpp"
+#include "compiler/lint/suppressions.hpp"
 #include "compiler/syntax/load.hpp"
 #include "cli/policy_paths.hpp"
 

@@ -6,6 +6,7 @@
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "pipeline/driver.hpp"
+#include "pipeline/free_at_exit.hpp"
 #include "cli/output_format.hpp"
 
 namespace policyc {

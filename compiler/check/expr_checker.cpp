@@ -147,8 +147,25 @@ TypeRef ExprChecker::check_member(Expr& expr) {
   return object->optional ? with_optional(field->type, true) : field->type;
 }
 
+namespace {
+
+struct BuiltinName {
+  std::string_view name;
+  ast::Builtin builtin;
+};
+constexpr BuiltinName kBuiltins[] = {
+    {"sorted", ast::Builtin::Sorted}, {"len", ast::Builtin::Len}, {"present", ast::Builtin::Present}};
+
+ast::Builtin builtin_named(std::string_view name) {
+  for (const BuiltinName& entry : kBuiltins) {
+    if (entry.name == name) return entry.builtin;
+  }
+  return ast::Builtin::Unresolved;
+}
+
+}  // namespace
+
 TypeRef ExprChecker::check_call(Expr& expr) {
-  static const std::vector<std::string> kFunctions = {"sorted", "len", "present"};
   std::vector<TypeRef> args;
   for (auto& operand : expr.operands) args.push_back(check(*operand));
   auto expect_arity = [&](std::size_t n) {
@@ -158,29 +175,35 @@ TypeRef ExprChecker::check_call(Expr& expr) {
                                      n == 1 ? "" : "s", args.size()));
     return false;
   };
-  if (expr.text == "present") {
-    expect_arity(1);
-    return make_type(Type::Kind::Bool);
-  }
-  if (expr.text == "sorted" || expr.text == "len") {
-    if (!expect_arity(1) || is_error(args[0])) {
-      return expr.text == "len" ? make_type(Type::Kind::Int) : error_type();
+  const ast::Builtin builtin = builtin_named(expr.text);
+  expr.builtin = builtin;
+  switch (builtin) {
+    case ast::Builtin::Present:
+      expect_arity(1);
+      return make_type(Type::Kind::Bool);
+    case ast::Builtin::Sorted:
+    case ast::Builtin::Len: {
+      const bool len = builtin == ast::Builtin::Len;
+      if (!expect_arity(1) || is_error(args[0])) return len ? make_type(Type::Kind::Int) : error_type();
+      const Type& arg = *args[0];
+      bool ok = len ? (arg.kind == Type::Kind::List || arg.kind == Type::Kind::Map || is_string_like(arg))
+                    : (arg.kind == Type::Kind::List &&
+                       (is_string_like(*arg.element) || arg.element->kind == Type::Kind::Int ||
+                        arg.element->kind == Type::Kind::Error));
+      if (!ok || arg.optional) {
+        context_.diags.error("E0210", expr.operands[0]->range,
+                             fmt::format("'{}' cannot take a value of type {}", expr.text, type_name(arg)));
+      }
+      return len ? make_type(Type::Kind::Int) : args[0];
     }
-    const Type& arg = *args[0];
-    bool ok = expr.text == "len" ? (arg.kind == Type::Kind::List || arg.kind == Type::Kind::Map ||
-                                    is_string_like(arg))
-                                 : (arg.kind == Type::Kind::List &&
-                                    (is_string_like(*arg.element) || arg.element->kind == Type::Kind::Int ||
-                                     arg.element->kind == Type::Kind::Error));
-    if (!ok || arg.optional) {
-      context_.diags.error("E0210", expr.operands[0]->range,
-                           fmt::format("'{}' cannot take a value of type {}", expr.text, type_name(arg)));
-    }
-    return expr.text == "len" ? make_type(Type::Kind::Int) : args[0];
+    case ast::Builtin::Unresolved:
+      break;
   }
+  std::vector<std::string> names;
+  for (const BuiltinName& entry : kBuiltins) names.emplace_back(entry.name);
   Diagnostic& d = context_.diags.error("E0202", expr.text_range,
                                        fmt::format("unknown function '{}'", expr.text));
-  add_suggestion(d, expr.text, kFunctions);
+  add_suggestion(d, expr.text, names);
   if (d.suggestion.empty()) d.notes.push_back({{}, "the functions are sorted(), len() and present()"});
   return error_type();
 }
@@ -279,7 +302,7 @@ TypeRef ExprChecker::check(Expr& expr) {
   switch (expr.kind) {
     case Expr::Kind::String: type = make_type(Type::Kind::String); break;
     case Expr::Kind::Integer:
-      if (expr.text == "overflow") {
+      if (expr.integer_overflow) {
         context_.diags.error("E0212", expr.range, "integer literal is out of range");
       }
       type = make_type(Type::Kind::Int);

@@ -1,6 +1,7 @@
 // Pass 4: constants and field defaults become values, so evaluating a bottle only
 // reads them.
 #include "compiler/check/check.hpp"
+#include "compiler/check/default_records.hpp"
 #include "compiler/syntax/limits.hpp"
 #include "ir/evaluate.hpp"
 

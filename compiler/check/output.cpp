@@ -103,11 +103,11 @@ void check_items(CheckContext& context, std::vector<ast::OutputItem>& items,
 void check_output(CheckContext& context) {
   ast::Output* output = context.program.output;
   if (!output) return;
-  if (output->name != "pipelock") {
+  if (output->name != kPipelockTarget) {
     Diagnostic& d = context.diags.error(
         "E0221", output->name_range,
-        fmt::format("unknown output target '{}'; policyc emits 'pipelock'", output->name));
-    add_suggestion(d, output->name, {"pipelock"});
+        fmt::format("unknown output target '{}'; policyc emits '{}'", output->name, kPipelockTarget));
+    add_suggestion(d, output->name, {std::string(kPipelockTarget)});
     return;
   }
   check_items(context, output->items, pipelock_schema(), "");

@@ -73,7 +73,7 @@ void collect(const ir::Program& program, const ast::Expr& e, const ast::Rule* ru
       for (const auto& operand : e.operands) collect(program, *operand, rule, list);
       return;
     case ast::Expr::Kind::Call:
-      if (e.text == "sorted") {
+      if (e.builtin == ast::Builtin::Sorted) {
         collect(program, *e.operands[0], rule, list);
         return;
       }
@@ -201,7 +201,7 @@ void report_passthrough(const std::vector<HostList>& lists, DiagnosticSink& diag
 }  // namespace
 
 void lint_host_lists(const ir::Program& program, const SourceManager&, DiagnosticSink& diags) {
-  if (!program.output || program.output->name != "pipelock") return;
+  if (!program.output || program.output->name != kPipelockTarget) return;
   std::vector<HostList> lists;
   collect_items(program, program.output->items, pipelock_schema(), "", lists);
   std::set<std::pair<FileId, std::uint32_t>> reported;

@@ -30,10 +30,4 @@ void lint_hostname_literals(const ir::Program& program, DiagnosticSink& diags);
 void lint_dead_rules(const ir::Program& program, const SourceManager& sources,
                      DiagnosticSink& diags);
 
-/// Drops the warnings a `# policyc: allow CODE` comment silences (on the warning's line,
-/// or alone on the line above it) in `files`, and warns about directives that are
-/// malformed (W0613) or silence nothing (W0614).
-void apply_suppressions(const SourceManager& sources, const std::vector<FileId>& files,
-                        DiagnosticSink& diags);
-
 }  // namespace policyc

@@ -10,7 +10,8 @@ namespace policyc {
 
 namespace {
 
-constexpr std::string_view kMagic = "policyc-ast-1\n";
+// The number changes with the layout: an old snapshot is refused, never misread.
+constexpr std::string_view kMagic = "policyc-ast-2\n";
 
 std::uint64_t text_hash(std::string_view text) {  // FNV-1a: a staleness check, not a MAC
   std::uint64_t hash = 14695981039346656037ull;
@@ -143,7 +144,7 @@ class Reader {
 };
 
 // Every field the parser sets, in declaration order; the checker's slots (bindings,
-// types, set indexes) are filled after loading, as they are after parsing.
+// built-in functions, types, set indexes) are filled after loading, as after parsing.
 template <typename A>
 void visit(A& a, ast::TypeExpr& t) {
   a.io(t.kind), a.io(t.name), a.io(t.element), a.io(t.enum_values), a.io(t.enum_ranges);
@@ -152,7 +153,7 @@ void visit(A& a, ast::TypeExpr& t) {
 template <typename A>
 void visit(A& a, ast::Expr& e) {
   a.io(e.kind), a.io(e.range), a.io(e.text), a.io(e.text_range), a.io(e.integer);
-  a.io(e.boolean), a.io(e.operands);
+  a.io(e.integer_overflow), a.io(e.boolean), a.io(e.operands);
 }
 template <typename A>
 void visit(A& a, ast::Field& f) {

@@ -6,7 +6,6 @@
 #include <cstddef>
 
 #include "ir/ast.hpp"
-#include "compiler/check/check.hpp"
 #include "base/diagnostic.hpp"
 
 namespace policyc {
@@ -37,10 +36,5 @@ bool check_policy_text(const SourceManager& sources, FileId file, DiagnosticSink
 /// replaces it with `false`, taken apart without recursion, so no later pass (and no
 /// destructor) recurses that deep.
 void limit_expression_depth(ast::PolicyFile& file, DiagnosticSink& diags);
-
-/// Field defaults written `{}` build a record from its own defaults: reports a record
-/// whose defaults contain the record itself [E0807], and chains deeper than
-/// kMaxDefaultNesting [E0808]. Runs after the expressions are typed.
-void check_default_records(CheckContext& context);
 
 }  // namespace policyc

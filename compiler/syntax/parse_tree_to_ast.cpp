@@ -153,7 +153,7 @@ std::unique_ptr<Expr> AstBuilder::primary_of(const ParseNode& node) const {
     expr->kind = Expr::Kind::Integer;
     std::string_view digits = node.string_view();
     auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), expr->integer);
-    if (ec != std::errc() || ptr != digits.data() + digits.size()) expr->text = "overflow";
+    expr->integer_overflow = ec != std::errc() || ptr != digits.data() + digits.size();
   } else if (node.is_type<g::true_lit>() || node.is_type<g::false_lit>()) {
     expr->kind = Expr::Kind::Bool;
     expr->boolean = node.is_type<g::true_lit>();

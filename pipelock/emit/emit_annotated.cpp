@@ -4,7 +4,7 @@
 
 #include "base/source_excerpt.hpp"
 #include "runtime/provenance/condition_witness.hpp"
-#include "pipelock/emit/emit_pipelock.hpp"
+#include "pipelock/emit/render_yaml.hpp"
 #include "runtime/provenance/provenance_view.hpp"
 
 namespace policyc {

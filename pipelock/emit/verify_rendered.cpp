@@ -8,7 +8,7 @@
 
 #include <vector>
 
-#include "pipelock/emit/emit_pipelock.hpp"
+#include "pipelock/emit/verify_rendered.hpp"
 #include "pipelock/emit/emit_scalars.hpp"
 #include "pipelock/schema/output_schema.hpp"
 #include "base/text_istream.hpp"

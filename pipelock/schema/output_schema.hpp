@@ -16,6 +16,9 @@ struct TargetField {
   std::vector<TargetField> children;     // Section
 };
 
+/// The output target this schema describes: `output pipelock { ... }`.
+inline constexpr std::string_view kPipelockTarget = "pipelock";
+
 /// The root section: the top-level keys of a pipelock config, in pipelock's order.
 const TargetField& pipelock_schema();
 

@@ -1,19 +1,16 @@
-#include "pipelock/emit/emit_pipelock.hpp"
+#include "pipelock/emit/validate_output.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cctype>
 #include <string_view>
 
+#include "base/hostname.hpp"
+#include "base/value_prefix.hpp"
 #include "pipelock/emit/emit_scalars.hpp"
 #include "pipelock/schema/field_rules.hpp"
-#include "pipelock/schema/go_duration.hpp"
 #include "pipelock/schema/host_match.hpp"
-#include "base/hostname.hpp"
-#include "runtime/input/params_reader.hpp"
 #include "pipelock/schema/output_schema.hpp"
-#include "base/value_prefix.hpp"
+#include "runtime/input/params_reader.hpp"
 
 namespace policyc {
 
@@ -50,8 +47,6 @@ const OutputNode* scalar_child(const std::vector<OutputNode>& nodes, const std::
   const OutputNode* n = find_child(nodes, key);
   return n && !n->is_section && n->value().kind == kind ? n : nullptr;
 }
-
-// Go's time.ParseDuration grammar; pipelock also wants the duration above zero.
 
 // Worded for the policy's author, who wrote the entry with its trailing dot.
 std::string trusted_domain_message(const std::string& entry) {
@@ -242,53 +237,6 @@ class Validator {
 
 }  // namespace
 
-namespace {
-
-// ---- rendering ----------------------------------------------------------------------
-
-// Control bytes become \xNN, which YAML decodes back to the same byte, so no value
-// can end the string or the line early.
-std::string end_line(const LineComment& comment, const OutputNode& n, const Value* item) {
-  std::string text = comment ? comment(n, item) : "";
-  if (text.empty()) return "\n";
-  for (char& c : text) {
-    if (is_control(c)) c = '?';
-  }
-  return "  # " + text + "\n";
-}
-
-void render_node(std::string& out, const OutputNode& n, std::size_t indent,
-                 const LineComment& comment) {
-  const std::string pad(indent, ' ');
-  const std::string key = pad + (plain_safe(n.key) ? n.key : quoted(n.key)) + ":";
-  if (n.is_section) {
-    bool any = std::any_of(n.children.begin(), n.children.end(),
-                           [](const OutputNode& c) { return !omitted_in_section(c); });
-    out += key + (any ? "" : " {}") + end_line(comment, n, nullptr);
-    for (const OutputNode& child : n.children) {
-      if (!omitted_in_section(child)) render_node(out, child, indent + 2, comment);
-    }
-  } else if (n.value().kind == Kind::List) {
-    out += key + (n.value().items.empty() ? " []" : "") + end_line(comment, n, nullptr);
-    // Appended piece by piece: an allowlist can hold a hundred thousand items.
-    const std::string item_prefix = pad + "  - ";
-    for (const Value& item : n.value().items) {
-      out += item_prefix;
-      if (item.kind == Kind::String) {
-        append_quoted(out, item.string);
-      } else {
-        out += scalar_text(item, false);
-      }
-      out += end_line(comment, n, &item);
-    }
-  } else {
-    out += key + " " + scalar_text(n.value(), n.field && n.field->bare) +
-           end_line(comment, n, nullptr);
-  }
-}
-
-}  // namespace
-
 bool validate_pipelock_output(const OutputDocument& document, DiagnosticSink& diags,
                               const SourceManager* sources) {
   const std::size_t before = diags.error_count();
@@ -296,23 +244,6 @@ bool validate_pipelock_output(const OutputDocument& document, DiagnosticSink& di
   validator.section(document, pipelock_schema(), "");
   validator.strict_mode(document);
   return diags.error_count() == before;
-}
-
-std::string render_pipelock_yaml(const OutputDocument& document) {
-  return render_pipelock_yaml(document, LineComment());
-}
-
-std::string render_pipelock_yaml(const OutputDocument& document, const LineComment& comment) {
-  std::string out;
-  bool previous_block = false;
-  for (const OutputNode& n : document) {
-    const bool block = n.is_section || n.value().kind == Kind::List;
-    if (!out.empty() && (block || previous_block)) out += "\n";
-    render_node(out, n, 0, comment);
-    previous_block = block;
-  }
-  // An empty file is a valid pipelock config too, but `{}` says so explicitly.
-  return out.empty() ? "{}\n" : out;
 }
 
 }  // namespace policyc
