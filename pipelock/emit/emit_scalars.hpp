@@ -27,8 +27,8 @@ void append_quoted(std::string& out, std::string_view s);
 /// digits and `_./-`, and no bool or null lookalike.
 bool plain_safe(std::string_view s);
 
-/// A scalar as YAML and JSON both write it: bools and ints plain, strings through `quote`,
-/// anything else null.
+/// A scalar with bools and ints plain, strings through `quote`, anything else null: the
+/// YAML renderer's layout (bench/json_bench.cpp's hand-written baseline uses it too).
 std::string scalar_with(const Value& v, std::string (*quote)(const std::string&));
 
 /// A scalar as written: bools and ints plain, strings quoted unless `bare` and plain-safe.

@@ -1,6 +1,6 @@
 // The value rules of pipelock 2.3.0's config.Validate, over a config tree whose keys
 // and types have been checked (a value of the wrong type is skipped here, having been
-// reported already). Private to runtime/config_rules_*.cpp.
+// reported already). Private to pipelock/validate/config_rules_*.cpp.
 #pragma once
 #include <cstdint>
 #include <initializer_list>
