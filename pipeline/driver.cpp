@@ -1,5 +1,7 @@
 #include "pipeline/driver.hpp"
 
+#include "base/file_text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -70,13 +72,7 @@ std::optional<FileId> add_bottle_file(const std::string& path, SourceManager& so
                                       DiagnosticSink& diags) {
   if (path == kStdioPath) {
     // As large as a file may be, and no larger: reading stops past the limit.
-    std::string text;
-    char chunk[1 << 16];
-    while (text.size() < kMaxReadBytes && std::cin) {
-      std::cin.read(
-          chunk, static_cast<std::streamsize>(std::min(sizeof chunk, kMaxReadBytes - text.size())));
-      text.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
-    }
+    std::string text = read_bounded(std::cin, kMaxReadBytes);
     if (std::cin.bad()) {
       diags.error("E0300", {}, "cannot read the bottle from standard input");
       return std::nullopt;

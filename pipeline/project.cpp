@@ -4,10 +4,12 @@
 #include <glob.h>
 
 #include <algorithm>
+#include <set>
 #include <system_error>
 
 #include "pipeline/driver.hpp"
 #include "base/source_excerpt.hpp"
+#include "base/value_prefix.hpp"
 #include "runtime/input/yaml_tree.hpp"
 
 namespace policyc {
@@ -66,8 +68,7 @@ struct ProjectReader {
   DiagnosticSink& diags;
 
   void wrong_type(const YamlNode& node, const std::string& what, const char* expected) {
-    diags.error("E1002", node.range,
-                node_kind_mismatch(node, what, expected));
+    diags.error("E1002", node.range, node_kind_mismatch(node, what, expected));
   }
 
   std::optional<std::string> path(const YamlMapEntry& entry) {
@@ -79,7 +80,7 @@ struct ProjectReader {
       diags.error("E1004", entry.value.range,
                   fmt::format("'{}' must be a path inside the project, relative to its root, "
                               "got '{}'",
-                              entry.key, entry.value.scalar));
+                              entry.key, value_prefix(entry.value.scalar)));
       return std::nullopt;
     }
     return entry.value.scalar;
@@ -145,7 +146,8 @@ struct ProjectReader {
     std::error_code ec;
     if (!diags.has_errors() && !fs::is_regular_file(project.root / project.policy, ec)) {
       diags.error("E1003", policy_range,
-                  fmt::format("the project's policy '{}' does not exist", project.policy));
+                  fmt::format("the project's policy '{}' does not exist",
+                              value_prefix(project.policy)));
     }
   }
 };
@@ -179,14 +181,13 @@ std::optional<Project> read_project(const fs::path& root, SourceManager& sources
 
 std::vector<std::string> project_bottles(const Project& project) {
   std::vector<std::string> bottles;
+  std::set<std::string> seen;  // a bottle several globs match is compared once
   for (const std::string& pattern : project.bottles) {
     glob_t found{};
     if (::glob((project.root / pattern).c_str(), 0, nullptr, &found) == 0) {
       for (std::size_t i = 0; i < found.gl_pathc; ++i) {
         std::string name = display_path(found.gl_pathv[i]);
-        if (std::find(bottles.begin(), bottles.end(), name) == bottles.end()) {
-          bottles.push_back(std::move(name));
-        }
+        if (seen.insert(name).second) bottles.push_back(std::move(name));
       }
     }
     ::globfree(&found);
@@ -204,7 +205,7 @@ std::optional<PolicyChoice> choose_policy(const std::string& option, const std::
   }
   std::error_code ec;
   std::optional<fs::path> root;
-  if (!near_file.empty() && near_file != "-") {
+  if (!near_file.empty() && near_file != kStdioPath) {
     root = find_project_root(fs::absolute(near_file, ec).parent_path());
   }
   if (!root) root = find_project_root(fs::current_path(ec));

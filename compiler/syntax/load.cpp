@@ -1,5 +1,7 @@
 #include "compiler/syntax/load.hpp"
 
+#include "base/file_text.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -33,14 +35,7 @@ std::optional<std::string> FileSystemSource::read(const std::string& path,
     return std::nullopt;
   }
   // Reading stops past every input limit: /dev/zero or a huge file is refused quickly.
-  std::string text;
-  char chunk[1 << 16];
-  // Whole chunks: some endless files (/proc/self/pagemap) refuse reads of odd sizes.
-  while (text.size() < kMaxReadBytes && in) {
-    in.read(chunk, static_cast<std::streamsize>(sizeof chunk));
-    text.append(chunk, static_cast<std::size_t>(in.gcount()));
-  }
-  if (text.size() > kMaxReadBytes) text.resize(kMaxReadBytes);
+  std::string text = read_bounded(in, kMaxReadBytes);
   if (in.bad()) {
     error = std::strerror(errno);
     return std::nullopt;
