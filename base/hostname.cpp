@@ -334,7 +334,9 @@ std::optional<InputProblem> check_cidr(const std::string& text, std::string& can
   auto prefix = parse_prefix(text.substr(slash + 1), address->bits());
   if (!prefix) return invalid();
   if (*prefix == 0) {
-    return problem("'" + text + "' is a catch-all (/0) and would disable SSRF protection", slash,
+    return problem("'" + value_prefix(text) +
+                       "' is a catch-all (/0) and would disable SSRF protection",
+                   slash,
                    text.size() - slash);
   }
   Address network = *address;
@@ -343,7 +345,8 @@ std::optional<InputProblem> check_cidr(const std::string& text, std::string& can
   }
   std::string suffix = "/" + std::to_string(*prefix);
   if (network.bytes != address->bytes) {
-    return problem("'" + text + "' has host bits set", 0, slash, format_address(network) + suffix);
+    return problem("'" + value_prefix(text) + "' has host bits set", 0, slash,
+                   format_address(network) + suffix);
   }
   canonical = format_address(network) + suffix;
   return std::nullopt;
