@@ -8,8 +8,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "base/ip_address.hpp"
 #include "base/text_rules.hpp"
-
 #include "base/value_prefix.hpp"
 
 namespace policyc {
@@ -186,59 +186,6 @@ std::optional<InputProblem> check_labels(const std::string& text) {
   return std::nullopt;
 }
 
-// Go's net.ParseIP since 1.17: exactly four decimal octets, no leading zeros.
-bool parse_ipv4(const std::string& text, std::array<unsigned char, 16>& bytes) {
-  std::size_t pos = 0;
-  for (int octet = 0; octet < 4; ++octet) {
-    if (octet > 0 && (pos >= text.size() || text[pos++] != '.')) return false;
-    std::size_t start = pos;
-    unsigned value = 0;
-    while (pos < text.size() && is_digit(text[pos]) && pos - start < 3) {
-      value = value * 10 + (text[pos++] - '0');
-    }
-    std::size_t digits = pos - start;
-    if (digits == 0 || value > 255 || (digits > 1 && text[start] == '0')) return false;
-    bytes[octet] = static_cast<unsigned char>(value);
-  }
-  return pos == text.size();
-}
-
-struct Address {
-  std::array<unsigned char, 16> bytes{};
-  bool v6 = false;
-  unsigned bits() const { return v6 ? 128 : 32; }
-};
-
-std::optional<Address> parse_address(const std::string& text) {
-  Address address;
-  if (parse_ipv4(text, address.bytes)) return address;
-  address.v6 = true;
-  if (inet_pton(AF_INET6, text.c_str(), address.bytes.data()) == 1) return address;
-  return std::nullopt;
-}
-
-std::string format_address(const Address& address) {
-  if (!address.v6) {
-    return std::to_string(address.bytes[0]) + "." + std::to_string(address.bytes[1]) + "." +
-           std::to_string(address.bytes[2]) + "." + std::to_string(address.bytes[3]);
-  }
-  char buf[INET6_ADDRSTRLEN];
-  inet_ntop(AF_INET6, address.bytes.data(), buf, sizeof buf);
-  return buf;
-}
-
-// Like Go's parsePrefix: decimal, no sign, no leading zeros.
-std::optional<unsigned> parse_prefix(const std::string& text, unsigned max) {
-  if (text.empty() || text.size() > 3 || (text.size() > 1 && text[0] == '0')) return std::nullopt;
-  unsigned value = 0;
-  for (char c : text) {
-    if (!is_digit(c)) return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  if (value > max) return std::nullopt;
-  return value;
-}
-
 // `[::1]`, `[fe80::1]:443`, `::1`: an IPv6 address, which a hostname here cannot be;
 // without this the first ':' reads as a port.
 std::optional<InputProblem> check_ipv6_literal(const std::string& text) {
@@ -250,8 +197,8 @@ std::optional<InputProblem> check_ipv6_literal(const std::string& text) {
   } else if (std::count(trimmed.begin(), trimmed.end(), ':') < 2) {
     return std::nullopt;
   }
-  std::array<unsigned char, 16> bytes{};
-  if (inet_pton(AF_INET6, address.c_str(), bytes.data()) != 1) return std::nullopt;
+  const std::optional<IpAddress> parsed = parse_ip_address(address);
+  if (!parsed || !parsed->v6) return std::nullopt;
   return problem("hostname '" + trimmed +
                      "' is an IPv6 literal; IPv6 addresses are not supported as hostnames, "
                      "use a name",
@@ -273,13 +220,13 @@ bool ends_in_number(const std::string& text) {
 
 std::optional<InputProblem> check_numeric_form(const std::string& text) {
   std::array<unsigned char, 16> bytes{};
-  if (!ends_in_number(text) || parse_ipv4(text, bytes)) return std::nullopt;
+  if (!ends_in_number(text) || parse_ipv4_octets(text, bytes)) return std::nullopt;
   in_addr legacy{};
   if (text.find('*') == kNone && inet_aton(text.c_str(), &legacy) == 1) {
     std::memcpy(bytes.data(), &legacy.s_addr, 4);
-    Address read_as;
+    IpAddress read_as;
     read_as.bytes = bytes;
-    const std::string canonical = format_address(read_as);
+    const std::string canonical = format_ip_address(read_as);
     return problem("hostname '" + text + "' is a numeric address that resolvers read as " +
                        canonical + "; write an IPv4 address as four decimal octets",
                    0, 0);
@@ -324,31 +271,28 @@ std::optional<InputProblem> check_cidr(const std::string& text, std::string& can
                        "10.0.0.0/8)",
                    0, 0, suggestion);
   };
-  std::size_t slash = text.find('/');
-  auto address = parse_address(text.substr(0, slash));
-  if (!address) return invalid();
+  const std::size_t slash = text.find('/');
   if (slash == kNone) {
+    std::optional<IpAddress> address = parse_ip_address(text);
+    if (!address) return invalid();
     return problem("'" + value_prefix(text) + "' is an IP address, not a CIDR", 0, 0,
-                   format_address(*address) + "/" + std::to_string(address->bits()));
+                   format_ip_address(*address) + "/" + std::to_string(address->bits()));
   }
-  auto prefix = parse_prefix(text.substr(slash + 1), address->bits());
-  if (!prefix) return invalid();
-  if (*prefix == 0) {
+  std::optional<IpNetwork> parsed = parse_ip_network(text);
+  if (!parsed) return invalid();
+  if (parsed->prefix == 0) {
     return problem("'" + value_prefix(text) +
                        "' is a catch-all (/0) and would disable SSRF protection",
                    slash,
                    text.size() - slash);
   }
-  Address network = *address;
-  for (unsigned bit = *prefix; bit < address->bits(); ++bit) {
-    network.bytes[bit / 8] &= static_cast<unsigned char>(~(0x80u >> (bit % 8)));
-  }
-  std::string suffix = "/" + std::to_string(*prefix);
-  if (network.bytes != address->bytes) {
+  const IpAddress network = parsed->network();
+  const std::string suffix = "/" + std::to_string(parsed->prefix);
+  if (network.bytes != parsed->address.bytes) {
     return problem("'" + value_prefix(text) + "' has host bits set", 0, slash,
-                   format_address(network) + suffix);
+                   format_ip_address(network) + suffix);
   }
-  canonical = format_address(network) + suffix;
+  canonical = format_ip_address(network) + suffix;
   return std::nullopt;
 }
 
@@ -356,7 +300,7 @@ namespace {
 
 using Wide = unsigned __int128;
 
-Wide address_value(const Address& address) {
+Wide address_value(const IpAddress& address) {
   Wide value = 0;
   for (unsigned i = 0; i < address.bits() / 8; ++i) value = (value << 8) | address.bytes[i];
   return value;
@@ -386,10 +330,10 @@ std::vector<std::size_t> cidrs_covering_a_family(const std::vector<std::string>&
   for (std::size_t i = 0; i < cidrs.size(); ++i) {
     std::string canonical;
     if (check_cidr(cidrs[i], canonical)) continue;
-    const std::size_t slash = canonical.find('/');
-    const auto address = parse_address(canonical.substr(0, slash));
-    if (!address) continue;
-    const unsigned host_bits = address->bits() - std::stoul(canonical.substr(slash + 1));
+    const std::optional<IpNetwork> parsed = parse_ip_network(canonical);
+    if (!parsed) continue;
+    const IpAddress* address = &parsed->address;
+    const unsigned host_bits = address->bits() - parsed->prefix;
     const Wide first = address_value(*address);
     const Wide span = host_bits == 0 ? 0 : (((Wide(1) << (host_bits - 1)) - 1) << 1) + 1;
     ranges[address->v6].emplace_back(first, first + span);

@@ -1,44 +1,21 @@
 #include "pipelock/diff/list_index.hpp"
 
-#include <arpa/inet.h>
-
 #include <algorithm>
+
+#include "base/ip_address.hpp"
 
 namespace policyc {
 
 namespace {
 
-struct Network {
-  std::array<unsigned char, 16> bytes{};
-  unsigned prefix = 0;
-  bool v6 = false;
-};
-
-std::optional<Network> parse_network(const std::string& text) {
-  const std::size_t slash = text.find('/');
-  if (slash == std::string::npos) return std::nullopt;
-  Network net;
-  const std::string address = text.substr(0, slash);
-  net.v6 = address.find(':') != std::string::npos;
-  if (inet_pton(net.v6 ? AF_INET6 : AF_INET, address.c_str(), net.bytes.data()) != 1) {
-    return std::nullopt;
-  }
-  try {
-    net.prefix = static_cast<unsigned>(std::stoul(text.substr(slash + 1)));
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  return net;
-}
-
 // The network of `net`'s address cut to `prefix` bits: the CIDRs that contain `net`
 // are exactly those whose own key, at their own prefix, is one of these.
-std::string network_key(const Network& net, unsigned prefix) {
-  std::string key{'n', net.v6 ? '6' : '4', static_cast<char>(prefix)};
+std::string network_key(const IpAddress& address, unsigned prefix) {
+  std::string key{'n', address.v6 ? '6' : '4', static_cast<char>(prefix)};
   for (unsigned byte = 0; byte < 16; ++byte) {
     const unsigned bits = prefix >= (byte + 1) * 8 ? 8 : prefix > byte * 8 ? prefix - byte * 8 : 0;
     const unsigned mask = bits == 0 ? 0 : (0xFFu << (8 - bits)) & 0xFFu;
-    key.push_back(static_cast<char>(net.bytes[byte] & mask));
+    key.push_back(static_cast<char>(address.bytes[byte] & mask));
   }
   return key;
 }
@@ -62,9 +39,8 @@ ListIndex::ListIndex(const std::string& path, const std::vector<std::string>& en
     note(listed_, entry, i);
     if (!networks_) continue;
     note(covering_, "t" + entry, i);
-    // A prefix longer than an address has bits to compare covers nothing but itself.
-    if (std::optional<Network> net = parse_network(entry); net && net->prefix <= 128) {
-      note(covering_, network_key(*net, net->prefix), i);
+    if (std::optional<IpNetwork> net = parse_ip_network(entry)) {
+      note(covering_, network_key(net->address, net->prefix), i);
     }
   }
 }
@@ -100,9 +76,9 @@ std::string ListIndex::covering(const std::string& item) const {
     }
   } else if (networks_) {
     consider(find(covering_, "t" + item));
-    if (std::optional<Network> net = parse_network(item)) {
-      for (unsigned prefix = 0; prefix <= std::min(net->prefix, 128u); ++prefix) {
-        consider(find(covering_, network_key(*net, prefix)));
+    if (std::optional<IpNetwork> net = parse_ip_network(item)) {
+      for (unsigned prefix = 0; prefix <= net->prefix; ++prefix) {
+        consider(find(covering_, network_key(net->address, prefix)));
       }
     }
   } else {
