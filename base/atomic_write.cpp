@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <string>
 
 namespace policyc {
 
@@ -77,7 +79,30 @@ bool write_all(int fd, const std::string& content) {
   return true;
 }
 
-std::string write_file_atomically(const std::string& path, const std::string& content) {
+namespace {
+
+// umask(2) can only be read by setting it, which would race with other threads; Linux
+// reports it in /proc/self/status since 4.7.
+mode_t current_umask() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("Umask:", 0) == 0) {
+      return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+    }
+  }
+  return 022;
+}
+
+mode_t mode_for(FileAccess access, const struct stat& existing, bool exists) {
+  if (access == FileAccess::OwnerOnly) return 0600;
+  return exists ? existing.st_mode & 07777 : 0666 & ~current_umask();
+}
+
+}  // namespace
+
+std::string write_file_atomically(const std::string& path, const std::string& content,
+                                  FileAccess access) {
   struct stat existing {};
   bool exists = false;
   if (std::string problem = target_problem(path, existing, exists); !problem.empty()) {
@@ -89,7 +114,8 @@ std::string write_file_atomically(const std::string& path, const std::string& co
   int fd = ::mkstemp(temp.data());
   if (fd < 0) return failure(path, "creating a temporary file beside it");
   std::string error;
-  if (::fchmod(fd, 0600) != 0) error = failure(path, "setting mode 0600");
+  const mode_t mode = mode_for(access, existing, exists);
+  if (::fchmod(fd, mode) != 0) error = failure(path, "setting its mode");
   if (error.empty() && !write_all(fd, content)) error = failure(path, "writing");
   if (error.empty() && ::fsync(fd) != 0) error = failure(path, "syncing");
   if (::close(fd) != 0 && error.empty()) error = failure(path, "closing");

@@ -6,11 +6,18 @@
 
 namespace policyc {
 
-/// Writes `content` to `path` with mode 0600: a temporary file in the same folder,
-/// fsync, rename, fsync of the folder. Refuses any existing `path` that is not a regular
-/// file (see target_problem). Returns "" or the reason it failed, in which case any
-/// previous file is untouched.
-std::string write_file_atomically(const std::string& path, const std::string& content);
+/// Who may read what is written. A config is the owner's alone, whatever the umask; a
+/// file of the user's project (a policy `fmt --write` rewrites, a golden case) keeps
+/// the mode it had, or gets the umask's like any file an editor creates.
+enum class FileAccess { OwnerOnly, LikeSourceFile };
+
+/// Writes `content` to `path`: a temporary file in the same folder, fsync, rename, fsync
+/// of the folder; mode 0600, or for LikeSourceFile the existing file's mode (0666 less
+/// the umask for a new one). Refuses any existing `path` that is not a regular file (see
+/// target_problem). Returns "" or the reason it failed, in which case any previous file
+/// is untouched.
+std::string write_file_atomically(const std::string& path, const std::string& content,
+                                  FileAccess access = FileAccess::OwnerOnly);
 
 /// Why a config must not replace `path`: "" when nothing is there or a regular file is,
 /// otherwise "cannot write 'PATH': it is ..." (a symbolic link, even a dangling one; a

@@ -1,16 +1,16 @@
 #include "cli/golden.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <optional>
 #include <sstream>
 
-#include <fmt/format.h>
-
-#include "cli/cli.hpp"
+#include "base/atomic_write.hpp"
 #include "base/file_text.hpp"
 #include "base/source_excerpt.hpp"
 #include "base/text_diff.hpp"
-#include "base/atomic_write.hpp"
+#include "cli/cli.hpp"
 
 namespace policyc {
 
@@ -37,7 +37,8 @@ void write_or_remove(const fs::path& path, const std::string& content, GoldenOut
   if (exists && !fs::is_symlink(fs::symlink_status(path, ec)) && read_file_text(path) == content) {
     return;
   }
-  const std::string error = write_file_atomically(path.string(), content);
+  const std::string error =
+      write_file_atomically(path.string(), content, FileAccess::LikeSourceFile);
   if (error.empty()) {
     outcome.updated.push_back(path);
   } else {
@@ -126,8 +127,7 @@ GoldenOutcome run_golden_case(const fs::path& folder, bool update) {
     GoldenOutcome outcome;
     write_or_remove(folder / "expected.yaml", run.out, outcome);
     write_or_remove(folder / "expected.stderr", run.err, outcome);
-    write_or_remove(folder / "expected.exit", code == 0 ? "" : fmt::format("{}\n", code),
-                    outcome);
+    write_or_remove(folder / "expected.exit", code == 0 ? "" : fmt::format("{}\n", code), outcome);
     outcome.passed = outcome.report.empty();
     return outcome;
   }

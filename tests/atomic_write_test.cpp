@@ -64,6 +64,23 @@ TEST_CASE("the config is written with mode 0600, replacing the previous file") {
   CHECK(scratch.entries() == std::vector<std::string>{"pipelock.yaml"});
 }
 
+TEST_CASE("a project file keeps its mode, and a new one gets the umask's") {
+  Scratch scratch;
+  const std::string policy = scratch.path("pipelock.policy"), fresh = scratch.path("new.policy");
+  write_plain(policy, "old\n");
+  ::chmod(policy.c_str(), 0640);
+  const mode_t saved = ::umask(027);
+  CHECK(write_file_atomically(policy, "new\n", policyc::FileAccess::LikeSourceFile) == "");
+  CHECK(write_file_atomically(fresh, "new\n", policyc::FileAccess::LikeSourceFile) == "");
+  ::umask(saved);
+  CHECK(mode_of(policy) == 0640);
+  CHECK(mode_of(fresh) == 0640);
+  ::chmod(policy.c_str(), 0664);
+  CHECK(write_file_atomically(policy, "again\n", policyc::FileAccess::LikeSourceFile) == "");
+  CHECK(mode_of(policy) == 0664);
+  CHECK(policyc::read_file_text(policy) == "again\n");
+}
+
 TEST_CASE("a symbolic link is refused, and neither it nor its target changes") {
   Scratch scratch;
   const std::string real = scratch.path("real.yaml"), link = scratch.path("link.yaml");

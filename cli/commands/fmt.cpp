@@ -1,18 +1,17 @@
 // `policyc fmt`: rewrites policy files in the canonical layout (compiler/format/format.hpp).
 #include <fmt/format.h>
-#include <sys/stat.h>
 
 #include <iostream>
 #include <memory>
 #include <sstream>
 
+#include "base/atomic_write.hpp"
+#include "base/text_diff.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
+#include "cli/policy_paths.hpp"
 #include "compiler/format/format.hpp"
 #include "compiler/syntax/load.hpp"
-#include "cli/policy_paths.hpp"
-#include "base/text_diff.hpp"
-#include "base/atomic_write.hpp"
 
 namespace policyc {
 
@@ -62,14 +61,6 @@ void report_unformatted(const SourceManager& sources, FileId id, const std::stri
                                            : fmt::format("policyc fmt writes '{}'", at.expected)});
 }
 
-// Rewrites `path` in place, keeping its permissions (the atomic writer creates 0600).
-std::string rewrite(const std::string& path, const std::string& text) {
-  struct stat before {};
-  const bool known_mode = ::stat(path.c_str(), &before) == 0;
-  std::string error = write_file_atomically(path, text);
-  if (error.empty() && known_mode) ::chmod(path.c_str(), before.st_mode & 07777);
-  return error;
-}
 
 int run_fmt(const FmtOptions& options, CommandIo& io) {
   SourceManager sources;
@@ -107,7 +98,7 @@ int run_fmt(const FmtOptions& options, CommandIo& io) {
     if (options.check) {
       report_unformatted(sources, id, *formatted, path, diags);
     } else if (!options.diff) {
-      std::string failure = rewrite(path, *formatted);
+      std::string failure = write_file_atomically(path, *formatted, FileAccess::LikeSourceFile);
       if (!failure.empty()) diags.error("E0603", {}, failure);
     }
   }

@@ -6,12 +6,12 @@
 #include <filesystem>
 #include <memory>
 
+#include "base/atomic_write.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
-#include "compiler/syntax/embedded_policies.hpp"
 #include "cli/golden.hpp"
+#include "compiler/syntax/embedded_policies.hpp"
 #include "pipeline/project.hpp"
-#include "base/atomic_write.hpp"
 
 namespace policyc {
 
@@ -59,7 +59,7 @@ int run_init(const InitOptions& options, CommandIo& io) {
   for (const auto& [name, text] : files) {
     const fs::path path = root / name;
     fs::create_directories(path.parent_path(), ec);
-    std::string error = write_file_atomically(path.string(), text);
+    std::string error = write_file_atomically(path.string(), text, FileAccess::LikeSourceFile);
     if (!error.empty()) {
       io.err << "policyc: error: " << error << "\n";
       return kExitInvalid;
