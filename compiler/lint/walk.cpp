@@ -6,22 +6,6 @@ namespace policyc {
 
 namespace {
 
-void visit_body(const ast::PolicyFile& file, const ast::RecordBody& body,
-                const std::function<void(const ExprRoot&)>& visit) {
-  for (const ast::Field& field : body.fields) {
-    if (field.default_value) visit({&file, field.default_value.get(), ExprPlace::Default});
-  }
-}
-
-void visit_items(const ast::PolicyFile& file, const std::vector<ast::OutputItem>& items,
-                 const std::function<void(const ExprRoot&)>& visit) {
-  for (const ast::OutputItem& item : items) {
-    if (item.condition) visit({&file, item.condition.get(), ExprPlace::OutputCondition});
-    if (item.value) visit({&file, item.value.get(), ExprPlace::OutputValue});
-    visit_items(file, item.children, visit);
-  }
-}
-
 void walk(const ast::Expr& expr, const ast::Expr* parent, std::size_t index,
           const std::function<void(const ast::Expr&, const ast::Expr*, std::size_t)>& visit) {
   visit(expr, parent, index);
@@ -32,17 +16,9 @@ void walk(const ast::Expr& expr, const ast::Expr* parent, std::size_t index,
 
 void for_each_root(const ir::Program& program, const std::function<void(const ExprRoot&)>& visit) {
   for (const ast::PolicyFile& file : program.files) {
-    for (const ast::Const& c : file.consts) visit({&file, c.value.get(), ExprPlace::Constant});
-    for (const ast::Record& r : file.records) visit_body(file, r.body, visit);
-    for (const ast::Record& r : file.manifests) visit_body(file, r.body, visit);
-    for (const ast::Record& r : file.params) visit_body(file, r.body, visit);
-    for (const ast::Rule& rule : file.rules) {
-      if (rule.condition) visit({&file, rule.condition.get(), ExprPlace::RuleCondition});
-      for (const ast::AddStatement& add : rule.adds) {
-        visit({&file, add.value.get(), ExprPlace::AddValue});
-      }
-    }
-    for (const ast::Output& output : file.outputs) visit_items(file, output.items, visit);
+    for_each_expression_slot(file, [&](const std::unique_ptr<ast::Expr>& slot, ExprPlace place) {
+      if (slot) visit({&file, slot.get(), place});
+    });
   }
 }
 

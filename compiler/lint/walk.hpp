@@ -3,13 +3,11 @@
 #include <functional>
 #include <optional>
 
+#include "ir/expression_slots.hpp"
 #include "ir/program.hpp"
 #include "ir/value.hpp"
 
 namespace policyc {
-
-/// Where a root expression is written.
-enum class ExprPlace { Constant, Default, RuleCondition, AddValue, OutputCondition, OutputValue };
 
 struct ExprRoot {
   const ast::PolicyFile* file = nullptr;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "base/utf8.hpp"
+#include "ir/expression_slots.hpp"
 
 namespace policyc {
 
@@ -12,35 +13,6 @@ using ast::Expr;
 using ExprSlot = std::unique_ptr<Expr>;
 
 namespace {
-
-void collect_output_slots(std::vector<ast::OutputItem>& items, std::vector<ExprSlot*>& slots) {
-  for (ast::OutputItem& item : items) {
-    slots.push_back(&item.condition);
-    slots.push_back(&item.value);
-    collect_output_slots(item.children, slots);  // sections nest at most kMaxNesting deep
-  }
-}
-
-void collect_record_slots(std::vector<ast::Record>& records, std::vector<ExprSlot*>& slots) {
-  for (ast::Record& record : records) {
-    for (ast::Field& field : record.body.fields) slots.push_back(&field.default_value);
-  }
-}
-
-// Every place of the file that holds an expression.
-std::vector<ExprSlot*> expression_slots(ast::PolicyFile& file) {
-  std::vector<ExprSlot*> slots;
-  for (ast::Const& c : file.consts) slots.push_back(&c.value);
-  collect_record_slots(file.records, slots);
-  collect_record_slots(file.manifests, slots);
-  collect_record_slots(file.params, slots);
-  for (ast::Rule& rule : file.rules) {
-    slots.push_back(&rule.condition);
-    for (ast::AddStatement& add : rule.adds) slots.push_back(&add.value);
-  }
-  for (ast::Output& output : file.outputs) collect_output_slots(output.items, slots);
-  return slots;
-}
 
 std::size_t depth_of(const Expr& root) {
   std::size_t deepest = 0;
@@ -80,9 +52,9 @@ bool check_policy_text(const SourceManager& sources, FileId file, DiagnosticSink
     const Utf8Char c = decode_utf8(text, i);
     if (text[i] == '\0' || !c.valid) {
       const auto at = static_cast<std::uint32_t>(i);
-      diags.error("E0810", {file, at, at + 1},
-                  text[i] == '\0' ? "policy file contains a NUL byte"
-                                  : "policy file is not valid UTF-8");
+      diags.error(
+          "E0810", {file, at, at + 1},
+          text[i] == '\0' ? "policy file contains a NUL byte" : "policy file is not valid UTF-8");
       return false;
     }
     i += c.length;
@@ -91,18 +63,18 @@ bool check_policy_text(const SourceManager& sources, FileId file, DiagnosticSink
 }
 
 void limit_expression_depth(ast::PolicyFile& file, DiagnosticSink& diags) {
-  for (ExprSlot* slot : expression_slots(file)) {
-    if (!*slot || depth_of(**slot) <= kMaxExpressionDepth) continue;
-    const SourceRange range = (*slot)->range;
+  for_each_expression_slot(file, [&](ExprSlot& slot, ExprPlace) {
+    if (!slot || depth_of(*slot) <= kMaxExpressionDepth) return;
+    const SourceRange range = slot->range;
     diags.error("E0802", range,
                 fmt::format("expression is nested more than {} levels deep, counting each "
                             "operator of a chain (limit); split it with constants",
                             kMaxExpressionDepth));
-    take_apart(std::move(*slot));
-    *slot = std::make_unique<Expr>();
-    (*slot)->kind = Expr::Kind::Bool;
-    (*slot)->range = range;
-  }
+    take_apart(std::move(slot));
+    slot = std::make_unique<Expr>();
+    slot->kind = Expr::Kind::Bool;
+    slot->range = range;
+  });
 }
 
 }  // namespace policyc
