@@ -1,8 +1,9 @@
 // Every key a pipelock 2.3.0 config file may hold, with the YAML type its Go field
 // decodes from. pipelock decodes with unknown keys forbidden at every depth, so this
 // is the whole vocabulary of a valid file (`policyc validate`, `policyc diff`).
-// Unlike pipelock/schema/output_schema.hpp, which holds only what a policy may set, this
-// covers every section, the enterprise `agents` map included.
+// It is the one table of pipelock's keys: every section, the enterprise `agents` map
+// included; pipelock/schema/output_schema.cpp derives what a policy may set from it, and
+// tests/pipelock_schema_test.cpp pins it to pipelock 2.3.0's config structs.
 #pragma once
 #include <memory>
 #include <string>

@@ -1,88 +1,133 @@
 #include "pipelock/schema/output_schema.hpp"
 
+#include <cstdio>
+#include <cstdlib>
+
+#include "pipelock/schema/config_keys.hpp"
+
 namespace policyc {
 
 namespace {
 
 using Type = TargetField::Type;
+using KeyType = ConfigKey::Type;
 
-TargetField leaf(std::string key, Type type) {
-  TargetField field;
-  field.key = std::move(key);
-  field.type = type;
-  return field;
-}
+/// What a policy may write at one path of the config, beyond what config_keys says.
+struct Settable {
+  std::string_view path;  // dotted, from the root
+  enum class As { Plain, Hosts, Cidrs } as = As::Plain;
+  std::vector<std::string> values = {};  // an enum, or an int restricted to a set
+  bool bare = false;                     // render the string unquoted (`mode: strict`)
+};
 
-TargetField one_of(std::string key, Type type, std::vector<std::string> values, bool bare) {
-  TargetField field = leaf(std::move(key), type);
-  field.enum_values = std::move(values);
-  field.bare = bare;
-  return field;
-}
-
-TargetField section(std::string key, std::vector<TargetField> children) {
-  TargetField field = leaf(std::move(key), Type::Section);
-  field.children = std::move(children);
-  return field;
-}
+using As = Settable::As;
 
 // The order is the reference renderer's (it puts seed_phrase_detection and ssrf where
 // pipelock's own struct does not), because output must match it byte for byte and
-// pipelock ignores key order anyway. fetch_proxy, internal and trusted_domains, which
-// the reference never writes, come last.
+// pipelock ignores key order anyway; a section comes where its first field does.
+// fetch_proxy, internal and trusted_domains, which the reference never writes, come last.
+const std::vector<Settable>& settable_paths() {
+  static const std::vector<Settable> paths = {
+      {"version"},
+      // `mode: strict` is written bare by the reference, so keep it bare.
+      {"mode", As::Plain, {"strict", "balanced", "audit"}, true},
+      {"enforce"},
+      {"explain_blocks"},
+      {"api_allowlist", As::Hosts},
+      {"seed_phrase_detection.enabled"},
+      {"seed_phrase_detection.min_words", As::Plain, {"12", "15", "18", "21", "24"}},
+      {"seed_phrase_detection.verify_checksum"},
+      {"forward_proxy.enabled"},
+      {"forward_proxy.max_tunnel_seconds"},
+      {"forward_proxy.idle_timeout_seconds"},
+      {"forward_proxy.sni_verification"},
+      {"forward_proxy.redirect_websocket_hosts", As::Hosts},
+      {"dlp.include_defaults"},
+      {"dlp.scan_env"},
+      {"dlp.min_env_secret_length"},
+      {"request_body_scanning.enabled"},
+      {"request_body_scanning.action", As::Plain, {"warn", "block"}},
+      {"request_body_scanning.max_body_bytes"},
+      {"request_body_scanning.scan_headers"},
+      {"request_body_scanning.header_mode", As::Plain, {"sensitive", "all"}},
+      {"tls_interception.enabled"},
+      {"tls_interception.ca_cert"},
+      {"tls_interception.ca_key"},
+      {"tls_interception.passthrough_domains", As::Hosts},
+      {"tls_interception.cert_ttl"},
+      {"tls_interception.cert_cache_size"},
+      {"tls_interception.max_response_bytes"},
+      {"ssrf.ip_allowlist", As::Cidrs},
+      {"fetch_proxy.monitoring.blocklist", As::Hosts},
+      {"internal", As::Cidrs},
+      {"trusted_domains", As::Hosts},
+  };
+  return paths;
+}
+
+[[noreturn]] void schema_mismatch(std::string_view path, const char* why) {
+  // A programming error in the table above, caught by the first test that loads it.
+  std::fprintf(stderr, "policyc: internal error: output schema path '%.*s' %s\n",
+               static_cast<int>(path.size()), path.data(), why);
+  std::abort();
+}
+
+// The policy-side type of a settable leaf, from pipelock's own type for the key.
+Type leaf_type(const Settable& settable, const ConfigKey& key) {
+  switch (key.type) {
+    case KeyType::Int:
+      return Type::Int;
+    case KeyType::Bool:
+      return Type::Bool;
+    case KeyType::String:
+      return settable.values.empty() ? Type::String : Type::Enum;
+    case KeyType::List:
+      if (key.element && key.element->type == KeyType::String) {
+        return settable.as == As::Hosts   ? Type::HostList
+               : settable.as == As::Cidrs ? Type::CidrList
+                                          : Type::StringList;
+      }
+      break;
+    default:
+      break;
+  }
+  schema_mismatch(settable.path, "has a type a policy cannot set");
+}
+
+TargetField& child_section(TargetField& section, const std::string& key) {
+  for (TargetField& child : section.children) {
+    if (child.key == key) return child;
+  }
+  TargetField child;
+  child.key = key;
+  section.children.push_back(std::move(child));
+  return section.children.back();
+}
+
 TargetField build_root() {
-  return section(
-      "", {
-              leaf("version", Type::Int),
-              // `mode: strict` is written bare by the reference, so keep it bare.
-              one_of("mode", Type::Enum, {"strict", "balanced", "audit"}, true),
-              leaf("enforce", Type::Bool),
-              leaf("explain_blocks", Type::Bool),
-              leaf("api_allowlist", Type::HostList),
-              section("seed_phrase_detection",
-                      {
-                          leaf("enabled", Type::Bool),
-                          one_of("min_words", Type::Int, {"12", "15", "18", "21", "24"}, false),
-                          leaf("verify_checksum", Type::Bool),
-                      }),
-              section("forward_proxy",
-                      {
-                          leaf("enabled", Type::Bool),
-                          leaf("max_tunnel_seconds", Type::Int),
-                          leaf("idle_timeout_seconds", Type::Int),
-                          leaf("sni_verification", Type::Bool),
-                          leaf("redirect_websocket_hosts", Type::HostList),
-                      }),
-              section("dlp",
-                      {
-                          leaf("include_defaults", Type::Bool),
-                          leaf("scan_env", Type::Bool),
-                          leaf("min_env_secret_length", Type::Int),
-                      }),
-              section("request_body_scanning",
-                      {
-                          leaf("enabled", Type::Bool),
-                          one_of("action", Type::Enum, {"warn", "block"}, false),
-                          leaf("max_body_bytes", Type::Int),
-                          leaf("scan_headers", Type::Bool),
-                          one_of("header_mode", Type::Enum, {"sensitive", "all"}, false),
-                      }),
-              section("tls_interception",
-                      {
-                          leaf("enabled", Type::Bool),
-                          leaf("ca_cert", Type::String),
-                          leaf("ca_key", Type::String),
-                          leaf("passthrough_domains", Type::HostList),
-                          leaf("cert_ttl", Type::String),
-                          leaf("cert_cache_size", Type::Int),
-                          leaf("max_response_bytes", Type::Int),
-                      }),
-              section("ssrf", {leaf("ip_allowlist", Type::CidrList)}),
-              section("fetch_proxy",
-                      {section("monitoring", {leaf("blocklist", Type::HostList)})}),
-              leaf("internal", Type::CidrList),
-              leaf("trusted_domains", Type::HostList),
-          });
+  TargetField root;
+  for (const Settable& settable : settable_paths()) {
+    TargetField* section = &root;
+    const ConfigKey* key = &pipelock_config_root();
+    std::string_view rest = settable.path;
+    for (std::size_t dot; (dot = rest.find('.')) != std::string_view::npos;) {
+      const std::string name(rest.substr(0, dot));
+      key = key->field(name);
+      if (!key || key->type != KeyType::Struct)
+        schema_mismatch(settable.path, "is not in pipelock's config");
+      section = &child_section(*section, name);
+      rest.remove_prefix(dot + 1);
+    }
+    key = key->field(rest);
+    if (!key) schema_mismatch(settable.path, "is not in pipelock's config");
+    TargetField leaf;
+    leaf.key = std::string(rest);
+    leaf.type = leaf_type(settable, *key);
+    leaf.enum_values = settable.values;
+    leaf.bare = settable.bare;
+    section->children.push_back(std::move(leaf));
+  }
+  return root;
 }
 
 }  // namespace
