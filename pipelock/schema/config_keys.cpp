@@ -21,6 +21,11 @@ ConfigKey flag(std::string name) { return leaf(std::move(name), Type::Bool); }
 // `*bool`: absent means the getter's default, which is not always false.
 ConfigKey opt_flag(std::string name) { return leaf(std::move(name), Type::Bool, true); }
 
+ConfigKey one_of(ConfigKey key, std::vector<std::string> choices) {
+  key.choices = std::move(choices);
+  return key;
+}
+
 ConfigKey obj(std::string name, Keys fields) {
   ConfigKey key = leaf(std::move(name), Type::Struct);
   key.fields = std::move(fields);
@@ -124,8 +129,9 @@ Keys proxy_and_scanning() {
       obj("mcp_session_binding",
           {flag("enabled"), str("unknown_tool_action"), str("no_baseline_action")}),
       obj("request_body_scanning",
-          {flag("enabled"), str("action"), num("max_body_bytes"), flag("scan_headers"),
-           str("header_mode"), strs("sensitive_headers"), strs("ignore_headers")}),
+          {flag("enabled"), one_of(str("action"), {"warn", "block"}), num("max_body_bytes"),
+           flag("scan_headers"), one_of(str("header_mode"), {"sensitive", "all"}),
+           strs("sensitive_headers"), strs("ignore_headers")}),
       obj("kill_switch",
           {flag("enabled"), str("sentinel_file"), str("message"), opt_flag("health_exempt"),
            opt_flag("metrics_exempt"), opt_flag("api_exempt"), str("api_token"), str("api_listen"),
@@ -173,7 +179,8 @@ Keys detection_and_integrity() {
            obj("chains", {opt_flag("eth"), opt_flag("btc"), opt_flag("sol"), opt_flag("bnb")}),
            obj("similarity", {num("prefix_length"), num("suffix_length")})}),
       obj("seed_phrase_detection",
-          {opt_flag("enabled"), num("min_words"), opt_flag("verify_checksum")}),
+          {opt_flag("enabled"), one_of(num("min_words"), {"12", "15", "18", "21", "24"}),
+           opt_flag("verify_checksum")}),
       obj("rules",
           {str("rules_dir"), str("min_confidence"), flag("include_experimental"), strs("disabled"),
            list_of("trusted_keys", {str("name"), str("public_key"), str("tier")})}),
@@ -251,7 +258,7 @@ Keys behaviour_and_identity() {
 
 ConfigKey build_root() {
   Keys top = {
-      num("version"),        str("mode"),
+      num("version"),        one_of(str("mode"), {"strict", "balanced", "audit"}),
       opt_flag("enforce"),   opt_flag("explain_blocks"),
       strs("api_allowlist"), list_of("suppress", {str("rule"), str("path"), str("reason")})};
   for (Keys part : {proxy_and_scanning(), detection_and_integrity(), behaviour_and_identity()}) {
@@ -278,6 +285,17 @@ std::vector<std::string> ConfigKey::field_names() const {
 const ConfigKey& pipelock_config_root() {
   static const ConfigKey root = build_root();
   return root;
+}
+
+const ConfigKey* find_config_key(std::string_view path) {
+  const ConfigKey* key = &pipelock_config_root();
+  while (key && !path.empty()) {
+    const std::size_t dot = path.find('.');
+    const std::string_view name = path.substr(0, dot);
+    key = key->type == ConfigKey::Type::Map ? key->element.get() : key->field(name);
+    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+  }
+  return key;
 }
 
 const char* config_type_phrase(ConfigKey::Type type) {

@@ -19,6 +19,10 @@ struct ConfigKey {
   bool pointer = false;                // Go `*bool`/`*int`: absent differs from zero
   std::vector<ConfigKey> fields;       // Struct: its keys, in pipelock's order
   std::shared_ptr<ConfigKey> element;  // List and Map: the element type
+  /// String or Int: the values pipelock accepts besides the zero value, which means its
+  /// default; empty when any value of the type is accepted. Both `policyc validate` and
+  /// the fields a policy may set take a key's choices from here.
+  std::vector<std::string> choices;
 
   const ConfigKey* field(std::string_view key) const;
   std::vector<std::string> field_names() const;
@@ -26,6 +30,10 @@ struct ConfigKey {
 
 /// The top level of a pipelock config: a Struct of its 56 keys.
 const ConfigKey& pipelock_config_root();
+
+/// The key at dotted `path` ("tls_interception.enabled"), stepping through a map by any
+/// name ("agents.NAME.mode"); nullptr when pipelock has no such key.
+const ConfigKey* find_config_key(std::string_view path);
 
 /// "an integer", "a list", "a mapping"...: what a value of `type` is written as.
 const char* config_type_phrase(ConfigKey::Type type);

@@ -53,8 +53,8 @@ std::string pipelock_text_problem(const TargetField& f, const std::string& path,
   }
   if (path == "tls_interception.cert_ttl" && !text.empty() && !is_positive_go_duration(text)) {
     return fmt::format(
-        "pipelock 2.3.0 refuses {} '{}': expected a positive duration such as 24h or 90m",
-        path, value_prefix(text));
+        "pipelock 2.3.0 refuses {} '{}': expected a positive duration such as 24h or 90m", path,
+        value_prefix(text));
   }
   return "";
 }

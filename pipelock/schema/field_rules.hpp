@@ -10,8 +10,7 @@
 namespace policyc {
 
 /// What pipelock refuses in the int `value` of field `f` at `path`, or "".
-std::string pipelock_int_problem(const TargetField& f, const std::string& path,
-                                 std::int64_t value);
+std::string pipelock_int_problem(const TargetField& f, const std::string& path, std::int64_t value);
 
 /// What pipelock refuses in the string `text` of field `f` at `path`, or "".
 std::string pipelock_text_problem(const TargetField& f, const std::string& path,

@@ -74,8 +74,7 @@ std::string describe_trusted_domain_problem(TrustedDomainProblem problem) {
 }
 
 std::optional<WildcardApex> host_list_semantics(const std::string& path) {
-  if (path == "api_allowlist" || path == "trusted_domains" ||
-      path == kBlocklistPath) {
+  if (path == "api_allowlist" || path == "trusted_domains" || path == kBlocklistPath) {
     return WildcardApex::Included;
   }
   if (path == "tls_interception.passthrough_domains" ||

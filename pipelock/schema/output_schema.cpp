@@ -16,8 +16,7 @@ using KeyType = ConfigKey::Type;
 struct Settable {
   std::string_view path;  // dotted, from the root
   enum class As { Plain, Hosts, Cidrs } as = As::Plain;
-  std::vector<std::string> values = {};  // an enum, or an int restricted to a set
-  bool bare = false;                     // render the string unquoted (`mode: strict`)
+  bool bare = false;  // render the string unquoted (`mode: strict`)
 };
 
 using As = Settable::As;
@@ -30,12 +29,12 @@ const std::vector<Settable>& settable_paths() {
   static const std::vector<Settable> paths = {
       {"version"},
       // `mode: strict` is written bare by the reference, so keep it bare.
-      {"mode", As::Plain, {"strict", "balanced", "audit"}, true},
+      {"mode", As::Plain, true},
       {"enforce"},
       {"explain_blocks"},
       {"api_allowlist", As::Hosts},
       {"seed_phrase_detection.enabled"},
-      {"seed_phrase_detection.min_words", As::Plain, {"12", "15", "18", "21", "24"}},
+      {"seed_phrase_detection.min_words"},
       {"seed_phrase_detection.verify_checksum"},
       {"forward_proxy.enabled"},
       {"forward_proxy.max_tunnel_seconds"},
@@ -46,10 +45,10 @@ const std::vector<Settable>& settable_paths() {
       {"dlp.scan_env"},
       {"dlp.min_env_secret_length"},
       {"request_body_scanning.enabled"},
-      {"request_body_scanning.action", As::Plain, {"warn", "block"}},
+      {"request_body_scanning.action"},
       {"request_body_scanning.max_body_bytes"},
       {"request_body_scanning.scan_headers"},
-      {"request_body_scanning.header_mode", As::Plain, {"sensitive", "all"}},
+      {"request_body_scanning.header_mode"},
       {"tls_interception.enabled"},
       {"tls_interception.ca_cert"},
       {"tls_interception.ca_key"},
@@ -80,7 +79,7 @@ Type leaf_type(const Settable& settable, const ConfigKey& key) {
     case KeyType::Bool:
       return Type::Bool;
     case KeyType::String:
-      return settable.values.empty() ? Type::String : Type::Enum;
+      return key.choices.empty() ? Type::String : Type::Enum;
     case KeyType::List:
       if (key.element && key.element->type == KeyType::String) {
         return settable.as == As::Hosts   ? Type::HostList
@@ -123,7 +122,7 @@ TargetField build_root() {
     TargetField leaf;
     leaf.key = std::string(rest);
     leaf.type = leaf_type(settable, *key);
-    leaf.enum_values = settable.values;
+    leaf.enum_values = key->choices;
     leaf.bare = settable.bare;
     section->children.push_back(std::move(leaf));
   }

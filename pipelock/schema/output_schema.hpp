@@ -1,7 +1,7 @@
 // The part of pipelock 2.3.0's config schema that a policy may set. Which keys exist and
 // what type each has come from config_keys (the one table of pipelock's keys); this adds
 // only what a policy needs beyond it: which paths it may set, in the order they are
-// rendered, enum values, and which string lists hold hosts or CIDRs.
+// rendered, and which string lists hold hosts or CIDRs.
 #pragma once
 #include <string>
 #include <string_view>

@@ -35,8 +35,7 @@ bool is_url_with_host(std::string_view text, bool http_only) {
   const std::string_view scheme = text.substr(0, separator);
   if (http_only) {
     if (!lower_equals(scheme, "http") && !lower_equals(scheme, "https")) return false;
-  } else if (!is_alpha(scheme[0]) ||
-             !all_of(scheme.substr(1), [](char c) {
+  } else if (!is_alpha(scheme[0]) || !all_of(scheme.substr(1), [](char c) {
                return is_alpha(c) || is_digit(c) || c == '+' || c == '.' || c == '-';
              })) {
     return false;

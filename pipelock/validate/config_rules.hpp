@@ -45,6 +45,10 @@ class ConfigRules {
   void listeners_and_emit();
   void feature_sections();
   void identity_sections();
+  void suppress_entries();
+  void scan_api();
+  void watch_paths();
+  void airlock();
   void dlp_pattern(const ConfigScope& pattern);
   void tool_policy(const ConfigScope& policy);
   void agent(const YamlNode::Entry& entry);
@@ -56,8 +60,12 @@ class ConfigRules {
   std::optional<std::int64_t> integer(const ConfigScope& scope, std::string_view key) const;
   void choice(const ConfigScope& scope, std::string_view key,
               std::initializer_list<const char*> values);
+  /// The choices config_keys gives the key; its zero value ("" or 0) is the default.
+  void schema_choice(const ConfigScope& scope, std::string_view key);
   void not_negative(const ConfigScope& scope, std::string_view key);
   void require(const ConfigScope& scope, std::string_view key, const std::string& because);
+  /// Reports `key` as required: at the key when it is written, else at its mapping.
+  void missing(const ConfigScope& scope, std::string_view key, const std::string& because);
   void require_enabled(std::string_view section, std::string_view needed);
   void duration(const ConfigScope& scope, std::string_view key);
   void go_regexp(const ConfigScope& scope, std::string_view key);
@@ -65,6 +73,8 @@ class ConfigRules {
   void cidr_list(const ConfigScope& scope, std::string_view key, bool ssrf_rules);
   void covering_cidrs(const YamlNode& list, const std::string& path);
   void no_empty_entries(const ConfigScope& scope, std::string_view key);
+  void glob_list(const ConfigScope& scope, std::string_view key);
+  void go_glob(const ConfigScope& scope, std::string_view key);
   void http_url(const ConfigScope& scope, std::string_view key);
   void unmatchable_hosts(const ConfigScope& scope, std::string_view key);
   void host_port(const ConfigScope& scope, std::string_view key);

@@ -6,13 +6,15 @@
 #include <cctype>
 #include <set>
 
-#include "pipelock/validate/config_rules.hpp"
-#include "pipelock/validate/config_tree.hpp"
+#include "base/hostname.hpp"
+#include "pipelock/schema/config_keys.hpp"
 #include "pipelock/schema/go_duration.hpp"
+#include "pipelock/schema/go_glob.hpp"
 #include "pipelock/schema/go_regexp.hpp"
 #include "pipelock/schema/host_match.hpp"
-#include "base/hostname.hpp"
 #include "pipelock/schema/text_shapes.hpp"
+#include "pipelock/validate/config_rules.hpp"
+#include "pipelock/validate/config_tree.hpp"
 #include "pipelock/validate/validate_config.hpp"
 
 namespace policyc {
@@ -49,6 +51,13 @@ std::string trim_space(const std::string& s) {
   const std::size_t begin = s.find_first_not_of(" \t\n\v\f\r");
   if (begin == std::string::npos) return "";
   return s.substr(begin, s.find_last_not_of(" \t\n\v\f\r") + 1 - begin);
+}
+
+std::string bad_glob_message(const std::string& what, const std::string& pattern) {
+  return fmt::format(
+      "{} '{}' is not a valid glob: a '[' class must be closed and hold at "
+      "least one character or range, and a '\\' must escape something",
+      what, pattern);
 }
 
 // Go's time.ParseDuration grammar, and above zero (linear: a regex overflows the stack
@@ -107,6 +116,22 @@ void ConfigRules::choice(const ConfigScope& scope, std::string_view key,
   add_suggestion(d, node->scalar, allowed);
 }
 
+void ConfigRules::schema_choice(const ConfigScope& scope, std::string_view key) {
+  const YamlNode* node = scope.get(key);
+  if (!node || node->kind != YamlNode::Kind::Scalar) return;
+  const std::string path = scope.join(key);
+  const ConfigKey* schema = find_config_key(path);
+  const std::string value = config_string(*node);
+  if (!schema || value.empty() || (schema->type == ConfigKey::Type::Int && value == "0")) return;
+  const std::vector<std::string>& allowed = schema->choices;
+  if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return;
+  Diagnostic& d =
+      error("E0703", node->range,
+            fmt::format("{} '{}' is not one of {}", path, node->scalar, fmt::join(allowed, ", ")));
+  // A number one off is no typo: "did you mean" is for words.
+  if (schema->type == ConfigKey::Type::String) add_suggestion(d, node->scalar, allowed);
+}
+
 void ConfigRules::not_negative(const ConfigScope& scope, std::string_view key) {
   std::optional<std::int64_t> value = integer(scope, key);
   if (!value || *value >= 0) return;
@@ -121,6 +146,11 @@ void ConfigRules::require(const ConfigScope& scope, std::string_view key,
       !(node->kind == YamlNode::Kind::Sequence && node->items.empty())) {
     return;
   }
+  missing(scope, key, because);
+}
+
+void ConfigRules::missing(const ConfigScope& scope, std::string_view key,
+                          const std::string& because) {
   const YamlNode::Entry* entry = scope.entry(key);
   SourceRange at = entry ? entry->key_range : scope.node ? scope.node->range : SourceRange{};
   error("E0708", at, fmt::format("{} is required {}", scope.join(key), because));
@@ -229,6 +259,29 @@ void ConfigRules::no_empty_entries(const ConfigScope& scope, std::string_view ke
   }
 }
 
+// pipelock's validatePathGlobs: each entry present (an exact "" only) and a valid glob.
+void ConfigRules::glob_list(const ConfigScope& scope, std::string_view key) {
+  const YamlNode* list = scope.get(key);
+  if (!list || list->kind != YamlNode::Kind::Sequence) return;
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    const YamlNode& item = list->items[i];
+    if (item.kind != YamlNode::Kind::Scalar && item.kind != YamlNode::Kind::Null) continue;
+    const std::string pattern = item.kind == YamlNode::Kind::Null ? "" : config_string(item);
+    if (pattern.empty()) {
+      error("E0706", item.range, fmt::format("{}[{}] is empty", scope.join(key), i));
+    } else if (is_bad_go_glob(pattern)) {
+      error("E0707", item.range,
+            bad_glob_message(fmt::format("{}[{}]", scope.join(key), i), pattern));
+    }
+  }
+}
+
+void ConfigRules::go_glob(const ConfigScope& scope, std::string_view key) {
+  const YamlNode* node = scope.get(key);
+  if (!node || node->kind != YamlNode::Kind::Scalar || !is_bad_go_glob(node->scalar)) return;
+  error("E0707", node->range, bad_glob_message(scope.join(key), node->scalar));
+}
+
 void ConfigRules::http_url(const ConfigScope& scope, std::string_view key) {
   const YamlNode* node = scope.get(key);
   if (!node || node->kind != YamlNode::Kind::Scalar || node->scalar.empty()) return;
@@ -292,10 +345,13 @@ void ConfigRules::run() {
   listeners_and_emit();
   feature_sections();
   identity_sections();
+  suppress_entries();
+  scan_api();
+  watch_paths();
 }
 
 void ConfigRules::mode_and_allowlist() {
-  choice(root_, "mode", {"strict", "balanced", "audit"});
+  schema_choice(root_, "mode");
   const std::string mode = text(root_, "mode").empty() ? "balanced" : text(root_, "mode");
   const YamlNode* allowlist = root_.get("api_allowlist");
   const bool empty =

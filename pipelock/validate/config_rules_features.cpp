@@ -2,11 +2,11 @@
 // enterprise agents map. As in config_rules_sections.cpp, most apply only when the section
 // is enabled.
 #include <fmt/format.h>
+#include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 #include <set>
-
-#include <re2/re2.h>
 
 #include "pipelock/schema/text_shapes.hpp"
 #include "pipelock/validate/config_rules.hpp"
@@ -15,6 +15,25 @@
 namespace policyc {
 
 namespace {
+
+// Whether relative `path`, cleaned as Go's filepath.Clean does, starts with `..`.
+bool path_leaves_its_folder(const std::string& path) {
+  if (!path.empty() && path.front() == '/') return false;
+  std::size_t depth = 0;
+  for (std::size_t begin = 0; begin <= path.size();) {
+    std::size_t end = path.find('/', begin);
+    if (end == std::string::npos) end = path.size();
+    const std::string_view step(path.data() + begin, end - begin);
+    if (step == "..") {
+      if (depth == 0) return true;
+      --depth;
+    } else if (!step.empty() && step != ".") {
+      ++depth;
+    }
+    begin = end + 1;
+  }
+  return false;
+}
 
 bool is_lower_hex(const std::string& s) {
   return s.find_first_not_of("0123456789abcdef") == std::string::npos;
@@ -33,8 +52,6 @@ void ConfigRules::feature_sections() {
       error("E0708", section_range("address_protection"),
             "address_protection is enabled with every chain turned off; enable at least one");
     }
-    not_negative(address, "similarity.prefix_length");
-    not_negative(address, "similarity.suffix_length");
   }
   ConfigScope rules = root_.child("rules");
   choice(rules, "min_confidence", {"", "high", "medium", "low"});
@@ -93,12 +110,7 @@ void ConfigRules::feature_sections() {
     choice(baseline, "deviation_action", {"warn", "ask", "block"});
     choice(baseline, "seasonality_mode", {"", "none", "labeled", "time"});
   }
-  ConfigScope airlock = root_.child("airlock");
-  require_enabled("airlock", "session_profiling");
-  for (const char* trigger : {"on_elevated", "on_high", "on_critical"}) {
-    choice(airlock.child("triggers"), trigger, {"", "none", "soft", "hard", "drain"});
-  }
-  choice(airlock.child("triggers"), "on_severity", {"", "critical", "high"});
+  airlock();
   ConfigScope shield = root_.child("browser_shield");
   if (flag(shield, "enabled", false)) {
     require(shield, "strictness", "when browser_shield is enabled (a config file has no default)");
@@ -137,8 +149,8 @@ void ConfigRules::identity_sections() {
   ConfigScope taint = root_.child("taint");
   choice(taint, "policy", {"", "strict", "balanced", "permissive"});
   domain_list(taint, "allowlisted_domains");
-  no_empty_entries(taint, "protected_paths");
-  no_empty_entries(taint, "elevated_paths");
+  glob_list(taint, "protected_paths");
+  glob_list(taint, "elevated_paths");
   if (const YamlNode* overrides = taint.get("trust_overrides")) {
     for (std::size_t i = 0; i < overrides->items.size(); ++i) {
       ConfigScope item{&overrides->items[i], fmt::format("taint.trust_overrides[{}]", i)};
@@ -233,6 +245,87 @@ void ConfigRules::agent(const YamlNode::Entry& entry) {
     }
   }
   tool_policy(profile.child("mcp_tool_policy"));
+}
+
+// Every rule of validateAirlock applies only when airlock is enabled.
+void ConfigRules::airlock() {
+  ConfigScope airlock = root_.child("airlock");
+  if (!flag(airlock, "enabled", false)) return;
+  require_enabled("airlock", "session_profiling");
+  ConfigScope triggers = airlock.child("triggers");
+  // An absent trigger reads as its default: none, soft, hard.
+  static const std::vector<std::string> tiers = {"none", "soft", "hard", "drain"};
+  const char* keys[] = {"on_elevated", "on_high", "on_critical"};
+  const char* defaults[] = {"none", "soft", "hard"};
+  std::size_t levels[3] = {};
+  bool known = true;
+  for (int i = 0; i < 3; ++i) {
+    choice(triggers, keys[i], {"", "none", "soft", "hard", "drain"});
+    const std::string tier =
+        text(triggers, keys[i]).empty() ? defaults[i] : text(triggers, keys[i]);
+    levels[i] =
+        static_cast<std::size_t>(std::find(tiers.begin(), tiers.end(), tier) - tiers.begin());
+    known = known && levels[i] < tiers.size();
+  }
+  if (known && (levels[0] > levels[1] || levels[1] > levels[2])) {
+    error("E0709", section_range("airlock"),
+          fmt::format("airlock.triggers must not weaken as the level rises: on_elevated ({}), "
+                      "on_high ({}), on_critical ({})",
+                      tiers[levels[0]], tiers[levels[1]], tiers[levels[2]]));
+  }
+  choice(triggers, "on_severity", {"", "critical", "high"});
+  for (const char* key : {"timers.soft_minutes", "timers.hard_minutes", "timers.drain_minutes",
+                          "timers.drain_timeout_seconds", "triggers.anomaly_count",
+                          "triggers.anomaly_window_minutes"}) {
+    not_negative(airlock, key);
+  }
+}
+
+// pipelock's validateSuppress: a rule name and a path for each entry; a path with a glob
+// character must be a valid glob.
+void ConfigRules::suppress_entries() {
+  const YamlNode* entries = root_.get("suppress");
+  if (!entries || entries->kind != YamlNode::Kind::Sequence) return;
+  for (std::size_t i = 0; i < entries->items.size(); ++i) {
+    ConfigScope entry{&entries->items[i], fmt::format("suppress[{}]", i)};
+    if (text(entry, "rule").empty()) {
+      missing(entry, "rule", "for every suppress entry");
+      continue;
+    }
+    if (text(entry, "path").empty()) {
+      missing(entry, "path", "for every suppress entry");
+      continue;
+    }
+    if (text(entry, "path").find_first_of("*?[") != std::string::npos) go_glob(entry, "path");
+  }
+}
+
+// pipelock's validateScanAPI: checked only when the scan API listens.
+void ConfigRules::scan_api() {
+  ConfigScope api = root_.child("scan_api");
+  if (text(api, "listen").empty()) return;
+  require(api, "auth.bearer_tokens", "when scan_api.listen is set");
+  no_empty_entries(api.child("auth"), "bearer_tokens");
+  for (const char* key : {"scan", "read", "write"}) duration(api.child("timeouts"), key);
+  not_negative(api, "connection_limit");
+  not_negative(api, "max_body_bytes");
+}
+
+// pipelock's Load resolves a relative watch path against the config file's folder and
+// refuses one that leaves it, enabled or not: the folder is where the file is, so only
+// the path's own `..` steps can leave it.
+void ConfigRules::watch_paths() {
+  ConfigScope sentry = root_.child("file_sentry");
+  const YamlNode* paths = sentry.get("watch_paths");
+  if (!paths || paths->kind != YamlNode::Kind::Sequence) return;
+  for (std::size_t i = 0; i < paths->items.size(); ++i) {
+    const YamlNode& item = paths->items[i];
+    if (item.kind != YamlNode::Kind::Scalar || !path_leaves_its_folder(item.scalar)) continue;
+    error("E0707", item.range,
+          fmt::format("file_sentry.watch_paths[{}] '{}' leaves the config file's folder; "
+                      "pipelock 2.3.0 refuses it (write an absolute path instead)",
+                      i, item.scalar));
+  }
 }
 
 }  // namespace policyc

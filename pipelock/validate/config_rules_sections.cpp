@@ -2,9 +2,9 @@
 // section is enabled, as pipelock's Validate applies them; the exceptions say so.
 #include <fmt/format.h>
 
+#include "pipelock/schema/text_shapes.hpp"
 #include "pipelock/validate/config_rules.hpp"
 #include "pipelock/validate/config_tree.hpp"
-#include "pipelock/schema/text_shapes.hpp"
 
 namespace policyc {
 
@@ -42,23 +42,19 @@ void ConfigRules::scanning_sections() {
   tool_policy(root_.child("mcp_tool_policy"));
 
   ConfigScope git = root_.child("git_protection");
-  if (flag(git, "enabled", false)) no_empty_entries(git, "blocked_commands");
+  if (flag(git, "enabled", false)) {
+    glob_list(git, "allowed_branches");
+    no_empty_entries(git, "blocked_commands");
+  }
 
   ConfigScope body = root_.child("request_body_scanning");
   if (flag(body, "enabled", true)) {
-    choice(body, "action", {"warn", "block"});
-    choice(body, "header_mode", {"sensitive", "all"});
+    schema_choice(body, "action");
+    schema_choice(body, "header_mode");
     not_negative(body, "max_body_bytes");
   }
   ConfigScope seed = root_.child("seed_phrase_detection");
-  if (flag(seed, "enabled", true)) {
-    std::optional<std::int64_t> words = integer(seed, "min_words");
-    if (words && *words != 0 && (*words < 12 || *words > 24 || *words % 3 != 0)) {
-      error("E0707", seed.get("min_words")->range,
-            fmt::format("seed_phrase_detection.min_words {} is not one of 12, 15, 18, 21, 24",
-                        *words));
-    }
-  }
+  if (flag(seed, "enabled", true)) schema_choice(seed, "min_words");
   ConfigScope cross = root_.child("cross_request_detection");
   ConfigScope budget = cross.child("entropy_budget");
   if (flag(cross, "enabled", false)) {
@@ -69,7 +65,6 @@ void ConfigRules::scanning_sections() {
     }
     choice(cross, "action", {"block", "warn"});
     choice(budget, "action", {"block", "warn"});
-    not_negative(budget, "window_minutes");
   }
   domain_list(budget, "exempt_domains");  // always
 }
@@ -121,14 +116,12 @@ void ConfigRules::tool_policy(const ConfigScope& policy) {
 }
 
 void ConfigRules::proxy_sections() {
-  ConfigScope forward = root_.child("forward_proxy");
-  if (flag(forward, "enabled", false)) not_negative(forward, "idle_timeout_seconds");
+  // pipelock replaces a zero or negative limit of these sections by its default before it
+  // validates (ApplyDefaults): forward_proxy and websocket_proxy timeouts and sizes,
+  // session_profiling's, tls_interception's cache and response sizes, mcp_ws_listener's
+  // connections. Only what survives that is checked here.
   ConfigScope ws = root_.child("websocket_proxy");
   if (flag(ws, "enabled", false)) {
-    for (const char* key : {"max_message_bytes", "max_concurrent_connections",
-                            "max_connection_seconds", "idle_timeout_seconds"}) {
-      not_negative(ws, key);
-    }
     choice(ws, "origin_policy", {"rewrite", "forward", "strip"});
     const YamlNode* strip = ws.get("strip_compression");
     if (strip && config_bool(*strip) == false) {
@@ -141,8 +134,6 @@ void ConfigRules::proxy_sections() {
   unmatchable_hosts(tls, "passthrough_domains");
   if (flag(tls, "enabled", false)) {
     duration(tls, "cert_ttl");
-    not_negative(tls, "cert_cache_size");
-    not_negative(tls, "max_response_bytes");
     environment_dependent(tls, "enabled",
                           "ca_cert and ca_key must exist (default ~/.pipelock), the key with mode "
                           "0600, 0640, 0400 or 0440");
@@ -156,11 +147,6 @@ void ConfigRules::proxy_sections() {
   ConfigScope sessions = root_.child("session_profiling");
   if (flag(sessions, "enabled", false)) {
     choice(sessions, "anomaly_action", {"warn", "block"});
-    not_negative(sessions, "domain_burst");
-    not_negative(sessions, "window_minutes");
-  }
-  for (const char* key : {"max_sessions", "session_ttl_minutes", "cleanup_interval_seconds"}) {
-    not_negative(sessions, key);  // always
   }
   ConfigScope adaptive = root_.child("adaptive_enforcement");
   require_enabled("adaptive_enforcement", "session_profiling");
@@ -225,7 +211,6 @@ void ConfigRules::listeners_and_emit() {
                         value));
     }
   }
-  not_negative(listener, "max_connections");
 
   host_port(root_, "metrics_listen");
   const std::string fetch = text(root_, "fetch_proxy.listen").empty()

@@ -1,10 +1,10 @@
 #include "pipelock/validate/config_tree.hpp"
 
+#include <re2/re2.h>
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-
-#include <re2/re2.h>
 
 namespace policyc {
 

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "pipelock/validate/config_tree.hpp"
 #include "pipelock/schema/config_keys.hpp"
+#include "pipelock/validate/config_tree.hpp"
 
 namespace policyc {
 
