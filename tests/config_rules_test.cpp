@@ -121,7 +121,7 @@ TEST_CASE("limits pipelock replaces by its default when not positive are not ref
             .empty());
 }
 
-TEST_CASE("enumerated values come from the one schema table; the zero value is the default") {
+TEST_CASE("enumerated values come from the one schema table, and the zero value is the default") {
   CHECK(findings("mode: strct\napi_allowlist: [a.example]\n") ==
         Lines{"1:7: error: mode 'strct' is not one of strict, balanced, audit; did you mean "
               "'strict'? [E0703]"});
