@@ -40,8 +40,8 @@ const char* type_word(ConfigKey::Type type) {
 // One line per key, `path<TAB>type`; `[]` is a list's element and `{}` a map's value.
 void list_keys(const ConfigKey& key, const std::string& path, std::string& out) {
   if (!path.empty()) out += path + "\t" + type_word(key.type) + "\n";
-  for (const ConfigKey& field : key.fields) {
-    list_keys(field, path.empty() ? field.name : path + "." + field.name, out);
+  for (const ConfigKey& field : key.fields()) {
+    list_keys(field, (path.empty() ? "" : path + ".") + std::string(field.name), out);
   }
   if (key.element)
     list_keys(*key.element, path + (key.type == ConfigKey::Type::List ? "[]" : "{}"), out);

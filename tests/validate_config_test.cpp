@@ -217,8 +217,8 @@ void table_paths(const ConfigKey& key, const std::string& path, std::set<std::st
                                       "string", "timestamp", "list",  "map"};
   switch (key.type) {
     case ConfigKey::Type::Struct:
-      for (const ConfigKey& field : key.fields) {
-        table_paths(field, path.empty() ? field.name : path + "." + field.name, out);
+      for (const ConfigKey& field : key.fields()) {
+        table_paths(field, (path.empty() ? "" : path + ".") + std::string(field.name), out);
       }
       return;
     case ConfigKey::Type::List:

@@ -7,41 +7,41 @@ namespace {
 using Type = ConfigKey::Type;
 using Keys = std::vector<ConfigKey>;
 
-ConfigKey leaf(std::string name, Type type, bool pointer = false) {
+ConfigKey leaf(std::string_view name, Type type, bool pointer = false) {
   ConfigKey key;
-  key.name = std::move(name);
+  key.name = name;
   key.type = type;
   key.pointer = pointer;
   return key;
 }
-ConfigKey str(std::string name) { return leaf(std::move(name), Type::String); }
-ConfigKey num(std::string name) { return leaf(std::move(name), Type::Int); }
-ConfigKey real(std::string name) { return leaf(std::move(name), Type::Float); }
-ConfigKey flag(std::string name) { return leaf(std::move(name), Type::Bool); }
+ConfigKey str(std::string_view name) { return leaf(name, Type::String); }
+ConfigKey num(std::string_view name) { return leaf(name, Type::Int); }
+ConfigKey real(std::string_view name) { return leaf(name, Type::Float); }
+ConfigKey flag(std::string_view name) { return leaf(name, Type::Bool); }
 // `*bool`: absent means the getter's default, which is not always false.
-ConfigKey opt_flag(std::string name) { return leaf(std::move(name), Type::Bool, true); }
+ConfigKey opt_flag(std::string_view name) { return leaf(name, Type::Bool, true); }
 
 ConfigKey one_of(ConfigKey key, std::vector<std::string> choices) {
   key.choices = std::move(choices);
   return key;
 }
 
-ConfigKey obj(std::string name, Keys fields) {
-  ConfigKey key = leaf(std::move(name), Type::Struct);
-  key.fields = std::move(fields);
+ConfigKey obj(std::string_view name, Keys fields) {
+  ConfigKey key = leaf(name, Type::Struct);
+  key.members = std::make_shared<const Keys>(std::move(fields));
   return key;
 }
-ConfigKey container(std::string name, Type type, ConfigKey element) {
-  ConfigKey key = leaf(std::move(name), type);
+ConfigKey container(std::string_view name, Type type, ConfigKey element) {
+  ConfigKey key = leaf(name, type);
   key.element = std::make_shared<ConfigKey>(std::move(element));
   return key;
 }
-ConfigKey strs(std::string name) { return container(std::move(name), Type::List, str("")); }
-ConfigKey list_of(std::string name, Keys fields) {
-  return container(std::move(name), Type::List, obj("", std::move(fields)));
+ConfigKey strs(std::string_view name) { return container(name, Type::List, str("")); }
+ConfigKey list_of(std::string_view name, Keys fields) {
+  return container(name, Type::List, obj("", std::move(fields)));
 }
-ConfigKey map_of(std::string name, ConfigKey element) {
-  return container(std::move(name), Type::Map, std::move(element));
+ConfigKey map_of(std::string_view name, ConfigKey element) {
+  return container(name, Type::Map, std::move(element));
 }
 
 Keys dlp_pattern() {
@@ -49,8 +49,8 @@ Keys dlp_pattern() {
           str("validator"), strs("exempt_domains"), str("action")};
 }
 
-ConfigKey tool_policy(std::string name) {
-  return obj(std::move(name),
+ConfigKey tool_policy(std::string_view name) {
+  return obj(name,
              {flag("enabled"), str("action"),
               list_of("rules", {str("name"), str("tool_pattern"), str("arg_pattern"),
                                 str("arg_key"), str("action"), str("redirect_profile")}),
@@ -59,8 +59,8 @@ ConfigKey tool_policy(std::string name) {
               str("quarantine_dir")});
 }
 
-ConfigKey adaptive_level(std::string name) {
-  return obj(std::move(name), {leaf("upgrade_warn", Type::String, true),
+ConfigKey adaptive_level(std::string_view name) {
+  return obj(name, {leaf("upgrade_warn", Type::String, true),
                                leaf("upgrade_ask", Type::String, true), opt_flag("block_all")});
 }
 
@@ -269,8 +269,13 @@ ConfigKey build_root() {
 
 }  // namespace
 
+const std::vector<ConfigKey>& ConfigKey::fields() const {
+  static const std::vector<ConfigKey> none;
+  return members ? *members : none;
+}
+
 const ConfigKey* ConfigKey::field(std::string_view key) const {
-  for (const ConfigKey& f : fields) {
+  for (const ConfigKey& f : fields()) {
     if (f.name == key) return &f;
   }
   return nullptr;
@@ -278,7 +283,7 @@ const ConfigKey* ConfigKey::field(std::string_view key) const {
 
 std::vector<std::string> ConfigKey::field_names() const {
   std::vector<std::string> names;
-  for (const ConfigKey& f : fields) names.push_back(f.name);
+  for (const ConfigKey& f : fields()) names.emplace_back(f.name);
   return names;
 }
 

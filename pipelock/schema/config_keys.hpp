@@ -14,16 +14,19 @@ namespace policyc {
 
 struct ConfigKey {
   enum class Type { Struct, Int, Float, Bool, String, Timestamp, List, Map };
-  std::string name;  // "" for a list element or map value
+  std::string_view name;  // a literal; "" for a list element or map value
   Type type = Type::Struct;
   bool pointer = false;                // Go `*bool`/`*int`: absent differs from zero
-  std::vector<ConfigKey> fields;       // Struct: its keys, in pipelock's order
+  // Struct: its keys, in pipelock's order. Shared, so that building the table (at every
+  // run that needs it) copies a key without copying everything below it.
+  std::shared_ptr<const std::vector<ConfigKey>> members;
   std::shared_ptr<ConfigKey> element;  // List and Map: the element type
   /// String or Int: the values pipelock accepts besides the zero value, which means its
   /// default; empty when any value of the type is accepted. Both `policyc validate` and
   /// the fields a policy may set take a key's choices from here.
   std::vector<std::string> choices;
 
+  const std::vector<ConfigKey>& fields() const;
   const ConfigKey* field(std::string_view key) const;
   std::vector<std::string> field_names() const;
 };
