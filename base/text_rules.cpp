@@ -6,9 +6,7 @@
 
 namespace policyc {
 
-bool is_control(char32_t c) { return c < 0x20 || c == 0x7f; }
-
-const char* text_problem(const std::string& s) {
+const char* text_problem(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     // Printable ASCII, nearly every byte of a config, is skipped in one tight loop.
     while (i < s.size() && static_cast<unsigned char>(s[i] - 0x20) < 0x5f) ++i;
