@@ -14,6 +14,8 @@ packages+=(clang libclang-rt-14-dev)
 packages+=(libpsl-dev publicsuffix)
 # Google Benchmark: bench/ is built (and smoke-tested) only when it is installed.
 packages+=(libbenchmark-dev)
+# Debian's python3 and PyYAML: the second YAML parser of tests/differential/.
+packages+=(python3 python3-yaml)
 missing=()
 for p in "${packages[@]}"; do
   [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) == "install ok installed" ]] || missing+=("$p")
