@@ -16,6 +16,8 @@ packages+=(libpsl-dev publicsuffix)
 packages+=(libbenchmark-dev)
 # Debian's python3 and PyYAML: the second YAML parser of tests/differential/.
 packages+=(python3 python3-yaml)
+# The real pre-commit and git: tests/pre_commit_try_repo_test.sh runs the hooks.
+packages+=(pre-commit git)
 missing=()
 for p in "${packages[@]}"; do
   [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) == "install ok installed" ]] || missing+=("$p")

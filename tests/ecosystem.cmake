@@ -25,3 +25,8 @@ add_test(NAME editors_sublime_plist
          COMMAND ${BASH_PROGRAM} -c [[command -v python3 >/dev/null || { echo "SKIP: python3 is not installed"; exit 77; }; exec python3 "$@"]]
                  _ ${PROJECT_SOURCE_DIR}/editors/tests/tmlanguage_plist.py ${PROJECT_SOURCE_DIR})
 set_tests_properties(editors_sublime_plist PROPERTIES SKIP_RETURN_CODE 77)
+# .pre-commit-hooks.yaml run by the real pre-commit (`pre-commit try-repo`).
+add_test(NAME pre_commit_try_repo
+         COMMAND ${BASH_PROGRAM} ${CMAKE_CURRENT_SOURCE_DIR}/pre_commit_try_repo_test.sh
+                 $<TARGET_FILE:policyc> ${PROJECT_SOURCE_DIR})
+set_tests_properties(pre_commit_try_repo PROPERTIES SKIP_RETURN_CODE 77)
