@@ -18,6 +18,8 @@ packages+=(libbenchmark-dev)
 packages+=(python3 python3-yaml)
 # The real pre-commit and git: tests/pre_commit_try_repo_test.sh runs the hooks.
 packages+=(pre-commit git)
+# The Debian package and its checks (tests/package_test.sh): dpkg-shlibdeps, lintian, file.
+packages+=(dpkg-dev lintian file)
 missing=()
 for p in "${packages[@]}"; do
   [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) == "install ok installed" ]] || missing+=("$p")

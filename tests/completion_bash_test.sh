@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Runs completions/policyc.bash the way bash does on TAB: COMP_WORDS split at blanks
 # and at COMP_WORDBREAKS, then _policyc, and compares COMPREPLY with what is expected.
-#   tests/completion_bash_test.sh POLICYC_BINARY SOURCE_DIR
+#   tests/completion_bash_test.sh POLICYC_BINARY SOURCE_DIR [COMPLETION_FILE]
+# COMPLETION_FILE: the script to test, by default SOURCE_DIR/completions/policyc.bash
+# (tests/package_test.sh passes the one the Debian package installs).
 set -uo pipefail
 binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 source_dir=$(cd "$2" && pwd)
+completion=$(cd "$(dirname "${3:-$source_dir/completions/policyc.bash}")" && pwd)/$(basename "${3:-policyc.bash}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin" "$work/files/configs" "$work/files/ca dir"
@@ -17,7 +20,7 @@ cp "$source_dir/policies/defaults.policy" "$work/files/defaults.policy"
 export PATH="$work/bin:$PATH"
 cd "$work/files" || exit 1
 # shellcheck source=../completions/policyc.bash
-source "$source_dir/completions/policyc.bash"
+source "$completion"
 
 failures=0
 checks=0

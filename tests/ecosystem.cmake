@@ -30,3 +30,13 @@ add_test(NAME pre_commit_try_repo
          COMMAND ${BASH_PROGRAM} ${CMAKE_CURRENT_SOURCE_DIR}/pre_commit_try_repo_test.sh
                  $<TARGET_FILE:policyc> ${PROJECT_SOURCE_DIR})
 set_tests_properties(pre_commit_try_repo PROPERTIES SKIP_RETURN_CODE 77)
+# The Debian package: a Release build of its own, lintian, its files, and the extracted
+# binary at work. Off in the sanitizer build (scripts/sanitize.sh), which would build the
+# same package again.
+option(POLICYC_PACKAGE_TEST "Build and check the Debian package in the test suite" ON)
+if(POLICYC_PACKAGE_TEST)
+  add_test(NAME debian_package
+           COMMAND ${BASH_PROGRAM} ${CMAKE_CURRENT_SOURCE_DIR}/package_test.sh
+                   ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR}/package)
+  set_tests_properties(debian_package PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 2400)
+endif()
