@@ -15,4 +15,4 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFI
   -DPOLICYC_DEBIAN_PACKAGE=ON -DPOLICYC_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" --target policyc policyc_package_files >&2
 (cd "$build" && cpack -G DEB >&2)
-ls "$PWD/$build"/policyc_*.deb
+ls "$(cd "$build" && pwd)"/policyc_*.deb
