@@ -2,13 +2,17 @@
 # Runs completions/_policyc in a real interactive zsh: types a line into a
 # pseudo-terminal, presses TAB, and compares the matches zsh computed with what is
 # expected. compadd is wrapped to print every match it adds.
-#   tests/completion_zsh_test.zsh POLICYC_BINARY SOURCE_DIR
+#   tests/completion_zsh_test.zsh POLICYC_BINARY SOURCE_DIR [COMPLETION_DIR]
+# COMPLETION_DIR: the folder holding the _policyc to test, by default SOURCE_DIR/completions
+# (tests/package_test.sh passes the one the Debian package installs).
 emulate -R zsh
 setopt extended_glob
 zmodload zsh/zpty || { print "SKIP: zsh was built without zsh/zpty"; exit 77 }
 
 binary=${1:A}
 source_dir=${2:A}
+completion_dir=${3:-$source_dir/completions}
+completion_dir=${completion_dir:A}
 work=$(mktemp -d)
 trap 'rm -rf $work' EXIT
 mkdir -p $work/bin $work/files/configs "$work/files/ca dir"
@@ -24,7 +28,7 @@ cat > $work/setup.zsh <<EOF
 PS1='' RPS1='' PROMPT_EOL_MARK=''
 unsetopt zle_bracketed_paste 2>/dev/null
 path=($work/bin \$path)
-fpath=($source_dir/completions \$fpath)
+fpath=($completion_dir \$fpath)
 cd $work/files
 autoload -Uz compinit && compinit -u -D
 bindkey '^U' kill-whole-line

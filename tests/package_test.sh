@@ -71,6 +71,11 @@ done
 bash "$source_dir/tests/completion_bash_test.sh" "$work/root/usr/bin/policyc" "$source_dir" \
   "$work/root/usr/share/bash-completion/completions/policyc" >"$work/completion" \
   || { cat "$work/completion"; fail "the packaged bash completion"; }
+if command -v zsh >/dev/null; then
+  zsh "$source_dir/tests/completion_zsh_test.zsh" "$work/root/usr/bin/policyc" "$source_dir" \
+    "$work/root/usr/share/zsh/vendor-completions" >"$work/completion" \
+    || { cat "$work/completion"; fail "the packaged zsh completion"; }
+fi
 
 [ $failures -eq 0 ] || exit 1
 echo "lintian: $(grep -cE '^[EW]: ' "$work/lintian") warning(s), all named; files, Depends, binary, man page, policies and completion as expected"
