@@ -6,14 +6,15 @@
 #include <optional>
 
 #include "compiler/check/check.hpp"
-#include "pipeline/driver.hpp"
 #include "compiler/format/format.hpp"
 #include "compiler/syntax/load.hpp"
 #include "compiler/syntax/parse.hpp"
 #include "fuzz/ast_dump.hpp"
+#include "pipeline/driver.hpp"
 #include "pipelock/emit/render_yaml.hpp"
-#include "runtime/input/manifest_reader.hpp"
 #include "pipelock/validate/validate_config.hpp"
+#include "runtime/input/manifest_reader.hpp"
+#include "runtime/input/params_reader.hpp"
 #include "runtime/input/yaml_tree.hpp"
 
 namespace policyc::fuzz {
@@ -71,9 +72,9 @@ supervise: true
 )";
 
 const std::vector<std::string>& fixed_params() {
-  static const std::vector<std::string> params = {
-      "ca_cert=/etc/pipelock/ca.pem", "ca_key=/etc/pipelock/ca-key.pem",
-      "ssrf_ip_allowlist=172.20.0.0/16"};
+  static const std::vector<std::string> params = {"ca_cert=/etc/pipelock/ca.pem",
+                                                  "ca_key=/etc/pipelock/ca-key.pem",
+                                                  "ssrf_ip_allowlist=172.20.0.0/16"};
   return params;
 }
 
@@ -92,17 +93,48 @@ std::string check_compiled(const Compiled& compiled) {
   return "";
 }
 
-std::string compile_and_check(std::unique_ptr<ir::Program> program, SourceManager& sources,
-                              DiagnosticSink& diags, FileId bottle,
-                              const std::vector<std::string>& params) {
-  std::optional<Compiled> compiled =
-      compile_manifest(std::move(program), bottle, params, sources, diags);
-  std::string rendered = render_all(sources, diags);
+// What a compile must never do: fail without a diagnostic, or write a config that does
+// not read back or that pipelock would refuse.
+std::string check_result(const std::optional<Compiled>& compiled, SourceManager& sources,
+                         DiagnosticSink& diags) {
+  render_all(sources, diags);
   for (const Diagnostic& d : diags.all()) {
     if (d.code == "E0502") return "the emitted config does not read back: " + d.message;
   }
   if (!compiled) return diags.has_errors() ? "" : "compile failed without a diagnostic";
   return check_compiled(*compiled);
+}
+
+std::string compile_and_check(std::unique_ptr<ir::Program> program, SourceManager& sources,
+                              DiagnosticSink& diags, FileId bottle,
+                              const std::vector<std::string>& params) {
+  std::optional<Compiled> compiled =
+      compile_manifest(std::move(program), bottle, params, sources, diags);
+  return check_result(compiled, sources, diags);
+}
+
+// The shipped policy and both sets of launch parameters, loaded and read once: a
+// manifest input tests the manifest's path through the compiler, not the loading of
+// the same policy at every input. Notes point into `sources`, so each input starts
+// from a copy of it.
+struct ShippedPolicy {
+  SourceManager sources;
+  std::unique_ptr<ir::Program> program;
+  Value no_params, fixed_params;
+
+  ShippedPolicy() {
+    DiagnosticSink diags;
+    program = load_program("", sources, diags);
+    if (!program) return;
+    no_params = read_params({}, *program->params, sources, diags);
+    fixed_params = read_params(add_command_line_source(sources, policyc::fuzz::fixed_params()),
+                               *program->params, sources, diags);
+  }
+};
+
+const ShippedPolicy& shipped_policy() {
+  static const ShippedPolicy shipped;
+  return shipped;
 }
 
 }  // namespace
@@ -118,35 +150,30 @@ std::string policy_target(std::string_view input) {
 
 std::string manifest_target(std::string_view input) {
   if (input.empty()) return "";
-  // Loaded once; its notes point into the shipped policies, so each run starts from a
-  // copy of the sources that hold them.
-  static SourceManager shipped_sources;
-  static const std::unique_ptr<ir::Program> shipped = [] {
-    DiagnosticSink diags;
-    return load_program("", shipped_sources, diags);
-  }();
-  SourceManager sources = shipped_sources;
+  const ShippedPolicy& shipped = shipped_policy();
+  SourceManager sources = shipped.sources;
   DiagnosticSink diags;
   const char* name = (input[0] & 1) ? "bottle.md" : "bottle.yaml";
   FileId file = sources.add(name, std::string(input.substr(1)));
   std::unique_ptr<YamlNode> tree = load_yaml_tree(sources, file, diags);
-  if (tree) read_manifest(*tree, *shipped->manifest, sources, diags);
+  if (tree) read_manifest(*tree, *shipped.program->manifest, sources, diags);
   render_all(sources, diags);
   return "";
 }
 
 std::string compile_manifest_target(std::string_view input) {
   if (input.empty()) return "";
-  SourceManager sources;
+  const ShippedPolicy& shipped = shipped_policy();
+  if (!shipped.program) return "the shipped policy does not load";
+  SourceManager sources = shipped.sources;
   DiagnosticSink diags;
-  std::unique_ptr<ir::Program> program = load_program("", sources, diags);
-  if (!program) return "the shipped policy does not load";
   const char* name = (input[0] & 1) ? "bottle.md" : "bottle.yaml";
   FileId bottle = sources.add(name, std::string(input.substr(1)));
   // The second bit: with or without launch parameters.
-  static const std::vector<std::string> none;
-  return compile_and_check(std::move(program), sources, diags, bottle,
-                           (input[0] & 2) ? fixed_params() : none);
+  const Value& params = (input[0] & 2) ? shipped.fixed_params : shipped.no_params;
+  std::optional<Compiled> compiled =
+      compile_prepared(*shipped.program, params, bottle, sources, diags);
+  return check_result(compiled, sources, diags);
 }
 
 std::string compile_policy_target(std::string_view input) {

@@ -1,25 +1,30 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (fuzz/) in build-fuzz and runs each for a while.
 #
-#   scripts/fuzz.sh [--seconds N] [--parallel N] [--no-build] [TARGET...]
+#   scripts/fuzz.sh [--seconds N] [--parallel N] [--no-build] [--merge] [TARGET...]
 #
 # TARGET is one of fuzz/CMakeLists.txt's targets (default: all). Each run starts from
-# the seeds (golden cases, shipped policies, saved regressions) plus the corpus kept in
-# build-fuzz/corpus/TARGET. Crashing inputs land in build-fuzz/artifacts/. Prints the
-# executions of each target; exits 1 when any target found a crash. Without clang and
-# libFuzzer it says so and exits 0.
+# the corpus kept in the repository (fuzz/corpus/TARGET), the seeds (golden cases,
+# shipped policies, saved regressions) and this machine's finds (build-fuzz/corpus/TARGET,
+# where new inputs go). --merge then folds into fuzz/corpus/TARGET the finds that reach
+# code it did not (libFuzzer's -merge=1), to be committed. Crashing inputs land in
+# build-fuzz/artifacts/. Prints executions, coverage and corpus size of each target;
+# exits 1 when any target found a crash. Without clang and libFuzzer it says so and
+# exits 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=600
 parallel=2
 build_first=1
+merge=0
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
     --parallel) parallel="$2"; shift 2 ;;
     --no-build) build_first=0; shift ;;
+    --merge) merge=1; shift ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -79,14 +84,20 @@ dict_of() {
 
 run() {
   local target="$1"
-  mkdir -p "$build/corpus/$target" "$build/artifacts" "$build/logs"
+  mkdir -p "$build/corpus/$target" "$build/artifacts" "$build/logs" "fuzz/corpus/$target"
   seed "$target"
   # -rss_limit_mb: a run that needs more than 2 GiB is a finding (unbounded memory);
   # -timeout: one input that takes more than 10 s is a finding (a hang).
   nice -n 19 "$build/fuzz/${target}_fuzz" -max_total_time="$seconds" -dict="$(dict_of "$target")" \
     -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
     -artifact_prefix="$build/artifacts/$target-" \
-    "$build/corpus/$target" "$build/seeds/$target" >"$build/logs/$target.log" 2>&1
+    "$build/corpus/$target" "fuzz/corpus/$target" "$build/seeds/$target" \
+    >"$build/logs/$target.log" 2>&1 || return 1
+  if [ "$merge" = 1 ]; then
+    nice -n 19 "$build/fuzz/${target}_fuzz" -merge=1 -max_len=65536 -rss_limit_mb=2048 \
+      -timeout=10 "fuzz/corpus/$target" "$build/corpus/$target" "$build/seeds/$target" \
+      >"$build/logs/$target.merge.log" 2>&1
+  fi
 }
 
 status=0
@@ -105,6 +116,9 @@ for target in "${names[@]}"; do
   log="$build/logs/$target.log"
   runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)"
   crash="$(grep -m1 -E 'ERROR: (AddressSanitizer|libFuzzer|UndefinedBehaviorSanitizer)|invariant broken|runtime error' "$log" || true)"
-  echo "fuzz: $target: ${runs:-?} executions in ${seconds}s${crash:+; FOUND: $crash (see $log)}"
+  cov="$(grep -oE 'DONE +cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 | sed -E 's/DONE +//' || true)"
+  kept="$(find "fuzz/corpus/$target" -type f | wc -l)"
+  echo "fuzz: $target: ${runs:-?} executions in ${seconds}s, ${cov:-cov: ?}," \
+    "kept corpus $kept inputs${crash:+; FOUND: $crash (see $log)}"
 done
 exit $status
