@@ -45,6 +45,13 @@ POLICYC_ERROR(compare_rhs, "expected an expression to compare with");
 POLICYC_ERROR(not_expr, "expected an expression after 'not'");
 POLICYC_ERROR(and_rhs, "expected an expression after 'and'");
 POLICYC_ERROR(or_rhs, "expected an expression after 'or'");
+POLICYC_ERROR(condition_test, "expected a condition after 'if'");
+POLICYC_ERROR(kw_then, "expected 'then' (write: if CONDITION then VALUE else VALUE)");
+POLICYC_ERROR(then_branch, "expected an expression after 'then'");
+POLICYC_ERROR(else_branch, "expected an expression after 'else'");
+POLICYC_ERROR(else_part, "expected 'else' or the end of the expression");
+POLICYC_ERROR(loop_variables, "expected a name (one for a list, 'key, value' for a map)");
+POLICYC_ERROR(value_variable, "expected a second name: 'for key, value in map'");
 POLICYC_ERROR(unique_close, "expected ')'");
 POLICYC_ERROR(field_type, "expected a type");
 POLICYC_ERROR(together_names, "expected a field name");
@@ -61,7 +68,7 @@ POLICYC_ERROR(const_value, "expected an expression");
 POLICYC_ERROR(set_type, "expected a type");
 POLICYC_ERROR(rule_guard, "expected 'when' or '{'");
 POLICYC_ERROR(field_member, "expected a field");
-POLICYC_ERROR(declaration, "expected a declaration: import, const, record, manifest, params, set, rule or output");
+POLICYC_ERROR(declaration, "expected a declaration: import, const, let, record, manifest, params, set, rule or output");
 #undef POLICYC_ERROR
 // clang-format on
 

@@ -46,6 +46,9 @@ struct kw_or       : kw< TAO_PEGTL_STRING( "or" ) > {};
 struct kw_not      : kw< TAO_PEGTL_STRING( "not" ) > {};
 struct kw_true     : kw< TAO_PEGTL_STRING( "true" ) > {};
 struct kw_false    : kw< TAO_PEGTL_STRING( "false" ) > {};
+struct kw_then     : kw< TAO_PEGTL_STRING( "then" ) > {};
+struct kw_else     : kw< TAO_PEGTL_STRING( "else" ) > {};
+struct kw_let      : kw< TAO_PEGTL_STRING( "let" ) > {};
 
 template< typename S > struct word : seq< S, not_at< ident_other > > {};
 struct reserved : sor< word< TAO_PEGTL_STRING( "import" ) >, word< TAO_PEGTL_STRING( "const" ) >,
@@ -57,7 +60,9 @@ struct reserved : sor< word< TAO_PEGTL_STRING( "import" ) >, word< TAO_PEGTL_STR
                        word< TAO_PEGTL_STRING( "for" ) >, word< TAO_PEGTL_STRING( "in" ) >,
                        word< TAO_PEGTL_STRING( "if" ) >, word< TAO_PEGTL_STRING( "and" ) >,
                        word< TAO_PEGTL_STRING( "or" ) >, word< TAO_PEGTL_STRING( "not" ) >,
-                       word< TAO_PEGTL_STRING( "true" ) >, word< TAO_PEGTL_STRING( "false" ) > > {};
+                       word< TAO_PEGTL_STRING( "true" ) >, word< TAO_PEGTL_STRING( "false" ) >,
+                       word< TAO_PEGTL_STRING( "then" ) >, word< TAO_PEGTL_STRING( "else" ) >,
+                       word< TAO_PEGTL_STRING( "let" ) > > {};
 struct name_text : seq< not_at< reserved >, ident_first, star< ident_other > > {};
 struct name      : tok< name_text > {};
 
@@ -111,7 +116,10 @@ struct list_element  : seq< expr > {};
 struct comprehension_source : seq< expr > {};
 struct filter_expr   : seq< expr > {};
 struct filter_clause : if_must< kw_if, filter_expr > {};
-struct comprehension_tail : seq< if_must< kw_for, name, kw_in, comprehension_source >, opt< filter_clause > > {};
+// `for v in list`, or `for k, v in map`.
+struct value_variable : name {};
+struct loop_variables : seq< name, opt< comma, must< value_variable > > > {};
+struct comprehension_tail : seq< if_must< kw_for, loop_variables, kw_in, comprehension_source >, opt< filter_clause > > {};
 struct comprehension_close : rbracket {};
 struct list_tail     : sor< seq< comprehension_tail, must< comprehension_close > >,
                             seq< star< comma, list_element >, opt< comma >, must< list_close > > > {};
@@ -120,7 +128,7 @@ struct list_expr     : if_must< lbracket, list_body > {};
 struct quantifier_kind : sor< kw_any, kw_all > {};
 struct quantifier_close : rparen {};
 struct predicate     : seq< expr > {};
-struct quantifier    : seq< quantifier_kind, lparen, must< name, kw_in, comprehension_source, colon, predicate, quantifier_close > > {};
+struct quantifier    : seq< quantifier_kind, lparen, must< loop_variables, kw_in, comprehension_source, colon, predicate, quantifier_close > > {};
 struct call_close    : rparen {};
 struct call_argument : seq< expr > {};
 struct call          : seq< name, lparen, opt< call_argument, star< comma, must< call_argument > > >, must< call_close > > {};
@@ -148,7 +156,14 @@ struct and_rhs       : not_expr {};
 struct and_expr      : seq< not_expr, star< kw_and, must< and_rhs > > > {};
 struct or_rhs        : and_expr {};
 struct or_expr       : seq< and_expr, star< kw_or, must< or_rhs > > > {};
-struct expr          : or_expr {};
+// `if c then a else b`, loosest of all: each branch runs to the end of the expression.
+struct condition_test : seq< expr > {};
+struct then_branch   : seq< expr > {};
+struct else_branch   : seq< expr > {};
+struct else_clause   : if_must< kw_else, else_branch > {};
+struct else_part     : opt< else_clause > {};
+struct conditional   : if_must< kw_if, condition_test, kw_then, then_branch, else_part > {};
+struct expr          : sor< conditional, or_expr > {};
 
 // --- Schema members: fields, removed keys, all-or-none groups.
 struct field_default  : if_must< equals, expr > {};
@@ -181,6 +196,7 @@ struct const_value   : expr {};
 struct import_decl   : if_must< kw_import, string_lit > {};
 struct const_annotation : opt< colon, const_type > {};
 struct const_decl    : if_must< kw_const, decl_name, const_annotation, equals, const_value > {};
+struct let_decl      : if_must< kw_let, decl_name, const_annotation, equals, const_value > {};
 struct record_decl   : if_must< kw_record, decl_name, lbrace, member_list > {};
 struct manifest_decl : if_must< kw_manifest, decl_name, lbrace, member_list > {};
 struct params_decl   : if_must< kw_params, lbrace, member_list > {};
@@ -189,7 +205,7 @@ struct set_decl      : if_must< kw_set, decl_name, colon, set_type > {};
 struct rule_guard    : opt< rule_condition > {};
 struct rule_decl     : if_must< kw_rule, decl_name, rule_guard, lbrace, rule_body > {};
 struct output_decl   : if_must< kw_output, decl_name, lbrace, output_body > {};
-struct declaration   : sor< import_decl, const_decl, record_decl, manifest_decl, params_decl,
+struct declaration   : sor< import_decl, const_decl, let_decl, record_decl, manifest_decl, params_decl,
                             set_decl, rule_decl, output_decl > {};
 struct policy_file   : seq< skip, until< eof, must< declaration > > > {};
 // One declaration at a time, so the parser can resume after an error.

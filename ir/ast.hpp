@@ -23,26 +23,29 @@ struct TypeExpr {
 };
 
 /// What a name in an expression refers to, set by check_names.
-enum class Binding { Unresolved, Constant, Set, Manifest, Params, Local };
+enum class Binding { Unresolved, Constant, Let, Set, Manifest, Params, Local };
 
 /// The function a Call names, resolved once by the checker; Unresolved only on a call
 /// the checker refused, which never reaches the evaluator.
-enum class Builtin { Unresolved, Sorted, Len, Present };
+enum class Builtin { Unresolved, Sorted, Len, Present, Flatten, Keys, Values };
 
 struct Expr {
   enum class Kind {
     String, Integer, Bool, EmptyRecord, List, Comprehension, Quantifier, Call, Name, Member,
-    Add, Equal, NotEqual, In, Not, And, Or
+    Add, Equal, NotEqual, In, Not, And, Or, Conditional
   };
   Kind kind = Kind::String;
   SourceRange range;
   std::string text;         // String value, Name, Member field, Call function, bound variable
   SourceRange text_range;   // where `text` is written, for names, fields and variables
+  std::string key_name;     // Comprehension, Quantifier over a map: `for key, value in m`
+  SourceRange key_range;
   std::int64_t integer = 0;
   bool integer_overflow = false;  // Integer: the digits do not fit `integer`
   bool boolean = false;     // Bool value; Quantifier: true for `all`
   // List: elements. Comprehension: element, source[, filter]. Quantifier: source,
   // predicate. Call: arguments. Member: object. Binary: lhs, rhs. Not: operand.
+  // Conditional: condition, then[, else].
   std::vector<std::unique_ptr<Expr>> operands;
 
   Binding binding = Binding::Unresolved;
@@ -83,9 +86,12 @@ struct Import {
   SourceRange range;
 };
 
+/// `const NAME = value`, or `let NAME = value`: a named value that may read the bottle,
+/// computed once per bottle when first used.
 struct Const {
   std::string name;
   SourceRange name_range;
+  bool reads_bottle = false;       // written `let`
   std::unique_ptr<TypeExpr> type;  // may be null: inferred from the value
   std::unique_ptr<Expr> value;
 };

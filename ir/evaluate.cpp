@@ -117,28 +117,88 @@ class LoopScope {
   EvalBudget* budget_;
 };
 
+// One pass of a comprehension or quantifier with its variables bound; false when a
+// quantifier is decided and the loop ends.
+bool bind_one(const Expr& expr, EvalEnv& env, Value& result) {
+  if (expr.kind == Expr::Kind::Comprehension) {
+    const bool keep = expr.operands.size() < 3 || holds(*expr.operands[2], env);
+    const Expr& element = *expr.operands[0];
+    if (keep) result.items.push_back(evaluate_ref(element, env).take(env, element));
+    return true;
+  }
+  // any: the first match decides; all: the first miss decides.
+  const bool holds_here = holds(*expr.operands[1], env);
+  if (holds_here == expr.boolean) return true;
+  result = Value::of_bool(holds_here);
+  return false;
+}
+
+// A map's key as a value: a string that came from where its entry did.
+Value key_value(const std::pair<std::string, Value>& entry) {
+  Value key = Value::of_string(entry.first);
+  key.origins = entry.second.origins;
+  return key;
+}
+
 Value bind_each(const Expr& expr, EvalEnv& env) {
   const bool comprehension = expr.kind == Expr::Kind::Comprehension;
   const Ref source = evaluate_ref(*expr.operands[comprehension ? 1 : 0], env);
   Value result = comprehension ? Value::of_list({}) : Value::of_bool(expr.boolean);
   const LoopScope scope(env, expr);
-  for (const Value& item : source.get().items) {
-    if (!spend(env, 1, expr)) break;
-    env.locals.push_back(&item);
-    if (comprehension) {
-      bool keep = expr.operands.size() < 3 || holds(*expr.operands[2], env);
-      const Expr& element = *expr.operands[0];
-      if (keep) result.items.push_back(evaluate_ref(element, env).take(env, element));
-    } else {
-      bool holds_here = holds(*expr.operands[1], env);
-      env.locals.pop_back();
-      // any: the first match decides; all: the first miss decides.
-      if (holds_here != expr.boolean) return Value::of_bool(holds_here);
-      continue;
+  const std::size_t depth = env.locals.size();
+  bool going = true;
+  if (expr.key_name.empty()) {
+    for (const Value& item : source.get().items) {
+      if (!going || !spend(env, 1, expr)) break;
+      env.locals.push_back(&item);
+      going = bind_one(expr, env, result);
+      env.locals.resize(depth);
     }
-    env.locals.pop_back();
+    return result;
+  }
+  for (const auto& entry : source.get().fields) {
+    if (!going || !spend(env, 1, expr)) break;
+    const Value key = key_value(entry);
+    env.locals.push_back(&key);
+    env.locals.push_back(&entry.second);
+    going = bind_one(expr, env, result);
+    env.locals.resize(depth);
   }
   return result;
+}
+
+// `flatten(lists)`, `keys(map)`, `values(map)`: one list built from the argument.
+Value gather(Ref arg, ast::Builtin builtin, EvalEnv& env, const Expr& expr) {
+  Value whole = arg.take(env, expr);
+  Value list = Value::of_list({});
+  if (builtin == ast::Builtin::Flatten) {
+    for (Value& inner : whole.items) {
+      for (Value& item : inner.items) list.items.push_back(std::move(item));
+    }
+    return list;
+  }
+  for (auto& entry : whole.fields) {
+    list.items.push_back(builtin == ast::Builtin::Keys ? key_value(entry) : std::move(entry.second));
+  }
+  return list;
+}
+
+// A `let` is computed once per evaluation, where it is first read, as if at the top
+// level: no loop variable of the reader is visible to it.
+Ref let_value(const Expr& expr, EvalEnv& env) {
+  const ast::Const& decl = *env.program.constants.at(expr.slot).decl;
+  if (env.lets && env.lets->done.at(expr.slot)) return Ref(&env.lets->values[expr.slot]);
+  std::vector<const Value*> locals;
+  locals.swap(env.locals);
+  SharedText saved = env.declaration;
+  env.declaration = decl.name;
+  Value value = evaluate_ref(*decl.value, env).take(env, *decl.value);
+  env.declaration = std::move(saved);
+  env.locals.swap(locals);
+  if (!env.lets) return value;
+  env.lets->values[expr.slot] = std::move(value);
+  env.lets->done[expr.slot] = true;
+  return Ref(&env.lets->values[expr.slot]);
 }
 
 Value call(const Expr& expr, EvalEnv& env) {
@@ -159,6 +219,10 @@ Value call(const Expr& expr, EvalEnv& env) {
       std::stable_sort(sorted.items.begin(), sorted.items.end(), value_less);
       return sorted;
     }
+    case ast::Builtin::Flatten:
+    case ast::Builtin::Keys:
+    case ast::Builtin::Values:
+      return gather(std::move(arg), expr.builtin, env, expr);
     case ast::Builtin::Unresolved:
       break;
   }
@@ -173,6 +237,8 @@ Ref name(const Expr& expr, EvalEnv& env) {
       return Ref(env.locals.at(expr.slot));
     case ast::Binding::Constant:
       return Ref(&env.program.constants.at(expr.slot).value);
+    case ast::Binding::Let:
+      return let_value(expr, env);
     case ast::Binding::Set:
       return env.sets ? Ref(&env.sets->at(expr.slot)) : Ref(Value::of_list({}));
     case ast::Binding::Manifest:
@@ -243,6 +309,10 @@ Ref evaluate_ref(const Expr& expr, EvalEnv& env) {
       return Value::of_bool(holds(*expr.operands[0], env) && holds(*expr.operands[1], env));
     case Expr::Kind::Or:
       return Value::of_bool(holds(*expr.operands[0], env) || holds(*expr.operands[1], env));
+    case Expr::Kind::Conditional:
+      if (holds(*expr.operands[0], env)) return evaluate_ref(*expr.operands[1], env);
+      if (expr.operands.size() > 2) return evaluate_ref(*expr.operands[2], env);
+      return Ref(Value::null());
   }
   return Value::null();
 }
@@ -375,7 +445,9 @@ Evaluation evaluate_program(const ir::Program& program, const Value& manifest, c
                             DiagnosticSink& diags, std::uint64_t max_steps) {
   Evaluation result;
   EvalBudget budget(max_steps);
-  EvalEnv env{program, &manifest, &params, nullptr, {}, {}, &budget};
+  LetValues lets{std::vector<Value>(program.constants.size()),
+                 std::vector<bool>(program.constants.size(), false)};
+  EvalEnv env{program, &manifest, &params, nullptr, {}, {}, &budget, &lets};
   std::vector<std::vector<Value>> sets(program.sets.size());
   for (const ast::Rule* rule : program.rules) {
     env.declaration = rule->name;

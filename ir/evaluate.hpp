@@ -10,6 +10,12 @@
 
 namespace policyc {
 
+/// The `let` values of one evaluation, each computed when first read.
+struct LetValues {
+  std::vector<Value> values;  // per program.constants; only `let` entries are used
+  std::vector<bool> done;
+};
+
 struct EvalEnv {
   const ir::Program& program;
   const Value* manifest = nullptr;
@@ -18,6 +24,7 @@ struct EvalEnv {
   SharedText declaration;            // named in the provenance of literals
   std::vector<const Value*> locals;  // comprehension and quantifier variables
   EvalBudget* budget = nullptr;      // none: expressions already known to be cheap
+  LetValues* lets = nullptr;         // none: each `let` is computed where it is read
 };
 
 /// The value of a checked expression. Literals carry `env.declaration` and their range

@@ -11,7 +11,7 @@
 namespace policyc {
 
 /// Where a root expression is written.
-enum class ExprPlace { Constant, Default, RuleCondition, AddValue, OutputCondition, OutputValue };
+enum class ExprPlace { Constant, Let, Default, RuleCondition, AddValue, OutputCondition, OutputValue };
 
 namespace detail {
 
@@ -40,7 +40,9 @@ void for_each_default_slot(Records& records, Visit& visit) {
 template <typename File, typename Visit>
 void for_each_expression_slot(File& file, Visit&& visit) {
   static_assert(std::is_same_v<std::remove_const_t<File>, ast::PolicyFile>);
-  for (auto& constant : file.consts) visit(constant.value, ExprPlace::Constant);
+  for (auto& constant : file.consts) {
+    visit(constant.value, constant.reads_bottle ? ExprPlace::Let : ExprPlace::Constant);
+  }
   detail::for_each_default_slot(file.records, visit);
   detail::for_each_default_slot(file.manifests, visit);
   detail::for_each_default_slot(file.params, visit);

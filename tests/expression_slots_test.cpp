@@ -15,6 +15,8 @@ const char* place_name(ExprPlace place) {
   switch (place) {
     case ExprPlace::Constant:
       return "constant";
+    case ExprPlace::Let:
+      return "let";
     case ExprPlace::Default:
       return "default";
     case ExprPlace::RuleCondition:
@@ -33,6 +35,7 @@ const char* place_name(ExprPlace place) {
 
 TEST_CASE("every expression slot of a policy file is visited once, nulls included") {
   auto checked = check_files({{"main.policy", R"(const LIMIT: int = 3
+let ON = bottle.on
 record Host {
   name: hostname = "a.example"
 }
@@ -47,7 +50,7 @@ set allowlist: hostname
 rule always {
   allowlist += "c.example"
 }
-rule when_on when bottle.on {
+rule when_on when ON {
   allowlist += bottle.hosts
   allowlist += params.extra
 }
@@ -67,7 +70,7 @@ output pipelock {
         seen.push_back(std::string(place_name(place)) + (slot ? "" : " (none)"));
       });
   CHECK(seen == std::vector<std::string>{
-                    "constant", "default", "default", "default", "default", "rule condition (none)",
+                    "constant", "let", "default", "default", "default", "default", "rule condition (none)",
                     "add", "rule condition", "add", "add", "output condition (none)",
                     "output value", "output condition (none)", "output value", "output condition",
                     "output value (none)", "output condition (none)", "output value"});

@@ -97,5 +97,5 @@ TEST_CASE("declarations") {
   CHECK(error_of<g::declaration>("output pipelock { a }") ==
         "test:1:21: expected '= expression' or '{' after the output key");
   CHECK(error_of<g::policy_file>("constant X = 1") ==
-        "test:1:1: expected a declaration: import, const, record, manifest, params, set, rule or output");
+        "test:1:1: expected a declaration: import, const, let, record, manifest, params, set, rule or output");
 }

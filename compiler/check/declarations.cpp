@@ -255,7 +255,7 @@ void check_declarations(CheckContext& context) {
   check_unique_keys(context);
 
   for (ast::Const* decl : collect(program.files, &ast::PolicyFile::consts)) {
-    if (!values.define(decl->name, decl->name_range, "constant")) continue;
+    if (!values.define(decl->name, decl->name_range, decl->reads_bottle ? "let" : "constant")) continue;
     context.constants[decl->name] = program.constants.size();
     program.constants.push_back({decl, nullptr, {}});
   }

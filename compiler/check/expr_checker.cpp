@@ -1,5 +1,7 @@
 #include "compiler/check/expr_checker.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "compiler/syntax/limits.hpp"
@@ -59,7 +61,7 @@ TypeRef ExprChecker::constant_type(std::size_t index) {
   }
   constant.state = ir::Constant::State::Checking;
   ++context_.constant_depth;
-  ExprChecker inner(context_, Scope::Constant);
+  ExprChecker inner(context_, decl.reads_bottle ? Scope::Let : Scope::Constant);
   TypeRef type;
   if (decl.type) {
     type = resolve_type(context_, *decl.type);
@@ -81,12 +83,23 @@ TypeRef ExprChecker::check_name(Expr& expr) {
     return locals_[i].second;
   }
   if (auto it = context_.constants.find(expr.text); it != context_.constants.end()) {
-    expr.binding = ast::Binding::Constant;
-    expr.slot = it->second;
     const ir::Constant& constant = context_.program.constants[it->second];
+    const bool reads_bottle = constant.decl->reads_bottle;
+    expr.binding = reads_bottle ? ast::Binding::Let : ast::Binding::Constant;
+    expr.slot = it->second;
     if (constant.state == ir::Constant::State::Checking) {
       Diagnostic& d = context_.diags.error(
-          "E0208", expr.range, fmt::format("constant '{}' depends on itself", expr.text));
+          "E0208", expr.range,
+          fmt::format("{} '{}' depends on itself", reads_bottle ? "let" : "constant", expr.text));
+      d.notes.push_back({constant.decl->name_range, "declared here"});
+      return error_type();
+    }
+    if (reads_bottle && scope_ == Scope::Constant) {
+      Diagnostic& d = context_.diags.error(
+          "E0209", expr.range,
+          fmt::format("'{}' is a `let`, computed for each bottle; a constant or a default "
+                      "cannot use it",
+                      expr.text));
       d.notes.push_back({constant.decl->name_range, "declared here"});
       return error_type();
     }
@@ -102,11 +115,11 @@ TypeRef ExprChecker::check_name(Expr& expr) {
                                      expr.text));
     return error_type();
   }
-  if (is_set && scope_ == Scope::Rule) {
+  if (is_set && (scope_ == Scope::Rule || scope_ == Scope::Let)) {
     context_.diags.error("E0209", expr.range,
                          fmt::format("set '{}' is complete only after every rule has run; read "
-                                     "it in the output, not in a rule",
-                                     expr.text));
+                                     "it in the output, not in a {}",
+                                     expr.text, scope_ == Scope::Rule ? "rule" : "`let`"));
     return error_type();
   }
   if (is_set) {
@@ -154,7 +167,8 @@ struct BuiltinName {
   ast::Builtin builtin;
 };
 constexpr BuiltinName kBuiltins[] = {
-    {"sorted", ast::Builtin::Sorted}, {"len", ast::Builtin::Len}, {"present", ast::Builtin::Present}};
+    {"sorted", ast::Builtin::Sorted}, {"len", ast::Builtin::Len},       {"present", ast::Builtin::Present},
+    {"flatten", ast::Builtin::Flatten}, {"keys", ast::Builtin::Keys}, {"values", ast::Builtin::Values}};
 
 ast::Builtin builtin_named(std::string_view name) {
   for (const BuiltinName& entry : kBuiltins) {
@@ -196,6 +210,25 @@ TypeRef ExprChecker::check_call(Expr& expr) {
       }
       return len ? make_type(Type::Kind::Int) : args[0];
     }
+    case ast::Builtin::Flatten:
+    case ast::Builtin::Keys:
+    case ast::Builtin::Values: {
+      if (!expect_arity(1) || is_error(args[0])) return error_type();
+      const Type& arg = *args[0];
+      const bool flatten = builtin == ast::Builtin::Flatten;
+      const bool ok = !arg.optional && (flatten ? arg.kind == Type::Kind::List &&
+                                                      arg.element->kind == Type::Kind::List &&
+                                                      !arg.element->optional
+                                                : arg.kind == Type::Kind::Map);
+      if (!ok) {
+        context_.diags.error("E0210", expr.operands[0]->range,
+                             fmt::format("'{}' takes {}, got {}", expr.text,
+                                         flatten ? "a list of lists" : "a map", type_name(arg)));
+        return error_type();
+      }
+      if (flatten) return arg.element;
+      return make_list(builtin == ast::Builtin::Keys ? make_type(Type::Kind::String) : arg.element);
+    }
     case ast::Builtin::Unresolved:
       break;
   }
@@ -204,7 +237,9 @@ TypeRef ExprChecker::check_call(Expr& expr) {
   Diagnostic& d = context_.diags.error("E0202", expr.text_range,
                                        fmt::format("unknown function '{}'", expr.text));
   add_suggestion(d, expr.text, names);
-  if (d.suggestion.empty()) d.notes.push_back({{}, "the functions are sorted(), len() and present()"});
+  if (d.suggestion.empty()) {
+    d.notes.push_back({{}, "the functions are sorted(), len(), present(), flatten(), keys() and values()"});
+  }
   return error_type();
 }
 
@@ -223,19 +258,40 @@ TypeRef ExprChecker::check_list(Expr& expr) {
   return make_list(element);
 }
 
+// The type of the loop's value variable; errors when the source cannot be iterated
+// with the names written: a list takes one name, a map two (`key, value`).
+TypeRef ExprChecker::loop_variable(Expr& source_expr, const TypeRef& source, bool binds_key) {
+  if (is_error(source)) return error_type();
+  const bool list = source->kind == Type::Kind::List;
+  const bool map = source->kind == Type::Kind::Map;
+  if (source->optional || (!list && !map)) {
+    context_.diags.error("E0210", source_expr.range,
+                         fmt::format("'in' needs a list or a map, got {}", type_name(*source)));
+    return error_type();
+  }
+  if (map && !binds_key) {
+    Diagnostic& d = context_.diags.error(
+        "E0210", source_expr.range,
+        fmt::format("a {} is iterated with two names, its key and its value", type_name(*source)));
+    d.notes.push_back({{}, "write 'for key, value in ...', or iterate keys(...) or values(...)"});
+    return error_type();
+  }
+  if (list && binds_key) {
+    context_.diags.error("E0210", source_expr.range,
+                         fmt::format("a {} is iterated with one name; two names ('key, value') "
+                                     "iterate a map",
+                                     type_name(*source)));
+    return error_type();
+  }
+  return source->element;
+}
+
 TypeRef ExprChecker::check_binding_scope(Expr& expr) {
   const bool comprehension = expr.kind == Expr::Kind::Comprehension;
   Expr& source = *expr.operands[comprehension ? 1 : 0];
-  TypeRef source_type = check(source);
-  TypeRef variable = error_type();
-  if (!is_error(source_type)) {
-    if (source_type->kind != Type::Kind::List || source_type->optional) {
-      context_.diags.error("E0210", source.range,
-                           fmt::format("'in' needs a list, got {}", type_name(*source_type)));
-    } else {
-      variable = source_type->element;
-    }
-  }
+  const bool binds_key = !expr.key_name.empty();
+  TypeRef variable = loop_variable(source, check(source), binds_key);
+  if (binds_key) locals_.emplace_back(expr.key_name, make_type(Type::Kind::String));
   locals_.emplace_back(expr.text, variable);
   TypeRef result;
   if (comprehension) {
@@ -246,7 +302,29 @@ TypeRef ExprChecker::check_binding_scope(Expr& expr) {
     result = make_type(Type::Kind::Bool);
   }
   locals_.pop_back();
+  if (binds_key) locals_.pop_back();
   return result;
+}
+
+// Both branches have one type; a missing `else` is absent, so the result is optional.
+TypeRef ExprChecker::check_conditional(Expr& expr) {
+  expect_condition(*expr.operands[0]);
+  TypeRef then_type = check(*expr.operands[1]);
+  if (expr.operands.size() < 3) return is_error(then_type) ? then_type : with_optional(then_type, true);
+  TypeRef else_type = check(*expr.operands[2]);
+  if (is_error(then_type)) return else_type;
+  if (is_error(else_type)) return then_type;
+  const bool optional = then_type->optional || else_type->optional;
+  TypeRef plain_then = with_optional(then_type, false);
+  TypeRef plain_else = with_optional(else_type, false);
+  if (is_assignable(*plain_else, *plain_then)) return with_optional(plain_then, optional);
+  if (is_assignable(*plain_then, *plain_else)) return with_optional(plain_else, optional);
+  Diagnostic& d = context_.diags.error(
+      "E0210", expr.operands[2]->range,
+      fmt::format("the branches of 'if' differ: {} after 'then', {} after 'else'",
+                  type_name(*then_type), type_name(*else_type)));
+  d.notes.push_back({expr.operands[1]->range, "the 'then' branch"});
+  return error_type();
 }
 
 TypeRef ExprChecker::check_comparison(Expr& expr) {
@@ -322,6 +400,7 @@ TypeRef ExprChecker::check(Expr& expr) {
     case Expr::Kind::Not:
     case Expr::Kind::And:
     case Expr::Kind::Or: type = check_logic(expr); break;
+    case Expr::Kind::Conditional: type = check_conditional(expr); break;
   }
   expr.type = type;
   return type;
@@ -360,6 +439,26 @@ bool ExprChecker::coerce_literal(Expr& expr, const Type& target) {
       }
     }
     expr.type = with_optional(std::make_shared<Type>(target), false);
+    return true;
+  }
+  if (expr.kind == Expr::Kind::Conditional) {
+    const TypeRef plain = with_optional(std::make_shared<Type>(target), false);
+    for (std::size_t i = 1; i < expr.operands.size(); ++i) {
+      Expr& branch = *expr.operands[i];
+      if (!coerce_literal(branch, *plain) && !is_assignable(*branch.type, *plain)) {
+        report_mismatch(branch, *plain, i == 1 ? "the 'then' branch" : "the 'else' branch");
+      }
+    }
+    const bool absent = expr.operands.size() < 3 ||
+                        std::any_of(expr.operands.begin() + 1, expr.operands.end(),
+                                    [](const auto& b) { return b->type && b->type->optional; });
+    if (absent && !target.optional && expr.operands.size() < 3) {
+      context_.diags.error("E0210", expr.range,
+                           fmt::format("an 'if' without 'else' has no value when its condition "
+                                       "fails, and {} is needed here; add 'else VALUE'",
+                                       type_name(*plain)));
+    }
+    expr.type = with_optional(plain, absent);
     return true;
   }
   if (expr.kind == Expr::Kind::EmptyRecord &&

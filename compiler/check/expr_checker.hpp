@@ -12,9 +12,9 @@ namespace policyc {
 class ExprChecker {
  public:
   /// Where the expression is written. Constants and field defaults cannot read the
-  /// manifest, the params or a set, which exist only at evaluation; rules cannot read a
-  /// set, which is complete only once every rule has run.
-  enum class Scope { Constant, Rule, Output };
+  /// manifest, the params, a `let` or a set, which exist only at evaluation; rules and
+  /// `let` values cannot read a set, which is complete only once every rule has run.
+  enum class Scope { Constant, Let, Rule, Output };
   ExprChecker(CheckContext& context, Scope scope) : context_(context), scope_(scope) {}
 
   /// Resolves and types `expr`; returns its type (the error type after an error).
@@ -37,6 +37,8 @@ class ExprChecker {
   TypeRef check_comparison(ast::Expr& expr);
   TypeRef check_logic(ast::Expr& expr);
   TypeRef check_add(ast::Expr& expr);
+  TypeRef check_conditional(ast::Expr& expr);
+  TypeRef loop_variable(ast::Expr& source_expr, const TypeRef& source, bool binds_key);
   bool coerce_literal(ast::Expr& expr, const Type& target);
   std::vector<std::string> visible_names() const;
   void report_mismatch(const ast::Expr& expr, const Type& target, const std::string& where);

@@ -31,6 +31,7 @@ void lower_constant(CheckContext& context, std::size_t index, std::vector<bool>&
   if (done[index]) return;
   done[index] = true;  // the checker rejected cycles
   ir::Constant& constant = context.program.constants[index];
+  if (constant.decl->reads_bottle) return;  // a `let` is computed for each bottle
   std::vector<std::size_t> uses;
   collect_constant_uses(*constant.decl->value, uses);
   for (std::size_t use : uses) lower_constant(context, use, done);

@@ -175,7 +175,7 @@ void LayoutBuilder::build(const ParseNode& root) {
     const ParseNode& decl = *decl_ptr;
     if (decl.is_type<g::import_decl>()) {
       layout_.top.slots.push_back(make_slot(Slot::Kind::Import, decl, &file.imports[imports++]));
-    } else if (decl.is_type<g::const_decl>()) {
+    } else if (decl.is_type<g::const_decl>() || decl.is_type<g::let_decl>()) {
       const ast::Const& c = file.consts[consts++];
       Slot slot = make_slot(Slot::Kind::Const, decl, &c);
       add_lists(slot, *c.value);

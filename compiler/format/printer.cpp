@@ -57,6 +57,10 @@ bool is_block_declaration(const Slot& slot) {
   }
 }
 
+std::string loop_variables(const Expr& e) {
+  return e.key_name.empty() ? e.text : e.key_name + ", " + e.text;
+}
+
 const char* binary_operator(Expr::Kind kind) {
   switch (kind) {
     case Expr::Kind::Add:
@@ -168,7 +172,7 @@ void Printer::slot(const Slot& s, std::size_t indent) {
       break;
     case Slot::Kind::Const: {
       const auto& c = *static_cast<const ast::Const*>(s.node);
-      writer_.text("const " + c.name);
+      writer_.text((c.reads_bottle ? "let " : "const ") + c.name);
       if (c.type) writer_.text(": " + type(*c.type));
       writer_.text(" = ");
       expr(*c.value, indent);
@@ -330,7 +334,7 @@ void Printer::expr(const Expr& e, std::size_t indent) {
       case Expr::Kind::Comprehension:
         writer_.text("[");
         expr(*e.operands[0], indent);
-        writer_.text(" for " + e.text + " in ");
+        writer_.text(" for " + loop_variables(e) + " in ");
         expr(*e.operands[1], indent);
         if (e.operands.size() > 2) {
           writer_.text(" if ");
@@ -339,7 +343,7 @@ void Printer::expr(const Expr& e, std::size_t indent) {
         writer_.text("]");
         break;
       case Expr::Kind::Quantifier:
-        writer_.text(std::string(e.boolean ? "all(" : "any(") + e.text + " in ");
+        writer_.text(std::string(e.boolean ? "all(" : "any(") + loop_variables(e) + " in ");
         expr(*e.operands[0], indent);
         writer_.text(": ");
         expr(*e.operands[1], indent);
@@ -363,6 +367,16 @@ void Printer::expr(const Expr& e, std::size_t indent) {
       case Expr::Kind::Not:
         writer_.text("not ");
         expr(*e.operands[0], indent);
+        break;
+      case Expr::Kind::Conditional:
+        writer_.text("if ");
+        expr(*e.operands[0], indent);
+        writer_.text(" then ");
+        expr(*e.operands[1], indent);
+        if (e.operands.size() > 2) {
+          writer_.text(" else ");
+          expr(*e.operands[2], indent);
+        }
         break;
       default:
         break;

@@ -8,6 +8,7 @@ void lint_program(const ir::Program& program, const SourceManager& sources, Diag
   lint_host_lists(program, sources, diags);
   lint_hostname_literals(program, diags);
   lint_dead_rules(program, sources, diags);
+  lint_constant_choices(program, diags);
 }
 
 }  // namespace policyc

@@ -30,4 +30,7 @@ void lint_hostname_literals(const ir::Program& program, DiagnosticSink& diags);
 void lint_dead_rules(const ir::Program& program, const SourceManager& sources,
                      DiagnosticSink& diags);
 
+/// `if` conditions that hold or fail for every bottle (W0615).
+void lint_constant_choices(const ir::Program& program, DiagnosticSink& diags);
+
 }  // namespace policyc

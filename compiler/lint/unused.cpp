@@ -60,7 +60,7 @@ void visit_expr(const ir::Program& program, const ExprRoot& root, Usage& usage) 
   const FileId user = root.file->file;
   for_each_node(*root.expr, [&](const Expr& e, const Expr* parent, std::size_t index) {
     if (e.kind == Expr::Kind::Name) {
-      if (e.binding == ast::Binding::Constant) {
+      if (e.binding == ast::Binding::Constant || e.binding == ast::Binding::Let) {
         usage.constants[e.slot] = true;
         note_reference(usage, user, program.constants[e.slot].decl->name_range);
       } else if (e.binding == ast::Binding::Set) {
@@ -221,7 +221,9 @@ void lint_unused(const ir::Program& program, const SourceManager& sources, Diagn
   for (std::size_t i = 0; i < program.constants.size(); ++i) {
     if (usage.constants[i]) continue;
     const ast::Const& decl = *program.constants[i].decl;
-    diags.warning("W0601", decl.name_range, fmt::format("constant '{}' is never used", decl.name));
+    diags.warning("W0601", decl.name_range,
+                  fmt::format("{} '{}' is never used", decl.reads_bottle ? "let" : "constant",
+                              decl.name));
   }
   for (std::size_t i = 0; i < program.sets.size(); ++i) {
     if (usage.sets[i]) continue;

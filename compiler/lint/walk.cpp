@@ -33,7 +33,8 @@ bool is_constant_expr(const ast::Expr& expr) {
   for_each_node(expr, [&](const ast::Expr& e, const ast::Expr*, std::size_t) {
     if (e.kind != ast::Expr::Kind::Name) return;
     if (e.binding == ast::Binding::Manifest || e.binding == ast::Binding::Params ||
-        e.binding == ast::Binding::Set || e.binding == ast::Binding::Unresolved) {
+        e.binding == ast::Binding::Set || e.binding == ast::Binding::Let ||
+        e.binding == ast::Binding::Unresolved) {
       constant = false;
     }
   });

@@ -25,7 +25,7 @@ void for_each_node(
     const std::function<void(const ast::Expr&, const ast::Expr*, std::size_t)>& visit);
 
 /// Whether `expr` can be evaluated before any bottle is read: it reads no manifest,
-/// parameter or set.
+/// parameter, `let` or set.
 bool is_constant_expr(const ast::Expr& expr);
 
 /// The value of a constant expression (is_constant_expr), for a lint to reason about;

@@ -30,8 +30,8 @@ std::size_t comment_start(const std::string& text, std::size_t line_begin, std::
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-const char* const kDeclarationKeywords[] = {"import", "const", "record", "manifest",
-                                            "params", "set",   "rule",   "output"};
+const char* const kDeclarationKeywords[] = {"import", "const", "let",  "record", "manifest",
+                                            "params", "set",   "rule", "output"};
 
 bool starts_declaration(const std::string& text, std::size_t at) {
   for (const char* keyword : kDeclarationKeywords) {

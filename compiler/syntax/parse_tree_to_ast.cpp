@@ -13,7 +13,9 @@ namespace {
 bool is_or_level(const ParseNode& n) {
   return n.is_type<g::expr>() || n.is_type<g::const_value>() || n.is_type<g::list_element>() ||
          n.is_type<g::comprehension_source>() || n.is_type<g::filter_expr>() ||
-         n.is_type<g::predicate>() || n.is_type<g::call_argument>();
+         n.is_type<g::predicate>() || n.is_type<g::call_argument>() ||
+         n.is_type<g::condition_test>() || n.is_type<g::then_branch>() ||
+         n.is_type<g::else_branch>();
 }
 
 bool is_type_node(const ParseNode& n) {
@@ -107,6 +109,7 @@ std::unique_ptr<Expr> AstBuilder::expr_of(const ParseNode& node) const {
     return fold_binary(node, Expr::Kind::Add);
   }
   if (node.is_type<g::postfix_expr>() || node.is_type<g::operand>()) return postfix_of(node);
+  if (node.is_type<g::conditional>()) return conditional_of(node);
   auto expr = std::make_unique<Expr>();
   expr->range = range_of(node);
   if (node.is_type<g::negation>()) {
@@ -168,10 +171,9 @@ std::unique_ptr<Expr> AstBuilder::primary_of(const ParseNode& node) const {
   } else if (node.is_type<g::quantifier>()) {
     expr->kind = Expr::Kind::Quantifier;
     expr->boolean = node.children[0]->is_type<g::kw_all>();
-    expr->text = name_of(*node.children[1]);
-    expr->text_range = name_range_of(*node.children[1]);
-    expr->operands.push_back(expr_of(*node.children[2]));
-    expr->operands.push_back(expr_of(*node.children[3]));
+    const std::size_t source = bind_variables(node, 1, *expr);
+    expr->operands.push_back(expr_of(*node.children[source]));
+    expr->operands.push_back(expr_of(*node.children[source + 1]));
   } else if (node.is_type<g::call>()) {
     expr->kind = Expr::Kind::Call;
     expr->text = name_of(*node.children[0]);
@@ -197,12 +199,34 @@ std::unique_ptr<Expr> AstBuilder::list_of(const ParseNode& node) const {
       continue;
     }
     expr->kind = Expr::Kind::Comprehension;
-    expr->text = name_of(*child->children[0]);
-    expr->text_range = name_range_of(*child->children[0]);
-    for (std::size_t i = 1; i < child->children.size(); ++i) {
+    for (std::size_t i = bind_variables(*child, 0, *expr); i < child->children.size(); ++i) {
       expr->operands.push_back(expr_of(*child->children[i]));
     }
   }
+  return expr;
+}
+
+std::size_t AstBuilder::bind_variables(const ParseNode& parent, std::size_t first,
+                                       Expr& expr) const {
+  const ParseNode& name = *parent.children[first];
+  const ParseNode& next = *parent.children[first + 1];
+  if (!next.is_type<g::value_variable>()) {
+    expr.text = name_of(name);
+    expr.text_range = name_range_of(name);
+    return first + 1;
+  }
+  expr.key_name = name_of(name);
+  expr.key_range = name_range_of(name);
+  expr.text = name_of(next);
+  expr.text_range = name_range_of(next);
+  return first + 2;
+}
+
+std::unique_ptr<Expr> AstBuilder::conditional_of(const ParseNode& node) const {
+  auto expr = std::make_unique<Expr>();
+  expr->kind = Expr::Kind::Conditional;
+  expr->range = range_of(node);
+  for (const auto& part : node.children) expr->operands.push_back(expr_of(*part));
   return expr;
 }
 
@@ -282,8 +306,9 @@ void AstBuilder::add_declarations(const ParseNode& root) {
     const ParseNode& decl = *decl_ptr;
     if (decl.is_type<g::import_decl>()) {
       out_.imports.push_back({string_value(*decl.children[0]), range_of(*decl.children[0])});
-    } else if (decl.is_type<g::const_decl>()) {
+    } else if (decl.is_type<g::const_decl>() || decl.is_type<g::let_decl>()) {
       ast::Const c;
+      c.reads_bottle = decl.is_type<g::let_decl>();
       c.name = name_of(*decl.children[0]);
       c.name_range = range_of(*decl.children[0]);
       if (is_type_node(*decl.children[1])) {

@@ -24,7 +24,8 @@ using ParseTreeSelector = tao::pegtl::parse_tree::selector<Rule,
         g::predicate, g::call_argument, g::or_rhs, g::and_expr, g::and_rhs, g::negation,
         g::compare_expr, g::compare_rhs, g::sum_expr, g::operand, g::postfix_expr,
         g::member_access, g::list_expr, g::comprehension_tail, g::quantifier, g::call,
-        g::name_ref, g::paren_expr, g::empty_record,
+        g::name_ref, g::paren_expr, g::empty_record, g::value_variable,
+        g::conditional, g::condition_test, g::then_branch, g::else_branch, g::let_decl,
         g::field_member, g::field_default, g::unique_clause, g::removed_member,
         g::together_member, g::rule_condition, g::add_statement, g::output_item,
         g::output_assign, g::output_block,
@@ -50,6 +51,8 @@ class AstBuilder {
   std::unique_ptr<ast::Expr> postfix_of(const ParseNode& node) const;
   std::unique_ptr<ast::Expr> primary_of(const ParseNode& node) const;
   std::unique_ptr<ast::Expr> list_of(const ParseNode& node) const;
+  std::unique_ptr<ast::Expr> conditional_of(const ParseNode& node) const;
+  std::size_t bind_variables(const ParseNode& parent, std::size_t first, ast::Expr& expr) const;
   ast::RecordBody body_of(const ParseNode& node) const;
   ast::Rule rule_of(const ParseNode& node) const;
   ast::OutputItem output_item_of(const ParseNode& node) const;

@@ -31,6 +31,7 @@ class Annotator {
     if (node.is_section || node.value().kind == Value::Kind::List) return condition;
     std::string text = describe(
         view_.output_contributions(node.value(), source ? source->value.get() : nullptr, env_));
+    if (source && source->value) text += choices(*source->value);
     if (!condition.empty()) text += (text.empty() ? "" : " ") + condition;
     return text;
   }
@@ -56,11 +57,30 @@ class Annotator {
   }
 
   std::string when(const ast::Expr& condition) {
-    ConditionResult result = explain_condition(condition, env_);
-    std::string text = "when " + one_line(input_.sources.text(condition.range));
+    return "when " + decided(condition, explain_condition(condition, env_));
+  }
+
+  // The condition as written and the inputs that decided it.
+  std::string decided(const ast::Expr& condition, const ConditionResult& result) {
+    std::string text = one_line(input_.sources.text(condition.range));
     std::vector<ValueSource> witnesses;
     for (const Provenance& w : result.witnesses) witnesses.push_back(view_.source(w));
     if (!witnesses.empty()) text += ": " + join_sources(witnesses);
+    return text;
+  }
+
+  // " (if C) (else of if D)" for the `if`s a written value went through.
+  std::string choices(const ast::Expr& value) {
+    std::string text;
+    const ast::Expr* at = &value;
+    while (at->kind == ast::Expr::Kind::Conditional) {
+      const ast::Expr& condition = *at->operands[0];
+      ConditionResult result = explain_condition(condition, env_);
+      text += fmt::format(" ({}if {})", result.holds ? "" : "else of ", decided(condition, result));
+      const std::size_t branch = result.holds ? 1 : 2;
+      if (branch >= at->operands.size()) break;
+      at = at->operands[branch].get();
+    }
     return text;
   }
 

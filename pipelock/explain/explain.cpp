@@ -95,6 +95,7 @@ class Explainer {
           node = &n;
         }
       }
+      if (item.value) choices(*item.value, path, out);
       if (!node) continue;
       if (node->is_section) {
         items(item.children, node->children, path, out);
@@ -107,6 +108,25 @@ class Explainer {
                               view_.output_contributions(node->value(), item.value.get(), env_)});
       }
     }
+  }
+
+  // The `if`s that decided an output value, outside any loop (a loop's would need its
+  // variables); the chosen branch is followed into further `if`s.
+  void choices(const Expr& expr, const std::string& path, Explanation& out) {
+    if (expr.kind != Expr::Kind::Conditional) {
+      if (expr.kind == Expr::Kind::Comprehension || expr.kind == Expr::Kind::Quantifier) return;
+      for (const auto& operand : expr.operands) choices(*operand, path, out);
+      return;
+    }
+    ExplainedChoice choice{path, expr.range, condition(*expr.operands[0]),
+                           ExplainedChoice::Branch::Then};
+    const bool took_then = choice.condition.holds;
+    const bool has_else = expr.operands.size() > 2;
+    if (!took_then) {
+      choice.branch = has_else ? ExplainedChoice::Branch::Else : ExplainedChoice::Branch::Absent;
+    }
+    out.choices.push_back(std::move(choice));
+    if (took_then || has_else) choices(*expr.operands[took_then ? 1 : 2], path, out);
   }
 
   const ProvenanceInput& input_;

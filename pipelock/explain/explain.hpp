@@ -47,9 +47,18 @@ struct ExplainedConditional {
   ExplainedCondition condition;
 };
 
+/// An `if` in an output value: the branch its condition chose for this bottle.
+struct ExplainedChoice {
+  std::string path;
+  SourceRange written_at;  // the `if`
+  ExplainedCondition condition;
+  enum class Branch { Then, Else, Absent } branch = Branch::Then;  // Absent: no `else`
+};
+
 struct Explanation {
   std::vector<ExplainedRule> rules;
   std::vector<ExplainedConditional> conditionals;
+  std::vector<ExplainedChoice> choices;
   std::vector<ExplainedValue> values;
 };
 

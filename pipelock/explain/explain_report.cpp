@@ -149,6 +149,20 @@ Json rule_json(const SourceManager& sources, const ExplainedRule& rule) {
   return out;
 }
 
+const char* choice_name(ExplainedChoice::Branch branch) {
+  switch (branch) {
+    case ExplainedChoice::Branch::Then: return "then";
+    case ExplainedChoice::Branch::Else: return "else";
+    case ExplainedChoice::Branch::Absent: return "absent";
+  }
+  return "then";
+}
+
+std::string choice_text(ExplainedChoice::Branch branch) {
+  if (branch == ExplainedChoice::Branch::Absent) return "no value ('if' without 'else')";
+  return fmt::format("the '{}' branch", choice_name(branch));
+}
+
 // The report's JSON text: two-space indentation and one newline at the end.
 std::string report_text(const Json& report) { return json_text(report, 2) + "\n"; }
 
@@ -169,6 +183,11 @@ std::string explain_text(const Explanation& e, const SourceManager& sources) {
                        condition_text(sources, c.condition));
   }
   if (!e.conditionals.empty()) out += "\n";
+  for (const ExplainedChoice& c : e.choices) {
+    out += fmt::format("{} ({}): {}; {}\n", c.path, where(sources, c.written_at),
+                       choice_text(c.branch), condition_text(sources, c.condition));
+  }
+  if (!e.choices.empty()) out += "\n";
   for (const ExplainedValue& v : e.values) {
     out += fmt::format("{}: {}\n", v.path, value_text(v.value));
     for (const Contribution& c : v.reasons) {
@@ -189,6 +208,15 @@ std::string explain_json(const Explanation& e, const SourceManager& sources) {
     entry["written"] = c.condition.holds;
     entry["condition"] = condition_json(sources, c.condition);
     report["conditionals"].push_back(std::move(entry));
+  }
+  report["choices"] = Json::array();
+  for (const ExplainedChoice& c : e.choices) {
+    Json entry;
+    entry["path"] = c.path;
+    add_location(entry, sources, c.written_at);
+    entry["branch"] = choice_name(c.branch);
+    entry["condition"] = condition_json(sources, c.condition);
+    report["choices"].push_back(std::move(entry));
   }
   report["values"] = Json::array();
   for (const ExplainedValue& v : e.values) {

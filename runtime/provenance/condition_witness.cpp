@@ -35,6 +35,11 @@ class Witness {
       case Expr::Kind::Integer:
       case Expr::Kind::Bool:
         return;
+      case Expr::Kind::Conditional:
+        return conditional(expr, holds);
+      case Expr::Kind::Name:
+        if (expr.binding == ast::Binding::Let) return let(expr, holds);
+        break;
       default:
         break;
     }
@@ -60,6 +65,22 @@ class Witness {
       env_.locals.pop_back();
       if (value != is_all) return;
     }
+  }
+
+  // A `let` is explained by its own expression, read as at the top level.
+  void let(const Expr& name, bool holds) {
+    std::vector<const Value*> locals;
+    locals.swap(env_.locals);
+    collect(*env_.program.constants.at(name.slot).decl->value, holds);
+    env_.locals.swap(locals);
+  }
+
+  // The condition that chose the branch, then the branch itself.
+  void conditional(const Expr& expr, bool holds) {
+    const bool took_then = truthy(evaluate_expr(*expr.operands[0], env_));
+    collect(*expr.operands[0], took_then);
+    const std::size_t branch = took_then ? 1 : 2;
+    if (branch < expr.operands.size()) collect(*expr.operands[branch], holds);
   }
 
   void add(const Value& value) {

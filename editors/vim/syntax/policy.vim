@@ -22,7 +22,7 @@ syn match   policyOutputKey   "^\s*\zs\h\w*\ze\s*\(=[^=]\|{\|\<when\>\)"
 " Declarations and the name each one introduces.
 syn keyword policyImport      import
 syn keyword policyDeclaration record manifest nextgroup=policyTypeName skipwhite
-syn keyword policyDeclaration const nextgroup=policyConstName skipwhite
+syn keyword policyDeclaration const let nextgroup=policyConstName skipwhite
 syn keyword policyDeclaration set nextgroup=policySetName skipwhite
 syn keyword policyDeclaration rule nextgroup=policyRuleName skipwhite
 syn keyword policyDeclaration output nextgroup=policyOutputName skipwhite
@@ -44,14 +44,14 @@ syn region  policyAnnotation  matchgroup=policyDelimiter start=":\ze\s*\h" end="
 syn match   policyTypeRef     "\<\u\w*" contained
 
 " Expressions.
-syn keyword policyConditional when if
+syn keyword policyConditional when if then else
 syn keyword policyRepeat      for
 syn keyword policyOperator    in and or not
 " Parentheses, so a quantifier's colon (`any(x in xs: cond)`) starts no type.
 syn region  policyParens      matchgroup=policyDelimiter start="(" end=")" transparent contains=TOP,policyAnnotation
 syn keyword policyQuantifier  any all
 syn keyword policyBoolean     true false
-syn match   policyBuiltin     "\<\(sorted\|len\|present\)\ze\s*("
+syn match   policyBuiltin     "\<\(sorted\|len\|present\|flatten\|keys\|values\)\ze\s*("
 syn match   policyParams      "\<params\ze\s*\."
 syn match   policyConstant    "\<\u[A-Z0-9_]*\>"
 syn match   policyOperator    "+=\|==\|!=\|+\|="
