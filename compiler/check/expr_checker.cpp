@@ -442,11 +442,12 @@ bool ExprChecker::coerce_literal(Expr& expr, const Type& target) {
     return true;
   }
   if (expr.kind == Expr::Kind::Conditional) {
+    if (is_error(expr.type)) return true;  // the branches differ: reported once, by check
     const TypeRef plain = with_optional(std::make_shared<Type>(target), false);
     for (std::size_t i = 1; i < expr.operands.size(); ++i) {
       Expr& branch = *expr.operands[i];
-      if (!coerce_literal(branch, *plain) && !is_assignable(*branch.type, *plain)) {
-        report_mismatch(branch, *plain, i == 1 ? "the 'then' branch" : "the 'else' branch");
+      if (!coerce_literal(branch, *plain) && !is_assignable(*branch.type, target)) {
+        report_mismatch(branch, target, i == 1 ? "the 'then' branch" : "the 'else' branch");
       }
     }
     const bool absent = expr.operands.size() < 3 ||
