@@ -53,6 +53,8 @@ POLICYC_ERROR(else_part, "expected 'else' or the end of the expression");
 POLICYC_ERROR(loop_variables, "expected a name (one for a list, 'key, value' for a map)");
 POLICYC_ERROR(value_variable, "expected a second name: 'for key, value in map'");
 POLICYC_ERROR(unique_close, "expected ')'");
+POLICYC_ERROR(wildcards_mode, "expected refuse, refuse_broad, warn_broad or allow");
+POLICYC_ERROR(wildcards_close, "expected ')'");
 POLICYC_ERROR(field_type, "expected a type");
 POLICYC_ERROR(together_names, "expected a field name");
 POLICYC_ERROR(together_close, "expected ',' or ')'");

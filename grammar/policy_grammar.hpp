@@ -170,7 +170,14 @@ struct field_default  : if_must< equals, expr > {};
 struct unique_close   : rparen {};
 struct unique_clause  : if_must< kw_unique, lparen, name, unique_close > {};
 struct field_type     : type {};
-struct field_member   : seq< name, must< colon, field_type >, opt< field_default >, opt< unique_clause > > {};
+// `wildcards(MODE)`: what a manifest may write as a wildcard host in this field. A word,
+// not a keyword: `wildcards` stays usable as a field name.
+struct wildcards_word : seq< TAO_PEGTL_STRING( "wildcards" ), not_at< ident_other >, skip > {};
+struct wildcards_mode : name {};
+struct wildcards_close : rparen {};
+struct wildcards_clause : if_must< seq< wildcards_word, lparen >, wildcards_mode, wildcards_close > {};
+struct field_member   : seq< name, must< colon, field_type >, opt< field_default >, opt< unique_clause >,
+                             opt< wildcards_clause > > {};
 struct removed_member : if_must< kw_removed, name, string_lit > {};
 struct together_names : list_must< name, comma > {};
 struct together_close : rparen {};

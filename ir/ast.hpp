@@ -61,6 +61,8 @@ struct Field {
   std::unique_ptr<Expr> default_value;
   std::string unique_key;   // `unique(key)`: list elements differ in this field
   SourceRange unique_range;
+  std::string wildcards;    // `wildcards(mode)`: what the manifest may write as `*.domain`
+  SourceRange wildcards_range;
 };
 
 struct RemovedKey {

@@ -27,6 +27,14 @@ struct Type {
   bool optional = false;                 // may be absent (null)
 };
 
+/// What a manifest may write as a wildcard host (`*.domain`) in a field: `wildcards(...)`.
+enum class WildcardRule {
+  Allow,        // any wildcard (no clause, or `allow`)
+  Refuse,       // none: the field takes exact hosts only
+  RefuseBroad,  // none under a public suffix or a shared-hosting domain (base/broad_wildcard)
+  WarnBroad,    // those are accepted with a warning
+};
+
 struct FieldType {
   std::string name;
   SourceRange range;
@@ -36,6 +44,8 @@ struct FieldType {
   ast::Expr* default_expr = nullptr;  // the written default, for checking and lowering
   std::string unique_key;     // list of records whose `unique_key` values differ
   SourceRange unique_range;
+  WildcardRule wildcards = WildcardRule::Allow;
+  SourceRange wildcards_range;
   bool required() const { return !has_default && !type->optional; }
 };
 

@@ -5,7 +5,7 @@
 #include <functional>
 
 #include "base/public_suffix.hpp"
-#include "compiler/lint/host_suffixes.hpp"
+#include "base/broad_wildcard.hpp"
 #include "pipelock/schema/output_schema.hpp"
 
 using namespace policyc;

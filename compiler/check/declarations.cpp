@@ -38,6 +38,40 @@ class NameTable {
   std::map<std::string, FirstDefinition> names_;
 };
 
+// Whether a value of `type` is a hostname or holds them directly (a list or map of them).
+bool holds_hostnames(const Type& type) {
+  const Type& inner = type.kind == Type::Kind::List || type.kind == Type::Kind::Map ? *type.element : type;
+  return inner.kind == Type::Kind::Hostname || inner.kind == Type::Kind::Error;
+}
+
+// The `wildcards(mode)` of a field, checked: a known mode, on a field that holds hostnames.
+WildcardRule wildcard_rule(CheckContext& context, const ast::Field& field, const Type& type) {
+  static const std::pair<const char*, WildcardRule> kModes[] = {
+      {"refuse", WildcardRule::Refuse},
+      {"refuse_broad", WildcardRule::RefuseBroad},
+      {"warn_broad", WildcardRule::WarnBroad},
+      {"allow", WildcardRule::Allow}};
+  if (field.wildcards.empty()) return WildcardRule::Allow;
+  if (!holds_hostnames(type)) {
+    context.diags.error("E0223", field.wildcards_range,
+                        fmt::format("wildcards() applies to hostnames; '{}' is {}", field.name,
+                                    type_name(type)));
+    return WildcardRule::Allow;
+  }
+  std::vector<std::string> names;
+  for (const auto& [name, rule] : kModes) {
+    if (field.wildcards == name) return rule;
+    names.emplace_back(name);
+  }
+  Diagnostic& d = context.diags.error(
+      "E0223", field.wildcards_range,
+      fmt::format("unknown wildcards() mode '{}'; the modes are refuse, refuse_broad, warn_broad "
+                  "and allow",
+                  field.wildcards));
+  add_suggestion(d, field.wildcards, names);
+  return WildcardRule::Allow;
+}
+
 void build_record(CheckContext& context, ast::Record& decl, RecordType& record) {
   std::map<std::string, SourceRange> members;
   auto define_member = [&](const std::string& name, SourceRange range) {
@@ -58,6 +92,8 @@ void build_record(CheckContext& context, ast::Record& decl, RecordType& record) 
     type.default_expr = field.default_value.get();
     type.unique_key = field.unique_key;
     type.unique_range = field.unique_range;
+    type.wildcards = wildcard_rule(context, field, *type.type);
+    type.wildcards_range = field.wildcards_range;
     record.fields.push_back(std::move(type));
   }
   for (const ast::RemovedKey& removed : decl.body.removed) {

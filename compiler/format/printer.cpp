@@ -215,6 +215,7 @@ void Printer::slot(const Slot& s, std::size_t indent) {
         expr(*field.default_value, indent);
       }
       if (!field.unique_key.empty()) writer_.text(" unique(" + field.unique_key + ")");
+      if (!field.wildcards.empty()) writer_.text(" wildcards(" + field.wildcards + ")");
       break;
     }
     case Slot::Kind::Removed:

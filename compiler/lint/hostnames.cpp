@@ -2,7 +2,7 @@
 // mistaken for another name.
 #include <fmt/format.h>
 
-#include "compiler/lint/host_suffixes.hpp"
+#include "base/broad_wildcard.hpp"
 #include "compiler/lint/lint.hpp"
 #include "compiler/lint/walk.hpp"
 #include "compiler/lint/punycode.hpp"
@@ -12,25 +12,8 @@ namespace policyc {
 namespace {
 
 void check_wildcard(const ast::Expr& literal, DiagnosticSink& diags) {
-  const std::string& host = literal.text;
-  if (host.rfind("*.", 0) != 0) return;
-  const std::string suffix = host.substr(2);
-  switch (broad_suffix_kind(suffix)) {
-    case BroadSuffix::PublicSuffix:
-      diags.warning("W0608", literal.range,
-                    fmt::format("'{}' matches every domain registered under '{}', a public "
-                                "suffix; list the domains you mean",
-                                host, suffix));
-      break;
-    case BroadSuffix::SharedHosting:
-      diags.warning("W0608", literal.range,
-                    fmt::format("'{}' matches every site hosted on '{}', where anyone can "
-                                "publish; list the sites you mean",
-                                host, suffix));
-      break;
-    case BroadSuffix::None:
-      break;
-  }
+  std::string problem = broad_wildcard_problem(literal.text);
+  if (!problem.empty()) diags.warning("W0608", literal.range, std::move(problem));
 }
 
 void check_punycode(const ast::Expr& literal, DiagnosticSink& diags) {

@@ -11,7 +11,7 @@ namespace policyc {
 namespace {
 
 // The number changes with the layout: an old snapshot is refused, never misread.
-constexpr std::string_view kMagic = "policyc-ast-3\n";
+constexpr std::string_view kMagic = "policyc-ast-4\n";
 
 std::uint64_t text_hash(std::string_view text) {  // FNV-1a: a staleness check, not a MAC
   std::uint64_t hash = 14695981039346656037ull;
@@ -159,7 +159,7 @@ void visit(A& a, ast::Expr& e) {
 template <typename A>
 void visit(A& a, ast::Field& f) {
   a.io(f.name), a.io(f.name_range), visit(a, f.type), a.io(f.default_value);
-  a.io(f.unique_key), a.io(f.unique_range);
+  a.io(f.unique_key), a.io(f.unique_range), a.io(f.wildcards), a.io(f.wildcards_range);
 }
 template <typename A>
 void visit(A& a, ast::RemovedKey& r) {

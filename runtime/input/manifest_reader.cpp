@@ -6,6 +6,7 @@
 #include <set>
 
 #include "runtime/input/scalar_convert.hpp"
+#include "base/broad_wildcard.hpp"
 #include "base/value_prefix.hpp"
 
 namespace policyc {
@@ -50,6 +51,7 @@ class ManifestReader {
         record.fields.emplace_back(field.name, read(it->second->value, *field.type, field_path));
         if (diags_.error_count() != errors_before) given_invalid.insert(field.name);
         if (!field.unique_key.empty()) check_unique(record.fields.back().second, field, field_path);
+        if (field.wildcards != WildcardRule::Allow) check_wildcards(record.fields.back().second, field);
       } else if (field.has_default) {
         record.fields.emplace_back(field.name, field.default_value);
       } else if (field.type->optional) {
@@ -180,6 +182,34 @@ class ManifestReader {
       d.notes.push_back({it->second->origins.back().input_range, "first used here"});
       d.notes.push_back({field.unique_range, "required unique by the policy here"});
     }
+  }
+
+  // The wildcard hosts of a field guarded by `wildcards(...)`: its value, or the elements
+  // of its list or map.
+  void check_wildcards(const Value& value, const FieldType& field) {
+    if (value.kind == Value::Kind::String) return check_wildcard(value, field);
+    for (const Value& item : value.items) check_wildcard(item, field);
+    for (const auto& entry : value.fields) check_wildcard(entry.second, field);
+  }
+
+  void check_wildcard(const Value& host, const FieldType& field) {
+    if (host.kind != Value::Kind::String || host.string.view().rfind("*.", 0) != 0) return;
+    const Provenance& here = host.origins.back();
+    Diagnostic* d = nullptr;
+    if (field.wildcards == WildcardRule::Refuse) {
+      d = &diags_.error("E0318", here.input_range,
+                        fmt::format("{}: '{}' is a wildcard; this field takes exact hosts only, "
+                                    "so list each host you mean",
+                                    here.input_path.view(), value_prefix(host.string.view())));
+    } else {
+      std::string problem = broad_wildcard_problem(host.string.str());
+      if (problem.empty()) return;
+      const std::string message = fmt::format("{}: {}", here.input_path.view(), problem);
+      d = field.wildcards == WildcardRule::RefuseBroad
+              ? &diags_.error("E0318", here.input_range, message)
+              : &diags_.warning("W0320", here.input_range, message);
+    }
+    d->notes.push_back({field.wildcards_range, "the policy's wildcards() rule for this field"});
   }
 
   const SourceManager& sources_;
