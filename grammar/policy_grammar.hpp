@@ -170,14 +170,17 @@ struct field_default  : if_must< equals, expr > {};
 struct unique_close   : rparen {};
 struct unique_clause  : if_must< kw_unique, lparen, name, unique_close > {};
 struct field_type     : type {};
-// `wildcards(MODE)`: what a manifest may write as a wildcard host in this field. A word,
-// not a keyword: `wildcards` stays usable as a field name.
-struct wildcards_word : seq< TAO_PEGTL_STRING( "wildcards" ), not_at< ident_other >, skip > {};
-struct wildcards_mode : name {};
-struct wildcards_close : rparen {};
-struct wildcards_clause : if_must< seq< wildcards_word, lparen >, wildcards_mode, wildcards_close > {};
+// `hosts(CLASS: ACTION, ...)`: what a manifest may write in this field, by kind of host
+// (base/host_class). A word, not a keyword: `hosts` stays usable as a field name.
+struct hosts_word     : seq< TAO_PEGTL_STRING( "hosts" ), not_at< ident_other >, skip > {};
+struct host_class     : name {};
+struct host_action    : name {};
+struct host_rule      : seq< host_class, must< colon, host_action > > {};
+struct host_rules     : list_must< host_rule, comma > {};
+struct hosts_close    : rparen {};
+struct hosts_clause   : if_must< seq< hosts_word, lparen >, host_rules, hosts_close > {};
 struct field_member   : seq< name, must< colon, field_type >, opt< field_default >, opt< unique_clause >,
-                             opt< wildcards_clause > > {};
+                             opt< hosts_clause > > {};
 struct removed_member : if_must< kw_removed, name, string_lit > {};
 struct together_names : list_must< name, comma > {};
 struct together_close : rparen {};

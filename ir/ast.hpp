@@ -54,6 +54,14 @@ struct Expr {
   TypeRef type;             // set by check_types
 };
 
+/// One `class: action` of a field's `hosts(...)` clause.
+struct HostRule {
+  std::string host_class;
+  SourceRange class_range;
+  std::string action;
+  SourceRange action_range;
+};
+
 struct Field {
   std::string name;
   SourceRange name_range;
@@ -61,8 +69,8 @@ struct Field {
   std::unique_ptr<Expr> default_value;
   std::string unique_key;   // `unique(key)`: list elements differ in this field
   SourceRange unique_range;
-  std::string wildcards;    // `wildcards(mode)`: what the manifest may write as `*.domain`
-  SourceRange wildcards_range;
+  std::vector<HostRule> host_rules;  // `hosts(class: action, ...)`
+  SourceRange hosts_range;
 };
 
 struct RemovedKey {

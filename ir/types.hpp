@@ -1,10 +1,13 @@
 // Types of the policy language, shared by the checker, the manifest reader and the
 // evaluator.
 #pragma once
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "base/host_class.hpp"
 #include "base/source.hpp"
 #include "ir/value.hpp"
 
@@ -27,12 +30,18 @@ struct Type {
   bool optional = false;                 // may be absent (null)
 };
 
-/// What a manifest may write as a wildcard host (`*.domain`) in a field: `wildcards(...)`.
-enum class WildcardRule {
-  Allow,        // any wildcard (no clause, or `allow`)
-  Refuse,       // none: the field takes exact hosts only
-  RefuseBroad,  // none under a public suffix or a shared-hosting domain (base/broad_wildcard)
-  WarnBroad,    // those are accepted with a warning
+/// What a field's `hosts(...)` clause does with a host of one class (base/host_class).
+enum class HostAction : std::uint8_t { Allow, Warn, Refuse };
+
+struct HostRules {
+  std::array<HostAction, kHostClassCount> actions{};  // every class allowed without a clause
+  std::array<SourceRange, kHostClassCount> written;   // the `class: action` (or `others:`) that set it
+  bool guards() const {
+    for (HostAction action : actions) {
+      if (action != HostAction::Allow) return true;
+    }
+    return false;
+  }
 };
 
 struct FieldType {
@@ -44,8 +53,7 @@ struct FieldType {
   ast::Expr* default_expr = nullptr;  // the written default, for checking and lowering
   std::string unique_key;     // list of records whose `unique_key` values differ
   SourceRange unique_range;
-  WildcardRule wildcards = WildcardRule::Allow;
-  SourceRange wildcards_range;
+  HostRules hosts;            // `hosts(...)`: the kinds of host a manifest may write here
   bool required() const { return !has_default && !type->optional; }
 };
 

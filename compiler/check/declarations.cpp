@@ -1,5 +1,6 @@
 // Pass 1: declarations. Builds the record types and the global name tables.
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -44,32 +45,68 @@ bool holds_hostnames(const Type& type) {
   return inner.kind == Type::Kind::Hostname || inner.kind == Type::Kind::Error;
 }
 
-// The `wildcards(mode)` of a field, checked: a known mode, on a field that holds hostnames.
-WildcardRule wildcard_rule(CheckContext& context, const ast::Field& field, const Type& type) {
-  static const std::pair<const char*, WildcardRule> kModes[] = {
-      {"refuse", WildcardRule::Refuse},
-      {"refuse_broad", WildcardRule::RefuseBroad},
-      {"warn_broad", WildcardRule::WarnBroad},
-      {"allow", WildcardRule::Allow}};
-  if (field.wildcards.empty()) return WildcardRule::Allow;
+std::optional<HostAction> host_action_named(const std::string& name) {
+  if (name == "refuse") return HostAction::Refuse;
+  if (name == "warn") return HostAction::Warn;
+  if (name == "allow") return HostAction::Allow;
+  return std::nullopt;
+}
+
+// A field's `hosts(class: action, ...)`: known classes and actions, each class once, on a
+// field that holds hostnames; `others` sets every class not named.
+HostRules host_rules(CheckContext& context, const ast::Field& field, const Type& type) {
+  HostRules rules;
+  if (field.host_rules.empty()) return rules;
   if (!holds_hostnames(type)) {
-    context.diags.error("E0223", field.wildcards_range,
-                        fmt::format("wildcards() applies to hostnames; '{}' is {}", field.name,
+    context.diags.error("E0223", field.hosts_range,
+                        fmt::format("hosts() applies to hostnames; '{}' is {}", field.name,
                                     type_name(type)));
-    return WildcardRule::Allow;
+    return rules;
   }
-  std::vector<std::string> names;
-  for (const auto& [name, rule] : kModes) {
-    if (field.wildcards == name) return rule;
-    names.emplace_back(name);
+  std::vector<std::string> classes = host_class_names();
+  classes.emplace_back("others");
+  std::map<std::string, SourceRange> named;
+  std::optional<std::pair<HostAction, SourceRange>> others;
+  for (const ast::HostRule& rule : field.host_rules) {
+    const std::optional<HostAction> action = host_action_named(rule.action);
+    if (!action) {
+      Diagnostic& d = context.diags.error(
+          "E0223", rule.action_range,
+          fmt::format("unknown action '{}'; a host class is refused, warned about or allowed",
+                      rule.action));
+      add_suggestion(d, rule.action, {"refuse", "warn", "allow"});
+    }
+    auto [first, inserted] = named.emplace(rule.host_class, rule.class_range);
+    if (!inserted) {
+      Diagnostic& d = context.diags.error(
+          "E0223", rule.class_range, fmt::format("'{}' is named twice in hosts()", rule.host_class));
+      d.notes.push_back({first->second, "first named here"});
+      continue;
+    }
+    const std::optional<HostClass> host_class = host_class_named(rule.host_class);
+    if (!host_class && rule.host_class != "others") {
+      Diagnostic& d = context.diags.error(
+          "E0223", rule.class_range, fmt::format("unknown host class '{}'", rule.host_class));
+      add_suggestion(d, rule.host_class, classes);
+      if (d.suggestion.empty()) {
+        d.notes.push_back({{}, fmt::format("the classes are {}", fmt::join(classes, ", "))});
+      }
+      continue;
+    }
+    if (!action) continue;
+    if (!host_class) {
+      others = std::make_pair(*action, rule.class_range);
+      continue;
+    }
+    rules.actions[static_cast<std::size_t>(*host_class)] = *action;
+    rules.written[static_cast<std::size_t>(*host_class)] = rule.class_range;
   }
-  Diagnostic& d = context.diags.error(
-      "E0223", field.wildcards_range,
-      fmt::format("unknown wildcards() mode '{}'; the modes are refuse, refuse_broad, warn_broad "
-                  "and allow",
-                  field.wildcards));
-  add_suggestion(d, field.wildcards, names);
-  return WildcardRule::Allow;
+  for (std::size_t i = 0; others && i < kHostClassCount; ++i) {
+    if (rules.written[i].valid()) continue;
+    rules.actions[i] = others->first;
+    rules.written[i] = others->second;
+  }
+  return rules;
 }
 
 void build_record(CheckContext& context, ast::Record& decl, RecordType& record) {
@@ -92,8 +129,7 @@ void build_record(CheckContext& context, ast::Record& decl, RecordType& record) 
     type.default_expr = field.default_value.get();
     type.unique_key = field.unique_key;
     type.unique_range = field.unique_range;
-    type.wildcards = wildcard_rule(context, field, *type.type);
-    type.wildcards_range = field.wildcards_range;
+    type.hosts = host_rules(context, field, *type.type);
     record.fields.push_back(std::move(type));
   }
   for (const ast::RemovedKey& removed : decl.body.removed) {

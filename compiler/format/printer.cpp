@@ -215,7 +215,11 @@ void Printer::slot(const Slot& s, std::size_t indent) {
         expr(*field.default_value, indent);
       }
       if (!field.unique_key.empty()) writer_.text(" unique(" + field.unique_key + ")");
-      if (!field.wildcards.empty()) writer_.text(" wildcards(" + field.wildcards + ")");
+      if (!field.host_rules.empty()) {
+        std::vector<std::string> rules;
+        for (const ast::HostRule& rule : field.host_rules) rules.push_back(rule.host_class + ": " + rule.action);
+        writer_.text(fmt::format(" hosts({})", fmt::join(rules, ", ")));
+      }
       break;
     }
     case Slot::Kind::Removed:

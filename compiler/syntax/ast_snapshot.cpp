@@ -22,6 +22,7 @@ std::uint64_t text_hash(std::string_view text) {  // FNV-1a: a staleness check, 
 template <typename A> void visit(A& a, ast::TypeExpr& t);
 template <typename A> void visit(A& a, ast::Expr& e);
 template <typename A> void visit(A& a, ast::Field& f);
+template <typename A> void visit(A& a, ast::HostRule& r);
 template <typename A> void visit(A& a, ast::RemovedKey& r);
 template <typename A> void visit(A& a, ast::Together& t);
 template <typename A> void visit(A& a, ast::RecordBody& b);
@@ -159,7 +160,11 @@ void visit(A& a, ast::Expr& e) {
 template <typename A>
 void visit(A& a, ast::Field& f) {
   a.io(f.name), a.io(f.name_range), visit(a, f.type), a.io(f.default_value);
-  a.io(f.unique_key), a.io(f.unique_range), a.io(f.wildcards), a.io(f.wildcards_range);
+  a.io(f.unique_key), a.io(f.unique_range), a.io(f.host_rules), a.io(f.hosts_range);
+}
+template <typename A>
+void visit(A& a, ast::HostRule& r) {
+  a.io(r.host_class), a.io(r.class_range), a.io(r.action), a.io(r.action_range);
 }
 template <typename A>
 void visit(A& a, ast::RemovedKey& r) {

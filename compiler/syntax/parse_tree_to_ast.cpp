@@ -242,9 +242,12 @@ ast::RecordBody AstBuilder::body_of(const ParseNode& node) const {
         const ParseNode& extra = *member->children[i];
         if (extra.is_type<g::field_default>()) {
           field.default_value = expr_of(*extra.children.front());
-        } else if (extra.is_type<g::wildcards_clause>()) {
-          field.wildcards = name_of(*extra.children.front());
-          field.wildcards_range = range_of(*extra.children.front());
+        } else if (extra.is_type<g::hosts_clause>()) {
+          field.hosts_range = range_of(extra);
+          for (const auto& rule : extra.children) {
+            field.host_rules.push_back({name_of(*rule->children[0]), range_of(*rule->children[0]),
+                                        name_of(*rule->children[1]), range_of(*rule->children[1])});
+          }
         } else {
           field.unique_key = name_of(*extra.children.front());
           field.unique_range = range_of(*extra.children.front());

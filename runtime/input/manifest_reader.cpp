@@ -6,7 +6,7 @@
 #include <set>
 
 #include "runtime/input/scalar_convert.hpp"
-#include "base/broad_wildcard.hpp"
+#include "base/host_class.hpp"
 #include "base/value_prefix.hpp"
 
 namespace policyc {
@@ -51,7 +51,7 @@ class ManifestReader {
         record.fields.emplace_back(field.name, read(it->second->value, *field.type, field_path));
         if (diags_.error_count() != errors_before) given_invalid.insert(field.name);
         if (!field.unique_key.empty()) check_unique(record.fields.back().second, field, field_path);
-        if (field.wildcards != WildcardRule::Allow) check_wildcards(record.fields.back().second, field);
+        if (field.hosts.guards()) check_hosts(record.fields.back().second, field);
       } else if (field.has_default) {
         record.fields.emplace_back(field.name, field.default_value);
       } else if (field.type->optional) {
@@ -184,32 +184,37 @@ class ManifestReader {
     }
   }
 
-  // The wildcard hosts of a field guarded by `wildcards(...)`: its value, or the elements
-  // of its list or map.
-  void check_wildcards(const Value& value, const FieldType& field) {
-    if (value.kind == Value::Kind::String) return check_wildcard(value, field);
-    for (const Value& item : value.items) check_wildcard(item, field);
-    for (const auto& entry : value.fields) check_wildcard(entry.second, field);
+  // The hosts of a field guarded by `hosts(...)`: its value, or the elements of its list
+  // or map.
+  void check_hosts(const Value& value, const FieldType& field) {
+    if (value.kind == Value::Kind::String) return check_host(value, field);
+    for (const Value& item : value.items) check_host(item, field);
+    for (const auto& entry : value.fields) check_host(entry.second, field);
   }
 
-  void check_wildcard(const Value& host, const FieldType& field) {
-    if (host.kind != Value::Kind::String || host.string.view().rfind("*.", 0) != 0) return;
-    const Provenance& here = host.origins.back();
-    Diagnostic* d = nullptr;
-    if (field.wildcards == WildcardRule::Refuse) {
-      d = &diags_.error("E0318", here.input_range,
-                        fmt::format("{}: '{}' is a wildcard; this field takes exact hosts only, "
-                                    "so list each host you mean",
-                                    here.input_path.view(), value_prefix(host.string.view())));
-    } else {
-      std::string problem = broad_wildcard_problem(host.string.str());
-      if (problem.empty()) return;
-      const std::string message = fmt::format("{}: {}", here.input_path.view(), problem);
-      d = field.wildcards == WildcardRule::RefuseBroad
-              ? &diags_.error("E0318", here.input_range, message)
-              : &diags_.warning("W0320", here.input_range, message);
+  // One report per host, for the class whose action is the strictest (the most specific
+  // class among equals: metadata before link_local before ip).
+  void check_host(const Value& host, const FieldType& field) {
+    if (host.kind != Value::Kind::String) return;
+    const HostClassification classification = classify_host(host.string.str());
+    const HostClass* decided = nullptr;
+    HostAction action = HostAction::Allow;
+    for (const HostClass& host_class : classification.classes) {
+      const HostAction here = field.hosts.actions[static_cast<std::size_t>(host_class)];
+      if (here > action) {
+        action = here;
+        decided = &host_class;
+      }
     }
-    d->notes.push_back({field.wildcards_range, "the policy's wildcards() rule for this field"});
+    if (!decided) return;
+    const Provenance& at = host.origins.back();
+    const std::string message =
+        fmt::format("{}: {}", at.input_path.view(),
+                    host_class_problem(host.string.str(), *decided, classification));
+    Diagnostic& d = action == HostAction::Refuse ? diags_.error("E0318", at.input_range, message)
+                                                 : diags_.warning("W0320", at.input_range, message);
+    d.notes.push_back({field.hosts.written[static_cast<std::size_t>(*decided)],
+                       fmt::format("the policy's hosts() rule for {} hosts", host_class_name(*decided))});
   }
 
   const SourceManager& sources_;

@@ -35,12 +35,15 @@ syn match   policyOutputName  "\<\h\w*" contained
 
 " Schema members.
 syn keyword policyMember      removed together unique
+" `hosts(class: action, ...)`: its colons start no type annotation.
+syn region  policyHostRules   matchgroup=policyMember start="\<hosts\ze\s*(" end=")" oneline contains=policyHostAction,policyDelimiter
+syn keyword policyHostAction  refuse warn allow contained
 
 " Types, after the colon of `name: type` (a quantifier's colon is inside parens).
 syn keyword policyType        bool int string hostname path cidr contained
 syn keyword policyTypeBuiltin list map enum contained
 syn match   policyOptional    "?" contained
-syn region  policyAnnotation  matchgroup=policyDelimiter start=":\ze\s*\h" end="\ze\s*\(=\|#\|{\|}\|\<unique\>\|$\)" oneline keepend contains=policyType,policyTypeBuiltin,policyOptional,policyString,policyTypeRef
+syn region  policyAnnotation  matchgroup=policyDelimiter start=":\ze\s*\h" end="\ze\s*\(=\|#\|{\|}\|\<unique\>\|\<hosts\>\|$\)" oneline keepend contains=policyType,policyTypeBuiltin,policyOptional,policyString,policyTypeRef
 syn match   policyTypeRef     "\<\u\w*" contained
 
 " Expressions.
@@ -77,6 +80,7 @@ hi def link policySetName     Identifier
 hi def link policyRuleName    Function
 hi def link policyOutputName  Structure
 hi def link policyMember      Keyword
+hi def link policyHostAction  Constant
 hi def link policyType        Type
 hi def link policyTypeBuiltin Type
 hi def link policyTypeRef     Type
