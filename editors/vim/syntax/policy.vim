@@ -35,6 +35,9 @@ syn match   policyOutputName  "\<\h\w*" contained
 
 " Schema members.
 syn keyword policyMember      removed together unique
+" `renamed OLD -> NEW`: a keyword only there, so a field may be called `renamed`.
+syn match   policyMember      "\<renamed\ze\s\+\h\w*\s*->"
+syn match   policyOperator    "->"
 
 " Types, after the colon of `name: type` (a quantifier's colon is inside parens).
 syn keyword policyType        bool int string hostname path cidr contained
