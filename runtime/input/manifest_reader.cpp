@@ -36,8 +36,11 @@ class ManifestReader {
     std::map<std::string, const YamlNode::Entry*> given;  // field name -> the key giving it
     std::set<std::string> given_invalid, given_twice;
     for (const YamlNode::Entry& entry : node.entries) {
-      const RenamedKeyRule* rename = schema.find_renamed(entry.key);
-      const FieldType* field = schema.find(rename ? rename->target : entry.key);
+      const FieldType* field = schema.find(entry.key);
+      if (!field) {
+        const RenamedKeyRule* rename = schema.find_renamed(entry.key);
+        if (rename) field = schema.find(rename->target);
+      }
       if (!field) {
         report_unknown_key(schema, entry, path);
         continue;
