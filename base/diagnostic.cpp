@@ -11,12 +11,20 @@ namespace policyc {
 
 Diagnostic& DiagnosticSink::error(std::string code, SourceRange range, std::string message) {
   ++error_count_;
-  diagnostics_.push_back({Severity::Error, std::move(code), range, std::move(message), {}, {}});
+  diagnostics_.push_back(
+      {Severity::Error, std::move(code), range, std::move(message), {}, {}, {}});
   return diagnostics_.back();
 }
 
 Diagnostic& DiagnosticSink::warning(std::string code, SourceRange range, std::string message) {
-  diagnostics_.push_back({Severity::Warning, std::move(code), range, std::move(message), {}, {}});
+  diagnostics_.push_back(
+      {Severity::Warning, std::move(code), range, std::move(message), {}, {}, {}});
+  return diagnostics_.back();
+}
+
+Diagnostic& DiagnosticSink::add(Diagnostic diagnostic) {
+  if (diagnostic.severity == Severity::Error) ++error_count_;
+  diagnostics_.push_back(std::move(diagnostic));
   return diagnostics_.back();
 }
 

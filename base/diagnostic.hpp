@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/source.hpp"
+#include "base/text_edit.hpp"
 
 namespace policyc {
 
@@ -21,6 +22,7 @@ struct Diagnostic {
   std::string message;
   std::vector<DiagnosticNote> notes;
   std::string suggestion;  // replacement text for the range ("did you mean"), may be empty
+  std::vector<TextEdit> fixes;  // edits that resolve it, safe to apply as they are
 };
 
 /// Collects diagnostics; passes report here and go on, the driver decides what to do.
@@ -28,6 +30,8 @@ class DiagnosticSink {
  public:
   Diagnostic& error(std::string code, SourceRange range, std::string message);
   Diagnostic& warning(std::string code, SourceRange range, std::string message);
+  /// A diagnostic built elsewhere, such as one another sink collected.
+  Diagnostic& add(Diagnostic diagnostic);
   bool has_errors() const { return error_count_ > 0; }
   std::size_t error_count() const { return error_count_; }
   const std::vector<Diagnostic>& all() const { return diagnostics_; }

@@ -57,6 +57,13 @@ std::string render_json(const Diagnostic& d, const SourceManager& sources) {
     line["notes"].push_back(std::move(entry));
   }
   line["suggestion"] = d.suggestion.empty() ? Json(nullptr) : Json(d.suggestion);
+  line["fixes"] = Json::array();
+  for (const TextEdit& fix : d.fixes) {
+    Json edit;
+    add_location(edit, fix.range, sources);
+    edit["text"] = fix.text;
+    line["fixes"].push_back(std::move(edit));
+  }
   return json_text(line, -1) + "\n";
 }
 

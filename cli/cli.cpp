@@ -26,7 +26,8 @@ constexpr CommandEntry kCommands[] = {
     {"test", add_test_command, true},       {"validate", add_validate_command, true},
     {"explain", add_explain_command, true}, {"diff", add_diff_command, true},
     {"check", add_check_command, true},     {"fmt", add_fmt_command, true},
-    {"errors", add_errors_command, true},   {"init", add_init_command, true},
+    {"migrate", add_migrate_command, true}, {"errors", add_errors_command, true},
+    {"init", add_init_command, true},
     {"__complete", add_complete_command, false},
 };
 

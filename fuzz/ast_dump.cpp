@@ -43,6 +43,9 @@ void body_text(std::string& out, const ast::RecordBody& body) {
   for (const ast::Together& together : body.together) {
     out += fmt::format("  together {}\n", fmt::join(together.names, ","));
   }
+  for (const ast::RenamedKey& renamed : body.renamed) {
+    out += fmt::format("  renamed {} -> {}\n", renamed.name, renamed.target);
+  }
 }
 
 void items_text(std::string& out, const std::vector<ast::OutputItem>& items, int depth) {

@@ -165,7 +165,7 @@ struct else_part     : opt< else_clause > {};
 struct conditional   : if_must< kw_if, condition_test, kw_then, then_branch, else_part > {};
 struct expr          : sor< conditional, or_expr > {};
 
-// --- Schema members: fields, removed keys, all-or-none groups.
+// --- Schema members: fields, removed and renamed keys, all-or-none groups.
 struct field_default  : if_must< equals, expr > {};
 struct unique_close   : rparen {};
 struct unique_clause  : if_must< kw_unique, lparen, name, unique_close > {};
@@ -182,10 +182,16 @@ struct hosts_clause   : if_must< seq< hosts_word, lparen >, host_rules, hosts_cl
 struct field_member   : seq< name, must< colon, field_type >, opt< field_default >, opt< unique_clause >,
                              opt< hosts_clause > > {};
 struct removed_member : if_must< kw_removed, name, string_lit > {};
+// `renamed OLD -> NEW`: `renamed` is a keyword only here, so `renamed: bool` stays a field.
+struct kw_renamed     : kw< TAO_PEGTL_STRING( "renamed" ) > {};
+struct rename_arrow   : tok< TAO_PEGTL_STRING( "->" ) > {};
+struct renamed_from   : name {};
+struct renamed_to     : name {};
+struct renamed_member : seq< kw_renamed, not_at< colon >, must< renamed_from, rename_arrow, renamed_to > > {};
 struct together_names : list_must< name, comma > {};
 struct together_close : rparen {};
 struct together_member : if_must< kw_together, lparen, together_names, together_close > {};
-struct member         : sor< removed_member, together_member, field_member > {};
+struct member         : sor< removed_member, renamed_member, together_member, field_member > {};
 struct member_list    : until< rbrace, must< member > > {};
 
 // --- Rules and output.

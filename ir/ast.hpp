@@ -79,6 +79,14 @@ struct RemovedKey {
   std::string message;
 };
 
+// `renamed OLD -> NEW`: a manifest may still say OLD, read as the field NEW.
+struct RenamedKey {
+  std::string name;  // the old key
+  SourceRange range;
+  std::string target;  // the field it is now
+  SourceRange target_range;
+};
+
 struct Together {
   std::vector<std::string> names;
   std::vector<SourceRange> ranges;
@@ -89,6 +97,7 @@ struct RecordBody {
   std::vector<Field> fields;
   std::vector<RemovedKey> removed;
   std::vector<Together> together;
+  std::vector<RenamedKey> renamed;
 };
 
 struct Import {

@@ -11,6 +11,13 @@ const FieldType* RecordType::find(const std::string& field) const {
   return nullptr;
 }
 
+const RenamedKeyRule* RecordType::find_renamed(const std::string& key) const {
+  for (const RenamedKeyRule& rule : renamed) {
+    if (rule.name == key) return &rule;
+  }
+  return nullptr;
+}
+
 std::vector<std::string> RecordType::field_names() const {
   std::vector<std::string> names;
   for (const FieldType& f : fields) names.push_back(f.name);

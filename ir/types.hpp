@@ -63,6 +63,14 @@ struct RemovedKeyRule {
   std::string message;
 };
 
+// `renamed name -> target`: a manifest's key `name` is read as the field `target`.
+struct RenamedKeyRule {
+  std::string name;
+  SourceRange range;
+  std::string target;
+  SourceRange target_range;
+};
+
 struct TogetherRule {
   std::vector<std::string> names;
   SourceRange range;
@@ -74,8 +82,10 @@ struct RecordType {
   std::vector<FieldType> fields;
   std::vector<RemovedKeyRule> removed;
   std::vector<TogetherRule> together;
+  std::vector<RenamedKeyRule> renamed;  // each to a field of this record
 
   const FieldType* find(const std::string& field) const;
+  const RenamedKeyRule* find_renamed(const std::string& key) const;
   std::vector<std::string> field_names() const;
 };
 

@@ -110,14 +110,21 @@ bool evaluate_and_render(const ir::Program& program, Compiled& result, const Sou
 
 }  // namespace
 
+std::optional<Value> read_bottle(const ir::Program& program, FileId bottle,
+                                 const SourceManager& sources, DiagnosticSink& diags) {
+  // The tree is freed on return: the manifest holds what is needed, before evaluating.
+  std::unique_ptr<YamlNode> tree = load_yaml_tree(sources, bottle, diags);
+  if (!tree) return std::nullopt;
+  return read_manifest(*tree, *program.manifest, sources, diags);
+}
+
 std::optional<Compiled> compile_prepared(const ir::Program& program, const Value& params,
                                          FileId bottle, SourceManager& sources,
                                          DiagnosticSink& diags) {
   Compiled result;
-  std::unique_ptr<YamlNode> tree = load_yaml_tree(sources, bottle, diags);
-  if (tree) result.manifest = read_manifest(*tree, *program.manifest, sources, diags);
-  tree.reset();  // the manifest holds what is needed; a large tree is freed before evaluating
-  if (diags.has_errors()) return std::nullopt;
+  std::optional<Value> manifest = read_bottle(program, bottle, sources, diags);
+  if (!manifest || diags.has_errors()) return std::nullopt;
+  result.manifest = std::move(*manifest);
   result.params = params;
   if (!evaluate_and_render(program, result, sources, diags)) return std::nullopt;
   return result;

@@ -67,6 +67,12 @@ inline constexpr const char* kStdinName = "<stdin>";
 std::optional<FileId> add_bottle_file(const std::string& path, SourceManager& sources,
                                       DiagnosticSink& diags);
 
+/// The bottle `bottle` (already in `sources`) read against the manifest schema of
+/// `program`: the first stage of compile_prepared, and all `policyc migrate` reads.
+/// Nothing when its YAML cannot be read; the schema's errors go to `diags`.
+std::optional<Value> read_bottle(const ir::Program& program, FileId bottle,
+                                 const SourceManager& sources, DiagnosticSink& diags);
+
 /// The pipeline after the policy and the parameters, as batch mode runs it for each
 /// bottle: `program` and `params` were checked once and are only read, so threads may
 /// share them; `bottle` is already in `sources`. The result has no `program`.

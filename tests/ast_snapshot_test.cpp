@@ -54,8 +54,8 @@ TEST_CASE("snapshot: a stale, cut or foreign snapshot is refused and adds no fil
   REQUIRE(good.size() > 64);
   std::string stale = good;
   stale[14 + 8 + 8 + 24] ^= 1;  // the first file's text hash
-  // The layout before integer literals carried their overflow flag.
-  std::string previous_layout = "policyc-ast-1\n" + good.substr(14);
+  // The layout before record bodies carried their renamed keys.
+  std::string previous_layout = "policyc-ast-2\n" + good.substr(14);
   std::string renamed = good;
   renamed[14 + 8 + 8] = 'P';  // "Policies/...": no such embedded policy
   for (const std::string& bad :

@@ -65,6 +65,8 @@ TEST_CASE("__complete knows which words are option values and which are position
   CHECK(complete({"compile", "--out-dir", ""}) == ":dirs\n");
   CHECK(complete({"test", ""}) == ":dirs\n");
   CHECK(complete({"init", ""}) == ":dirs\n");
+  CHECK(complete({"migrate", "--write", "a.yaml", ""}) == ":files yaml yml md markdown\n");
+  CHECK(complete({"migrate", "--policy", ""}) == ":files policy\n");
   CHECK(complete({"in"}) ==
         "init\twrite a new policy project (policies, a golden case, policyc.yaml) into DIR\n");
   // After `--` every word is a positional, even one that starts with a dash.

@@ -100,18 +100,18 @@ TEST_CASE("a caret past the end of the line marks one column after it") {
 
 TEST_CASE("diagnostics as JSON quote by the one rule: controls escaped, bad UTF-8 replaced") {
   SourceManager sources;
-  Diagnostic d{Severity::Warning, "W1", {}, "a\"b\\c\n\x01\r 日本 bad\xFF \xE2\x80\xA8", {}, ""};
+  Diagnostic d{Severity::Warning, "W1", {}, "a\"b\\c\n\x01\r 日本 bad\xFF \xE2\x80\xA8", {}, "", {}};
   CHECK(render_json(d, sources) ==
         R"({"code":"W1","severity":"warning","message":"a\"b\\c\n\u0001\r 日本 bad)"
         "\xEF\xBF\xBD"
-        R"( \u2028","file":null,"range":null,"notes":[],"suggestion":null})"
+        R"( \u2028","file":null,"range":null,"notes":[],"suggestion":null,"fixes":[]})"
         "\n");
 }
 
 TEST_CASE("a diagnostic as JSON has its range, notes and suggestion") {
   SourceManager sources;
   FileId id = sources.add("p.policy", "const X = 1\nconst X = 2\n");
-  Diagnostic d{Severity::Error, "E0201", {id, 18, 19}, "constant 'X' is already defined", {}, ""};
+  Diagnostic d{Severity::Error, "E0201", {id, 18, 19}, "constant 'X' is already defined", {}, "", {}};
   d.notes.push_back({{id, 6, 7}, "first defined here"});
   d.notes.push_back({{}, "no location"});
   CHECK(render_json(d, sources) ==
@@ -119,8 +119,30 @@ TEST_CASE("a diagnostic as JSON has its range, notes and suggestion") {
         R"("file":"p.policy","range":{"start":{"line":2,"column":7},"end":{"line":2,"column":8}},)"
         R"("notes":[{"message":"first defined here","file":"p.policy","range":{"start":{"line":1,)"
         R"("column":7},"end":{"line":1,"column":8}}},{"message":"no location","file":null,)"
-        R"("range":null}],"suggestion":null})"
+        R"("range":null}],"suggestion":null,"fixes":[]})"
         "\n");
+}
+
+TEST_CASE("a diagnostic's fix is in its JSON as a replacement of a range by a text") {
+  SourceManager sources;
+  FileId id = sources.add("bottle.yaml", "egress_proxy:\n  routes: []\n");
+  Diagnostic d{Severity::Warning, "W0330", {id, 0, 12}, "renamed", {}, "egress", {}};
+  d.fixes.push_back({{id, 0, 12}, "egress"});
+  CHECK(render_json(d, sources) ==
+        R"({"code":"W0330","severity":"warning","message":"renamed","file":"bottle.yaml",)"
+        R"("range":{"start":{"line":1,"column":1},"end":{"line":1,"column":13}},"notes":[],)"
+        R"("suggestion":"egress","fixes":[{"file":"bottle.yaml","range":{"start":{"line":1,)"
+        R"("column":1},"end":{"line":1,"column":13}},"text":"egress"}]})"
+        "\n");
+}
+
+TEST_CASE("text edits apply in offset order, a repeated or overlapping edit once") {
+  const std::string text = "a: 1\nbb: 2\n";
+  CHECK(apply_text_edits(text, {}) == text);
+  CHECK(apply_text_edits(text, {{{0, 5, 7}, "cc"}, {{0, 0, 1}, "x"}}) == "x: 1\ncc: 2\n");
+  CHECK(apply_text_edits(text, {{{0, 5, 7}, "cc"}, {{0, 5, 7}, "cc"}}) == "a: 1\ncc: 2\n");
+  CHECK(apply_text_edits(text, {{{0, 5, 7}, "cc"}, {{0, 6, 8}, "zz"}}) == "a: 1\ncc: 2\n");
+  CHECK(apply_text_edits(text, {{{0, 5, 70}, "cc"}}) == text);
 }
 
 TEST_CASE("punycode decodes per RFC 3492 and refuses what is not punycode") {

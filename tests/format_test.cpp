@@ -106,6 +106,8 @@ TEST_CASE("fmt lays out declarations, members and expressions canonically") {
                     "  together( a,b )\n}\n") ==
         "record R {\n  a: list<string?>? = [] unique(k)\n  removed q \"gone\"\n"
         "  together(a, b)\n}\n");
+  CHECK(format_text("record R {\n  b: int\n  renamed   a->b   # was a\n  renamed\n c  ->  b\n}\n") ==
+        "record R {\n  b: int\n  renamed a -> b                       # was a\n  renamed c -> b\n}\n");
   CHECK(format_text("output pipelock{\n  k when x {\n  }\n  y = any(r in X : r == \"a\")\n}\n") ==
         "output pipelock {\n  k when x {}\n  y = any(r in X: r == \"a\")\n}\n");
 }

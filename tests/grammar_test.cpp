@@ -99,3 +99,20 @@ TEST_CASE("declarations") {
   CHECK(error_of<g::policy_file>("constant X = 1") ==
         "test:1:1: expected a declaration: import, const, let, record, manifest, params, set, rule or output");
 }
+
+TEST_CASE("renamed members, and 'renamed' still a field name elsewhere") {
+  CHECK(matches<g::declaration>("manifest b { egress: E? renamed egress_proxy -> egress }"));
+  CHECK(matches<g::declaration>("record R { renamed old->new  new: int }"));
+  CHECK(matches<g::declaration>("record R { renamed: bool renamed_x: int = 1 }"));
+  CHECK(matches<g::expr>("b.renamed"));
+  CHECK(error_of<g::declaration>("record R { renamed -> b }") ==
+        "test:1:20: expected the old key after 'renamed' (renamed OLD -> NEW)");
+  CHECK(error_of<g::declaration>("record R { renamed a b }") ==
+        "test:1:22: expected '->' between the old key and its new name");
+  CHECK(error_of<g::declaration>("record R { renamed a -> }") ==
+        "test:1:25: expected the field the old key is now called after '->'");
+  CHECK(error_of<g::declaration>("record R { renamed a => b }") ==
+        "test:1:22: expected '->' between the old key and its new name");
+  CHECK(error_of<g::declaration>("record R { 1 }") ==
+        "test:1:12: expected a field ('name: type'), 'removed', 'renamed', 'together' or '}'");
+}

@@ -109,18 +109,95 @@ HostRules host_rules(CheckContext& context, const ast::Field& field, const Type&
   return rules;
 }
 
-void build_record(CheckContext& context, ast::Record& decl, RecordType& record) {
-  std::map<std::string, SourceRange> members;
-  auto define_member = [&](const std::string& name, SourceRange range) {
-    auto [it, inserted] = members.emplace(name, range);
-    if (inserted) return true;
+enum class MemberKind { Field, Removed, Renamed };
+
+struct Member {
+  SourceRange range;
+  MemberKind kind;
+};
+
+// A name a record declares twice. A renamed key is the name a field had before, so it
+// cannot also be a field, a removed key or another rename.
+void report_second_member(CheckContext& context, const RecordType& record, const std::string& name,
+                          SourceRange range, MemberKind kind, const Member& first) {
+  if (kind != MemberKind::Renamed) {
     Diagnostic& d = context.diags.error(
         "E0201", range, fmt::format("'{}' is already a field of '{}'", name, record.name));
-    d.notes.push_back({it->second, "first defined here"});
-    return false;
+    d.notes.push_back({first.range, "first defined here"});
+    return;
+  }
+  std::string message, note;
+  switch (first.kind) {
+    case MemberKind::Field:
+      message = fmt::format("'{}' is a field of '{}'; a renamed key is a name no field has any more",
+                            name, record.name);
+      note = "the field is declared here";
+      break;
+    case MemberKind::Removed:
+      message = fmt::format("'{}' is removed from '{}'; a key is either removed or renamed", name,
+                            record.name);
+      note = "removed here";
+      break;
+    case MemberKind::Renamed:
+      message = fmt::format("'{}' is already renamed in '{}'", name, record.name);
+      note = "first renamed here";
+      break;
+  }
+  Diagnostic& d = context.diags.error("E0201", range, std::move(message));
+  d.notes.push_back({first.range, std::move(note)});
+}
+
+// `renamed OLD -> NEW`: NEW must be a field of the record. Renames do not chain (a
+// bottle's key is read as a field in one step), so NEW naming another renamed key is
+// E0215, with the rename it leads to as a note.
+void build_renamed(CheckContext& context, const ast::RecordBody& body,
+                   const std::map<std::string, const ast::RenamedKey*>& renamed,
+                   RecordType& record) {
+  for (const ast::RenamedKey& rename : body.renamed) {
+    auto self = renamed.find(rename.name);
+    if (self == renamed.end() || self->second != &rename) continue;  // defined twice
+    if (record.find(rename.target)) {
+      record.renamed.push_back({rename.name, rename.range, rename.target, rename.target_range});
+      continue;
+    }
+    auto next = renamed.find(rename.target);
+    if (next == renamed.end()) {
+      Diagnostic& d = context.diags.error(
+          "E0202", rename.target_range,
+          fmt::format("'{}' has no field '{}' to rename '{}' to", record.name, rename.target,
+                      rename.name));
+      add_suggestion(d, rename.target, record.field_names());
+      continue;
+    }
+    const ast::RenamedKey& then = *next->second;
+    std::string message;
+    if (&then == &rename) {
+      message = fmt::format("'{}' is renamed to itself; name the field it is now", rename.name);
+    } else if (then.target == rename.name) {
+      message = fmt::format("'{}' and '{}' are renamed to each other; name the field both are now",
+                            rename.name, then.name);
+    } else if (record.find(then.target)) {
+      message = fmt::format("'{}' is itself renamed, to '{}'; renames do not chain: write "
+                            "'renamed {} -> {}'",
+                            rename.target, then.target, rename.name, then.target);
+    } else {
+      message = fmt::format("'{}' is itself renamed, to '{}'; a renamed key names a field of '{}'",
+                            rename.target, then.target, record.name);
+    }
+    Diagnostic& d = context.diags.error("E0215", rename.target_range, message);
+    if (&then != &rename) d.notes.push_back({then.range, fmt::format("'{}' is renamed here", then.name)});
+  }
+}
+
+void build_record(CheckContext& context, ast::Record& decl, RecordType& record) {
+  std::map<std::string, Member> members;
+  auto define_member = [&](const std::string& name, SourceRange range, MemberKind kind) {
+    auto [it, inserted] = members.emplace(name, Member{range, kind});
+    if (!inserted) report_second_member(context, record, name, range, kind, it->second);
+    return inserted;
   };
   for (ast::Field& field : decl.body.fields) {
-    if (!define_member(field.name, field.name_range)) continue;
+    if (!define_member(field.name, field.name_range, MemberKind::Field)) continue;
     FieldType type;
     type.name = field.name;
     type.range = field.name_range;
@@ -133,10 +210,17 @@ void build_record(CheckContext& context, ast::Record& decl, RecordType& record) 
     record.fields.push_back(std::move(type));
   }
   for (const ast::RemovedKey& removed : decl.body.removed) {
-    if (define_member(removed.name, removed.range)) {
+    if (define_member(removed.name, removed.range, MemberKind::Removed)) {
       record.removed.push_back({removed.name, removed.range, removed.message});
     }
   }
+  std::map<std::string, const ast::RenamedKey*> renamed;
+  for (const ast::RenamedKey& rename : decl.body.renamed) {
+    if (define_member(rename.name, rename.range, MemberKind::Renamed)) {
+      renamed.emplace(rename.name, &rename);
+    }
+  }
+  build_renamed(context, decl.body, renamed, record);
   for (const ast::Together& together : decl.body.together) {
     TogetherRule rule{{}, together.range};
     for (std::size_t i = 0; i < together.names.size(); ++i) {

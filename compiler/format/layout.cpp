@@ -133,7 +133,7 @@ Slot LayoutBuilder::record_slot(Slot::Kind kind, const ParseNode& decl, const as
       kind == Slot::Kind::Params ? begin_of(decl) + 6 : end_of(*decl.children.front());
   slot.block = block_after(header_end, slot.end);
   slot.nested.push_back(slot.block);
-  std::size_t field = 0, removed = 0, together = 0;
+  std::size_t field = 0, removed = 0, renamed = 0, together = 0;
   for (const auto& child : decl.children) {
     if (child->is_type<g::field_member>()) {
       const ast::Field& f = record.body.fields[field++];
@@ -144,6 +144,9 @@ Slot LayoutBuilder::record_slot(Slot::Kind kind, const ParseNode& decl, const as
       Slot member = make_slot(Slot::Kind::Removed, *child, &record.body.removed[removed++]);
       member.raw = child->children[1]->string();
       slot.block->slots.push_back(std::move(member));
+    } else if (child->is_type<g::renamed_member>()) {
+      slot.block->slots.push_back(
+          make_slot(Slot::Kind::Renamed, *child, &record.body.renamed[renamed++]));
     } else if (child->is_type<g::together_member>()) {
       slot.block->slots.push_back(
           make_slot(Slot::Kind::Together, *child, &record.body.together[together++]));

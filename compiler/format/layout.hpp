@@ -37,6 +37,7 @@ struct Slot {
     Output,
     Field,
     Removed,
+    Renamed,
     Together,
     Add,
     OutputItem,

@@ -225,6 +225,11 @@ void Printer::slot(const Slot& s, std::size_t indent) {
     case Slot::Kind::Removed:
       writer_.text("removed " + static_cast<const ast::RemovedKey*>(s.node)->name + " " + s.raw);
       break;
+    case Slot::Kind::Renamed: {
+      const auto& renamed = *static_cast<const ast::RenamedKey*>(s.node);
+      writer_.text("renamed " + renamed.name + " -> " + renamed.target);
+      break;
+    }
     case Slot::Kind::Together: {
       const auto& together = *static_cast<const ast::Together*>(s.node);
       writer_.text(fmt::format("together({})", fmt::join(together.names, ", ")));

@@ -11,7 +11,7 @@ namespace policyc {
 namespace {
 
 // The number changes with the layout: an old snapshot is refused, never misread.
-constexpr std::string_view kMagic = "policyc-ast-4\n";
+constexpr std::string_view kMagic = "policyc-ast-5\n";
 
 std::uint64_t text_hash(std::string_view text) {  // FNV-1a: a staleness check, not a MAC
   std::uint64_t hash = 14695981039346656037ull;
@@ -25,6 +25,7 @@ template <typename A> void visit(A& a, ast::Field& f);
 template <typename A> void visit(A& a, ast::HostRule& r);
 template <typename A> void visit(A& a, ast::RemovedKey& r);
 template <typename A> void visit(A& a, ast::Together& t);
+template <typename A> void visit(A& a, ast::RenamedKey& r);
 template <typename A> void visit(A& a, ast::RecordBody& b);
 template <typename A> void visit(A& a, ast::Import& i);
 template <typename A> void visit(A& a, ast::Const& c);
@@ -175,8 +176,12 @@ void visit(A& a, ast::Together& t) {
   a.io(t.names), a.io(t.ranges), a.io(t.range);
 }
 template <typename A>
+void visit(A& a, ast::RenamedKey& r) {
+  a.io(r.name), a.io(r.range), a.io(r.target), a.io(r.target_range);
+}
+template <typename A>
 void visit(A& a, ast::RecordBody& b) {
-  a.io(b.fields), a.io(b.removed), a.io(b.together);
+  a.io(b.fields), a.io(b.removed), a.io(b.together), a.io(b.renamed);
 }
 template <typename A>
 void visit(A& a, ast::Import& i) {

@@ -257,6 +257,9 @@ ast::RecordBody AstBuilder::body_of(const ParseNode& node) const {
     } else if (member->is_type<g::removed_member>()) {
       body.removed.push_back({name_of(*member->children[0]), range_of(*member->children[0]),
                               string_value(*member->children[1])});
+    } else if (member->is_type<g::renamed_member>()) {
+      body.renamed.push_back({name_of(*member->children[0]), range_of(*member->children[0]),
+                              name_of(*member->children[1]), range_of(*member->children[1])});
     } else if (member->is_type<g::together_member>()) {
       ast::Together together;
       together.range = range_of(*member);

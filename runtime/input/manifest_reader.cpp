@@ -34,18 +34,34 @@ class ManifestReader {
       mismatch(node, path.empty() ? "the manifest" : "'" + path + "'", "a mapping (KEY: value)");
       return record;
     }
-    std::map<std::string, const YamlNode::Entry*> given;
-    std::set<std::string> given_invalid;
+    std::map<std::string, const YamlNode::Entry*> given;  // field name -> the key giving it
+    std::set<std::string> given_invalid, given_twice;
     for (const YamlNode::Entry& entry : node.entries) {
-      if (const FieldType* field = schema.find(entry.key)) {
-        given[field->name] = &entry;
+      const FieldType* field = schema.find(entry.key);
+      if (!field) {
+        const RenamedKeyRule* rename = schema.find_renamed(entry.key);
+        if (rename) field = schema.find(rename->target);
+      }
+      if (!field) {
+        report_unknown_key(schema, entry, path);
         continue;
       }
-      report_unknown_key(schema, entry, path);
+      auto [it, inserted] = given.emplace(field->name, &entry);
+      if (inserted) continue;
+      report_given_twice(schema, *it->second, entry, path);
+      given_twice.insert(field->name);
+      if (it->second->key != field->name) it->second = &entry;  // the key as it is called now
+    }
+    for (const auto& [name, entry] : given) {
+      if (entry->key != name && !given_twice.count(name)) {
+        report_renamed(*schema.find_renamed(entry->key), *entry, path);
+      }
     }
     for (const FieldType& field : schema.fields) {
       auto it = given.find(field.name);
-      const std::string field_path = child_path(path, field.name);
+      // A value read through an old key is named as the bottle writes it.
+      const std::string field_path =
+          child_path(path, it != given.end() ? it->second->key : field.name);
       if (it != given.end() && it->second->value.kind != YamlNode::Kind::Null) {
         const std::size_t errors_before = diags_.error_count();
         record.fields.emplace_back(field.name, read(it->second->value, *field.type, field_path));
@@ -164,6 +180,40 @@ class ManifestReader {
       d.notes.push_back({schema.range, fmt::format("the keys of '{}' are declared here",
                                                    path.empty() ? schema.name : path)});
     }
+  }
+
+  // W0330: an old key read as the field it is now, with the rename as a fix that keeps
+  // the key's quoting (only the characters of the name are replaced).
+  void report_renamed(const RenamedKeyRule& rename, const YamlNode::Entry& entry,
+                      const std::string& path) {
+    Diagnostic& d = diags_.warning(
+        "W0330", entry.key_range,
+        fmt::format("'{}' is now called '{}'; rename '{}' to '{}' ('policyc migrate' does it)",
+                    child_path(path, entry.key), rename.target, entry.key, rename.target));
+    d.notes.push_back({rename.range, "renamed by the policy here"});
+    d.suggestion = rename.target;
+    const InputProblem whole_key{"", "", 0, entry.key.size()};
+    d.fixes.push_back(
+        {problem_range(entry.key_range, sources_.text(entry.key_range), entry.key, whole_key),
+         rename.target});
+  }
+
+  // E0316: one field given twice, under its name and an old one (or two old ones). The
+  // error is at an old name, the key to remove, with a note at the other.
+  void report_given_twice(const RecordType& schema, const YamlNode::Entry& first,
+                          const YamlNode::Entry& second, const std::string& path) {
+    const RenamedKeyRule* second_rename = schema.find_renamed(second.key);
+    const YamlNode::Entry& old = second_rename ? second : first;
+    const YamlNode::Entry& other = second_rename ? first : second;
+    const RenamedKeyRule& rename = *schema.find_renamed(old.key);
+    Diagnostic& d = diags_.error(
+        "E0316", old.key_range,
+        fmt::format("'{}' and '{}' are one key ('{}' is the old name of '{}'); give it once, "
+                    "as '{}'",
+                    child_path(path, old.key), child_path(path, other.key), old.key,
+                    rename.target, rename.target));
+    d.notes.push_back({other.key_range, fmt::format("'{}' is given here", other.key)});
+    d.notes.push_back({rename.range, "renamed by the policy here"});
   }
 
   void check_unique(const Value& list, const FieldType& field, const std::string& path) {

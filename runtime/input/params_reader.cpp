@@ -55,7 +55,8 @@ Value read_params(const std::vector<SourceRange>& params, const RecordType& sche
     const SourceRange name_range{range.file, range.begin,
                                  range.begin + static_cast<std::uint32_t>(equals)};
     const SourceRange value_range{range.file, name_range.end + 1, range.end};
-    const FieldType* field = schema.find(name);
+    const RenamedKeyRule* rename = schema.find_renamed(name);
+    const FieldType* field = schema.find(rename ? rename->target : name);
     if (!field) {
       Diagnostic& d = diags.error("E0402", name_range,
                                   fmt::format("unknown parameter '{}'", value_prefix(name)));
@@ -68,11 +69,20 @@ Value read_params(const std::vector<SourceRange>& params, const RecordType& sche
       }
       continue;
     }
+    if (rename) {
+      Diagnostic& d = diags.warning(
+          "W0330", name_range,
+          fmt::format("parameter '{}' is now called '{}'; pass --param {}=VALUE", name,
+                      field->name, field->name));
+      d.notes.push_back({rename->range, "renamed by the policy here"});
+      d.suggestion = field->name;
+      d.fixes.push_back({name_range, field->name});
+    }
     const bool is_list = field->type->kind == Type::Kind::List;
-    auto [it, inserted] = given.emplace(name, GivenParam{field, {}, range});
+    auto [it, inserted] = given.emplace(field->name, GivenParam{field, {}, range});
     if (!inserted && !is_list) {
-      Diagnostic& d =
-          diags.error("E0403", range, fmt::format("parameter '{}' is given twice", name));
+      Diagnostic& d = diags.error("E0403", range,
+                                  fmt::format("parameter '{}' is given twice", field->name));
       d.notes.push_back({it->second.first, "first given here"});
       continue;
     }
@@ -82,7 +92,7 @@ Value read_params(const std::vector<SourceRange>& params, const RecordType& sche
     if (!value) {
       report_input_problem(diags, "E0404", problem_range(value_range, text, text, problem), name,
                            problem);
-      given_invalid.insert(name);
+      given_invalid.insert(field->name);
       continue;
     }
     value->origins.push_back({"", {}, name, value_range});

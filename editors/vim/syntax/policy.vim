@@ -38,6 +38,9 @@ syn keyword policyMember      removed together unique
 " `hosts(class: action, ...)`: its colons start no type annotation.
 syn region  policyHostRules   matchgroup=policyMember start="\<hosts\ze\s*(" end=")" oneline contains=policyHostAction,policyDelimiter
 syn keyword policyHostAction  refuse warn allow contained
+" `renamed OLD -> NEW`: a keyword only there, so a field may be called `renamed`.
+syn match   policyMember      "\<renamed\ze\s\+\h\w*\s*->"
+syn match   policyOperator    "->"
 
 " Types, after the colon of `name: type` (a quantifier's colon is inside parens).
 syn keyword policyType        bool int string hostname path cidr contained
