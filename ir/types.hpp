@@ -13,6 +13,7 @@ namespace policyc {
 namespace ast {
 struct Expr;
 }
+struct TargetField;  // pipelock/schema/output_schema.hpp
 
 struct RecordType;
 struct Type;
@@ -56,6 +57,8 @@ struct RecordType {
   std::vector<FieldType> fields;
   std::vector<RemovedKeyRule> removed;
   std::vector<TogetherRule> together;
+  /// A record of the output target's schema (a DLP pattern), not one the policy declares.
+  const TargetField* target = nullptr;
 
   const FieldType* find(const std::string& field) const;
   std::vector<std::string> field_names() const;

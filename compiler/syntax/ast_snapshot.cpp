@@ -11,7 +11,7 @@ namespace policyc {
 namespace {
 
 // The number changes with the layout: an old snapshot is refused, never misread.
-constexpr std::string_view kMagic = "policyc-ast-2\n";
+constexpr std::string_view kMagic = "policyc-ast-3\n";
 
 std::uint64_t text_hash(std::string_view text) {  // FNV-1a: a staleness check, not a MAC
   std::uint64_t hash = 14695981039346656037ull;
@@ -153,7 +153,8 @@ void visit(A& a, ast::TypeExpr& t) {
 template <typename A>
 void visit(A& a, ast::Expr& e) {
   a.io(e.kind), a.io(e.range), a.io(e.text), a.io(e.text_range), a.io(e.integer);
-  a.io(e.integer_overflow), a.io(e.boolean), a.io(e.operands);
+  a.io(e.integer_overflow), a.io(e.boolean), a.io(e.operands), a.io(e.field_names);
+  a.io(e.field_ranges);
 }
 template <typename A>
 void visit(A& a, ast::Field& f) {
