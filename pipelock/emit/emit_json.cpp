@@ -9,12 +9,10 @@ namespace {
 
 using Kind = Value::Kind;
 
-Json value_json(const Value& v);
-
 Json list_json(const Value& list) {
   Json out = Json::array();
   out.get_ref<Json::array_t&>().reserve(list.items.size());
-  for (const Value& item : list.items) out.push_back(value_json(item));
+  for (const Value& item : list.items) out.push_back(config_value_json(item));
   return out;
 }
 
@@ -22,12 +20,14 @@ Json list_json(const Value& list) {
 Json record_json(const Value& record) {
   Json out = Json::object();
   for (const auto& [key, value] : record.fields) {
-    if (!value.is_null()) out[key] = value_json(value);
+    if (!value.is_null()) out[key] = config_value_json(value);
   }
   return out;
 }
 
-Json value_json(const Value& v) {
+}  // namespace
+
+Json config_value_json(const Value& v) {
   switch (v.kind) {
     case Kind::Bool:
       return v.boolean;
@@ -44,6 +44,8 @@ Json value_json(const Value& v) {
   }
 }
 
+namespace {
+
 Json object_json(const std::vector<OutputNode>& nodes, bool in_section) {
   Json out = Json::object();
   for (const OutputNode& n : nodes) {
@@ -51,7 +53,7 @@ Json object_json(const std::vector<OutputNode>& nodes, bool in_section) {
     if (n.is_section) {
       out[n.key] = object_json(n.children, true);
     } else {
-      out[n.key] = value_json(n.value());
+      out[n.key] = config_value_json(n.value());
     }
   }
   return out;
