@@ -65,6 +65,10 @@ struct reserved : sor< word< TAO_PEGTL_STRING( "import" ) >, word< TAO_PEGTL_STR
                        word< TAO_PEGTL_STRING( "let" ) > > {};
 struct name_text : seq< not_at< reserved >, ident_first, star< ident_other > > {};
 struct name      : tok< name_text > {};
+// A key of the output or of a record literal names a field of the target, so it may be a
+// keyword too (pipelock has `logging.output` and `suppress[].rule`).
+struct key_text  : seq< ident_first, star< ident_other > > {};
+struct key       : tok< key_text > {};
 
 // --- Punctuation.
 struct colon       : tok< one< ':' > > {};
@@ -132,11 +136,16 @@ struct quantifier    : seq< quantifier_kind, lparen, must< loop_variables, kw_in
 struct call_close    : rparen {};
 struct call_argument : seq< expr > {};
 struct call          : seq< name, lparen, opt< call_argument, star< comma, must< call_argument > > >, must< call_close > > {};
-struct empty_record_close : rbrace {};
-struct empty_record  : if_must< lbrace, empty_record_close > {};
+// `{ name = expr, ... }`; `{}` is the record whose fields all take their defaults.
+struct record_close  : rbrace {};
+struct record_field_name : key {};
+struct record_field_value : seq< expr > {};
+struct record_field  : seq< record_field_name, must< equals, record_field_value > > {};
+struct record_body   : sor< record_close, seq< record_field, star< comma, record_field >, opt< comma >, must< record_close > > > {};
+struct record_literal : if_must< lbrace, record_body > {};
 struct name_ref      : name {};
 struct primary       : sor< string_lit, integer_lit, true_lit, false_lit, list_expr,
-                            paren_expr, empty_record, quantifier, call, name_ref > {};
+                            paren_expr, record_literal, quantifier, call, name_ref > {};
 struct field_name    : name {};
 struct member_access : if_must< dot, field_name > {};
 struct postfix_expr  : seq< primary, star< member_access > > {};
@@ -202,7 +211,8 @@ struct output_body;
 struct output_block   : if_must< lbrace, output_body > {};
 struct output_assign  : if_must< equals, expr > {};
 struct output_value   : sor< output_assign, output_block > {};
-struct output_item    : seq< name, opt< rule_condition >, must< output_value > > {};
+struct output_key     : key {};
+struct output_item    : seq< output_key, opt< rule_condition >, must< output_value > > {};
 struct output_body    : until< rbrace, must< output_item > > {};
 
 // --- Declarations.

@@ -31,7 +31,7 @@ enum class Builtin { Unresolved, Sorted, Len, Present, Flatten, Keys, Values };
 
 struct Expr {
   enum class Kind {
-    String, Integer, Bool, EmptyRecord, List, Comprehension, Quantifier, Call, Name, Member,
+    String, Integer, Bool, Record, List, Comprehension, Quantifier, Call, Name, Member,
     Add, Equal, NotEqual, In, Not, And, Or, Conditional
   };
   Kind kind = Kind::String;
@@ -43,10 +43,13 @@ struct Expr {
   std::int64_t integer = 0;
   bool integer_overflow = false;  // Integer: the digits do not fit `integer`
   bool boolean = false;     // Bool value; Quantifier: true for `all`
-  // List: elements. Comprehension: element, source[, filter]. Quantifier: source,
-  // predicate. Call: arguments. Member: object. Binary: lhs, rhs. Not: operand.
-  // Conditional: condition, then[, else].
+  // List: elements. Record: field values. Comprehension: element, source[, filter].
+  // Quantifier: source, predicate. Call: arguments. Member: object. Binary: lhs, rhs.
+  // Not: operand. Conditional: condition, then[, else].
   std::vector<std::unique_ptr<Expr>> operands;
+  // Record: the field names, one per operand, in the order written (`{}` has none).
+  std::vector<std::string> field_names;
+  std::vector<SourceRange> field_ranges;
 
   Binding binding = Binding::Unresolved;
   std::size_t slot = 0;     // Constant/Set: declaration index; Local: variable depth

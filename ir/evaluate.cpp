@@ -201,6 +201,41 @@ Ref let_value(const Expr& expr, EvalEnv& env) {
   return Ref(&env.lets->values[expr.slot]);
 }
 
+// A field's default, evaluated as the declaration `Record.field`; null without one.
+Value field_default(const RecordType& type, const FieldType& field, EvalEnv& env) {
+  if (!field.default_expr) return Value::null();
+  SharedText saved = env.declaration;
+  env.declaration = type.name + "." + field.name;
+  Value value = evaluate_expr(*field.default_expr, env);
+  env.declaration = saved;
+  return value;
+}
+
+// A record's fields in its order: those written, the others from their defaults (null,
+// so left out of the output, without one). A map's entries in the order written.
+Value record_literal(const Expr& expr, EvalEnv& env) {
+  auto written = [&](const std::string& name) -> const Expr* {
+    for (std::size_t i = 0; i < expr.field_names.size(); ++i) {
+      if (expr.field_names[i] == name) return expr.operands[i].get();
+    }
+    return nullptr;
+  };
+  Value record = Value::of_record();
+  const RecordType* type = expr.type && expr.type->kind == Type::Kind::Record ? expr.type->record
+                                                                               : nullptr;
+  for (const FieldType& field : type ? type->fields : std::vector<FieldType>()) {
+    const Expr* value = written(field.name);
+    record.fields.emplace_back(field.name, value ? evaluate_ref(*value, env).take(env, *value)
+                                                 : field_default(*type, field, env));
+  }
+  if (type) return record;
+  for (std::size_t i = 0; i < expr.operands.size(); ++i) {
+    const Expr& value = *expr.operands[i];
+    record.fields.emplace_back(expr.field_names[i], evaluate_ref(value, env).take(env, value));
+  }
+  return record;
+}
+
 Value call(const Expr& expr, EvalEnv& env) {
   Ref arg = evaluate_ref(*expr.operands[0], env);
   const Value& value = arg.get();
@@ -259,8 +294,8 @@ Ref evaluate_ref(const Expr& expr, EvalEnv& env) {
       return literal(Value::of_int(expr.integer), expr, env);
     case Expr::Kind::Bool:
       return literal(Value::of_bool(expr.boolean), expr, env);
-    case Expr::Kind::EmptyRecord:
-      return default_record(*expr.type, env);
+    case Expr::Kind::Record:
+      return record_literal(expr, env);
     case Expr::Kind::List: {
       Value list = Value::of_list({});
       for (const auto& item : expr.operands) {
@@ -323,14 +358,7 @@ Value default_record(const Type& type, EvalEnv& env) {
   Value record = Value::of_record();
   if (type.kind != Type::Kind::Record || !type.record) return record;
   for (const FieldType& field : type.record->fields) {
-    Value value;
-    if (field.default_expr) {
-      SharedText saved = env.declaration;
-      env.declaration = type.record->name + "." + field.name;
-      value = evaluate_expr(*field.default_expr, env);
-      env.declaration = saved;
-    }
-    record.fields.emplace_back(field.name, std::move(value));
+    record.fields.emplace_back(field.name, field_default(*type.record, field, env));
   }
   return record;
 }

@@ -16,6 +16,7 @@ namespace policyc {
 namespace ast {
 struct Expr;
 }
+struct TargetField;  // pipelock/schema/output_schema.hpp
 
 struct RecordType;
 struct Type;
@@ -83,6 +84,8 @@ struct RecordType {
   std::vector<RemovedKeyRule> removed;
   std::vector<TogetherRule> together;
   std::vector<RenamedKeyRule> renamed;  // each to a field of this record
+  /// A record of the output target's schema (a DLP pattern), not one the policy declares.
+  const TargetField* target = nullptr;
 
   const FieldType* find(const std::string& field) const;
   const RenamedKeyRule* find_renamed(const std::string& key) const;

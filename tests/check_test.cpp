@@ -248,10 +248,10 @@ const std::string kManifest = "manifest bottle { on: bool = false }\nset allowli
 
 TEST_CASE("check: output keys are pipelock fields, with did-you-mean") {
   auto checked = check_files({{"main.policy", kManifest+"output pipelock {\n  mode = \"strict\"\n  api_allowlst = allowlist\n  dlp { scan_envs = true }\n}\n"}});
-  CHECK(checked->rendered() == R"(main.policy:5:3: error: 'api_allowlst' is not a top-level pipelock field that policyc can set; did you mean 'api_allowlist'? [E0221]
+  CHECK(checked->rendered() == R"(main.policy:5:3: error: pipelock 2.3.0 has no top-level field 'api_allowlst'; did you mean 'api_allowlist'? [E0221]
   api_allowlst = allowlist
   ^~~~~~~~~~~~
-main.policy:6:9: error: 'scan_envs' is not a field of 'dlp' that policyc can set; did you mean 'scan_env'? [E0221]
+main.policy:6:9: error: pipelock 2.3.0 has no field 'scan_envs' in 'dlp'; did you mean 'scan_env'? [E0221]
   dlp { scan_envs = true }
         ^~~~~~~~~
 )");

@@ -148,11 +148,13 @@ OutputDocument with(OutputNode node) {
 }  // namespace
 
 TEST_CASE("pipelock schema: top-level order, types and lookups", "[emit]") {
-  CHECK(target_field_names(pipelock_schema()) ==
+  // Every top-level key of pipelock's config, in pipelock's order.
+  const std::vector<std::string> names = target_field_names(pipelock_schema());
+  CHECK(names.size() == 56);
+  CHECK(std::vector<std::string>(names.begin(), names.begin() + 7) ==
         std::vector<std::string>{"version", "mode", "enforce", "explain_blocks", "api_allowlist",
-                                 "seed_phrase_detection", "forward_proxy", "dlp",
-                                 "request_body_scanning", "tls_interception", "ssrf", "fetch_proxy",
-                                 "internal", "trusted_domains"});
+                                 "suppress", "fetch_proxy"});
+  CHECK(names.back() == "ssrf");
   const TargetField* mode = find_target_field(pipelock_schema(), "mode");
   REQUIRE(mode);
   CHECK(mode->bare);
@@ -163,9 +165,25 @@ TEST_CASE("pipelock schema: top-level order, types and lookups", "[emit]") {
   REQUIRE(action);
   CHECK_FALSE(action->bare);
   CHECK(find_target_field(*rbs, "nope") == nullptr);
-  CHECK(std::string(target_type_name(TargetField::Type::CidrList)) == "list of CIDRs");
-  CHECK(std::string(target_type_name(TargetField::Type::HostList)) == "list of hostnames");
-  CHECK(std::string(target_type_name(TargetField::Type::Section)) == "section");
+  CHECK(target_type_name(*find_target_field(pipelock_schema(), "internal")) == "list of CIDRs");
+  CHECK(target_type_name(*find_target_field(pipelock_schema(), "api_allowlist")) ==
+        "list of hostnames");
+  CHECK(target_type_name(*rbs) == "section");
+  const TargetField* dlp = find_target_field(pipelock_schema(), "dlp");
+  REQUIRE(dlp);
+  const TargetField* patterns = find_target_field(*dlp, "patterns");
+  REQUIRE(patterns);
+  CHECK(target_type_name(*patterns) == "list of records");
+  REQUIRE(patterns->element);
+  const TargetField* regex = find_target_field(*patterns->element, "regex");
+  REQUIRE(regex);
+  CHECK(regex->required);
+  CHECK(regex->text == TargetField::Text::Regexp);
+  CHECK(find_target_field(*patterns->element, "validator")->enum_values ==
+        std::vector<std::string>{"luhn", "mod97", "aba", "wif"});
+  const TargetField* tools = find_target_field(pipelock_schema(), "tool_chain_detection");
+  CHECK(target_type_name(*find_target_field(*tools, "tool_categories")) ==
+        "map of lists of strings");
 }
 
 TEST_CASE("render: claude-bottle's empty bottle, byte for byte", "[emit]") {

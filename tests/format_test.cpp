@@ -133,6 +133,22 @@ TEST_CASE("fmt breaks a list written broken, holding a comment, or too wide") {
   CHECK(format_text(*formatted) == formatted);
 }
 
+TEST_CASE("fmt writes record literals like lists: one line, or one field per line") {
+  CHECK(format_text("const X: R = {a=1,b=\"x\"}\nconst E: R = {  }\n") ==
+        "const X: R = { a = 1, b = \"x\" }\nconst E: R = {}\n");
+  CHECK(format_text("const X: R = {\na = 1, b = [{c=true}]}\n") ==
+        "const X: R = {\n  a = 1,\n  b = [{ c = true }],\n}\n");
+  CHECK(format_text("const X: R = {a = 1,  # why\n b = 2}\n") ==
+        "const X: R = {\n  a = 1," + std::string(31, ' ') + "# why\n  b = 2,\n}\n");
+  std::string wide = "const X: R = {";
+  for (int i = 0; i < 6; ++i) wide += "field" + std::to_string(i) + " = \"value number " + std::to_string(i) + "\", ";
+  wide += "last = 1}\n";
+  std::optional<std::string> formatted = format_text(wide);
+  REQUIRE(formatted);
+  CHECK(formatted->find("{\n  field0 = \"value number 0\",\n") != std::string::npos);
+  CHECK(format_text(*formatted) == formatted);
+}
+
 TEST_CASE("fmt keeps every comment, above its construct or at the end of its line") {
   const std::string text =
       "# header\n\n# about X\nconst X = 1  # trailing\nrule r when a and  # inside\n  b {  # head\n"

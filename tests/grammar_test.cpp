@@ -45,6 +45,22 @@ TEST_CASE("names exclude keywords but not words that start with one") {
   CHECK(matches<g::name>("Name"));
   CHECK_FALSE(matches<g::name>("rule"));
   CHECK_FALSE(matches<g::name>("9lives"));
+  // Keys of the output and of record literals name pipelock's fields, keywords included.
+  CHECK(matches<g::key>("output"));
+  CHECK(matches<g::key>("rule"));
+  CHECK_FALSE(matches<g::key>("9lives"));
+}
+
+TEST_CASE("record literals") {
+  CHECK(matches<g::expr>("{}"));
+  CHECK(matches<g::expr>("{ name = \"acme\", regex = \"acme_[a-z]+\" }"));
+  CHECK(matches<g::expr>("{ a = 1, b = [{ c = true },], }"));
+  CHECK(matches<g::expr>("{ rule = \"W1\", path = \"x\" }"));
+  CHECK(matches<g::expr>("[{ host = h } for h in hosts]"));
+  CHECK(error_of<g::expr>("{ a 1 }") == "test:1:5: expected '='");
+  CHECK(error_of<g::expr>("{ a = }") == "test:1:7: expected an expression");
+  CHECK(error_of<g::expr>("{ a = 1 b = 2 }") == "test:1:9: expected ',' or '}'");
+  CHECK(error_of<g::expr>("{ 1 }") == "test:1:3: expected a field ('name = expression') or '}'");
 }
 
 TEST_CASE("comments and blank lines are trivia after any token") {
@@ -91,6 +107,7 @@ TEST_CASE("declarations") {
   CHECK(matches<g::declaration>("set allowlist: hostname"));
   CHECK(matches<g::declaration>("rule r when x { allowlist += y }"));
   CHECK(matches<g::declaration>("output pipelock { a = 1 b when c { d = true } }"));
+  CHECK(matches<g::declaration>("output pipelock { logging { output = \"file\" } }"));
   CHECK(error_of<g::declaration>("rule r { allowlist = y }") ==
         "test:1:20: expected '+=' (a rule adds to a set: NAME += expression)");
   CHECK(error_of<g::declaration>("record R { a string }") == "test:1:14: expected ':'");

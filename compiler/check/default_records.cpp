@@ -20,13 +20,13 @@ struct DefaultEdge {
   const RecordType* built;  // ...a record of this type from its defaults
 };
 
-// Records that the default of `field` builds with `{}`.
+// Records that the default of `field` builds from defaults, with `{}` or a record literal.
 void collect_built_records(const FieldType& field, std::vector<DefaultEdge>& edges) {
   std::vector<const Expr*> pending{field.default_expr};
   while (!pending.empty()) {
     const Expr* expr = pending.back();
     pending.pop_back();
-    if (expr->kind == Expr::Kind::EmptyRecord && expr->type &&
+    if (expr->kind == Expr::Kind::Record && expr->type &&
         expr->type->kind == Type::Kind::Record && expr->type->record) {
       edges.push_back({&field, expr->type->record});
     }

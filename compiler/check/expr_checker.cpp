@@ -4,8 +4,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/syntax/limits.hpp"
 #include "compiler/check/literal_check.hpp"
+#include "compiler/check/target_types.hpp"
 #include "compiler/check/type_resolution.hpp"
 
 namespace policyc {
@@ -286,6 +289,63 @@ TypeRef ExprChecker::loop_variable(Expr& source_expr, const TypeRef& source, boo
   return source->element;
 }
 
+// A record literal's values, typed without a target; coerce_record checks them against
+// the record or map they are used as.
+TypeRef ExprChecker::check_record(Expr& expr) {
+  for (std::size_t i = 0; i < expr.operands.size(); ++i) {
+    check(*expr.operands[i]);
+    for (std::size_t j = 0; j < i; ++j) {
+      if (expr.field_names[j] != expr.field_names[i]) continue;
+      Diagnostic& d = context_.diags.error(
+          "E0201", expr.field_ranges[i],
+          fmt::format("field '{}' is given twice in one record", expr.field_names[i]));
+      d.notes.push_back({expr.field_ranges[j], "first given here"});
+      break;
+    }
+  }
+  return make_type(Type::Kind::Record);
+}
+
+void ExprChecker::coerce_record(Expr& literal, const Type& target) {
+  if (target.kind == Type::Kind::Map) {
+    for (std::size_t i = 0; i < literal.operands.size(); ++i) {
+      coerce(*literal.operands[i], target.element,
+             fmt::format("map entry '{}'", literal.field_names[i]));
+    }
+    return;
+  }
+  const RecordType* record = target.record;
+  if (!record) return;
+  for (std::size_t i = 0; i < literal.operands.size(); ++i) {
+    const std::string& name = literal.field_names[i];
+    if (const FieldType* field = record->find(name)) {
+      coerce(*literal.operands[i], field->type, fmt::format("field '{}' of {}", name, record->name));
+    } else if (record->target) {
+      report_unknown_target_field(context_.diags, name, literal.field_ranges[i], *record->target,
+                                  record->name);
+    } else {
+      Diagnostic& d = context_.diags.error(
+          "E0202", literal.field_ranges[i],
+          fmt::format("'{}' has no field '{}'", record->name, name));
+      add_suggestion(d, name, record->field_names());
+      d.notes.push_back({record->range, fmt::format("'{}' is declared here", record->name)});
+    }
+  }
+  for (const FieldType& field : record->fields) {
+    if (!field.required() ||
+        std::find(literal.field_names.begin(), literal.field_names.end(), field.name) !=
+            literal.field_names.end()) {
+      continue;
+    }
+    Diagnostic& d = context_.diags.error(
+        "E0213", literal.range,
+        literal.operands.empty()
+            ? fmt::format("'{}' cannot be empty: field '{}' is required", record->name, field.name)
+            : fmt::format("'{}' needs field '{}', which is required", record->name, field.name));
+    if (field.range.valid()) d.notes.push_back({field.range, "declared here"});
+  }
+}
+
 TypeRef ExprChecker::check_binding_scope(Expr& expr) {
   const bool comprehension = expr.kind == Expr::Kind::Comprehension;
   Expr& source = *expr.operands[comprehension ? 1 : 0];
@@ -386,7 +446,7 @@ TypeRef ExprChecker::check(Expr& expr) {
       type = make_type(Type::Kind::Int);
       break;
     case Expr::Kind::Bool: type = make_type(Type::Kind::Bool); break;
-    case Expr::Kind::EmptyRecord: type = make_type(Type::Kind::Record); break;
+    case Expr::Kind::Record: type = check_record(expr); break;
     case Expr::Kind::List: type = check_list(expr); break;
     case Expr::Kind::Comprehension:
     case Expr::Kind::Quantifier: type = check_binding_scope(expr); break;
@@ -462,17 +522,9 @@ bool ExprChecker::coerce_literal(Expr& expr, const Type& target) {
     expr.type = with_optional(plain, absent);
     return true;
   }
-  if (expr.kind == Expr::Kind::EmptyRecord &&
+  if (expr.kind == Expr::Kind::Record &&
       (target.kind == Type::Kind::Record || target.kind == Type::Kind::Map)) {
-    if (target.record) {
-      for (const FieldType& field : target.record->fields) {
-        if (!field.required()) continue;
-        Diagnostic& d = context_.diags.error(
-            "E0213", expr.range,
-            fmt::format("'{}' cannot be empty: field '{}' is required", target.record->name, field.name));
-        d.notes.push_back({field.range, "declared here"});
-      }
-    }
+    coerce_record(expr, target);
     expr.type = with_optional(std::make_shared<Type>(target), false);
     return true;
   }

@@ -33,6 +33,8 @@ class ExprChecker {
   TypeRef check_member(ast::Expr& expr);
   TypeRef check_call(ast::Expr& expr);
   TypeRef check_list(ast::Expr& expr);
+  TypeRef check_record(ast::Expr& expr);
+  void coerce_record(ast::Expr& literal, const Type& target);
   TypeRef check_binding_scope(ast::Expr& expr);  // comprehension and quantifier
   TypeRef check_comparison(ast::Expr& expr);
   TypeRef check_logic(ast::Expr& expr);

@@ -6,6 +6,7 @@
 
 #include "compiler/check/check.hpp"
 #include "compiler/check/expr_checker.hpp"
+#include "compiler/check/target_types.hpp"
 #include "pipelock/schema/field_rules.hpp"
 #include "pipelock/schema/output_schema.hpp"
 
@@ -13,38 +14,9 @@ namespace policyc {
 
 namespace {
 
-// The policy type a target field accepts. Absent values are omitted from the output,
-// so every field accepts an optional value.
-TypeRef accepted_type(const TargetField& field) {
-  auto type = std::make_shared<Type>();
-  type->optional = true;
-  switch (field.type) {
-    case TargetField::Type::Int: type->kind = Type::Kind::Int; break;
-    case TargetField::Type::Bool: type->kind = Type::Kind::Bool; break;
-    case TargetField::Type::String: type->kind = Type::Kind::String; break;
-    case TargetField::Type::Enum:
-      type->kind = Type::Kind::Enum;
-      type->enum_values = field.enum_values;
-      break;
-    case TargetField::Type::StringList:
-      type->kind = Type::Kind::List;
-      type->element = make_type(Type::Kind::String);
-      break;
-    case TargetField::Type::HostList:
-      type->kind = Type::Kind::List;
-      type->element = make_type(Type::Kind::Hostname);
-      break;
-    case TargetField::Type::CidrList:
-      type->kind = Type::Kind::List;
-      type->element = make_type(Type::Kind::Cidr);
-      break;
-    case TargetField::Type::Section: type->kind = Type::Kind::Error; break;
-  }
-  return type;
-}
-
-// A literal pipelock would refuse (`max_tunnel_seconds = -5`) fails every compile; say so
-// at `check` time, at the literal, with the rule the output is validated by.
+// A literal pipelock would refuse (`max_tunnel_seconds = -5`, a DLP pattern's regex that
+// does not compile) fails every compile; say so at `check` time, at the literal, with the
+// rule the output is validated by. Lists and record literals are looked into.
 void check_literal_value(CheckContext& context, const ast::Expr& expr, const TargetField& field,
                          const std::string& path) {
   std::string problem;
@@ -52,6 +24,20 @@ void check_literal_value(CheckContext& context, const ast::Expr& expr, const Tar
     problem = pipelock_int_problem(field, path, expr.integer);
   } else if (expr.kind == ast::Expr::Kind::String && field.type == TargetField::Type::String) {
     problem = pipelock_text_problem(field, path, expr.text);
+  } else if (expr.kind == ast::Expr::Kind::List && field.type == TargetField::Type::List) {
+    for (std::size_t i = 0; i < expr.operands.size(); ++i) {
+      check_literal_value(context, *expr.operands[i], *field.element,
+                          fmt::format("{}[{}]", path, i));
+    }
+  } else if (expr.kind == ast::Expr::Kind::Record) {
+    for (std::size_t i = 0; i < expr.operands.size(); ++i) {
+      const std::string& name = expr.field_names[i];
+      const TargetField* child = field.type == TargetField::Type::Map ? field.element.get()
+                                 : field.type == TargetField::Type::Record
+                                     ? find_target_field(field, name)
+                                     : nullptr;
+      if (child) check_literal_value(context, *expr.operands[i], *child, path + "." + name);
+    }
   }
   if (!problem.empty()) context.diags.error("E0501", expr.range, std::move(problem));
 }
@@ -71,18 +57,14 @@ void check_items(CheckContext& context, std::vector<ast::OutputItem>& items,
     if (item.condition) checker.expect_condition(*item.condition);
     const TargetField* field = find_target_field(section, item.key);
     if (!field) {
-      Diagnostic& d = context.diags.error(
-          "E0221", item.key_range,
-          path.empty() ? fmt::format("'{}' is not a top-level pipelock field that policyc can set", item.key)
-                       : fmt::format("'{}' is not a field of '{}' that policyc can set", item.key, path));
-      add_suggestion(d, item.key, target_field_names(section));
+      report_unknown_target_field(context.diags, item.key, item.key_range, section, path);
       continue;
     }
     const bool is_section = field->type == TargetField::Type::Section;
     if (item.is_block && !is_section) {
       context.diags.error("E0222", item.key_range,
                           fmt::format("'{}' holds a value ({}) in pipelock, not a section; write '{} = ...'",
-                                      key_path, target_type_name(field->type), item.key));
+                                      key_path, target_type_name(*field), item.key));
     } else if (!item.is_block && is_section) {
       context.diags.error("E0222", item.key_range,
                           fmt::format("'{}' is a section in pipelock; write '{} {{ ... }}'",
@@ -92,7 +74,8 @@ void check_items(CheckContext& context, std::vector<ast::OutputItem>& items,
       check_items(context, item.children, *field, key_path);
     } else {
       checker.check(*item.value);
-      checker.coerce(*item.value, accepted_type(*field), fmt::format("pipelock field '{}'", key_path));
+      checker.coerce(*item.value, target_value_type(*field),
+                     fmt::format("pipelock field '{}'", key_path));
       check_literal_value(context, *item.value, *field, key_path);
     }
   }

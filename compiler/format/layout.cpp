@@ -77,7 +77,8 @@ class LayoutBuilder {
   std::map<const ast::Expr*, bool> broken_;
 };
 
-// `[`/`]` of a list expression whose range may include parentheses around it.
+// `[`/`]` of a list (`{`/`}` of a record literal) whose range may include parentheses
+// around it.
 std::pair<std::uint32_t, std::uint32_t> brackets_of(const std::string& text, const ast::Expr& e) {
   std::uint32_t open = e.range.begin;
   while (open < e.range.end && text[open] == '(') open = skip_trivia(text, open + 1);
@@ -86,21 +87,31 @@ std::pair<std::uint32_t, std::uint32_t> brackets_of(const std::string& text, con
   return {open, end - 1};
 }
 
-// A list is printed one element per line when it was written so (its first element on
-// a later line than '['), holds a comment, or holds a list printed that way.
+bool is_collection(const ast::Expr& e) {
+  return e.kind == ast::Expr::Kind::List || e.kind == ast::Expr::Kind::Record;
+}
+
+// Where an element of a list, or a field of a record literal (its name), starts.
+std::uint32_t element_begin(const ast::Expr& collection, std::size_t i) {
+  return collection.kind == ast::Expr::Kind::Record ? collection.field_ranges[i].begin
+                                                    : collection.operands[i]->range.begin;
+}
+
+// A list or record literal is printed one element per line when it was written so (its
+// first element on a later line than the bracket), holds a comment, or holds a list or
+// record literal printed that way.
 bool LayoutBuilder::is_broken(const ast::Expr& list) {
   auto cached = broken_.find(&list);
   if (cached != broken_.end()) return cached->second;
   auto [open, close] = brackets_of(text_, list);
-  bool broken =
-      (!list.operands.empty() && line_of(list.operands.front()->range.begin) > line_of(open)) ||
-      has_comment_inside(open, close);
+  bool broken = (!list.operands.empty() && line_of(element_begin(list, 0)) > line_of(open)) ||
+                has_comment_inside(open, close);
   std::vector<const ast::Expr*> stack;
   for (const auto& element : list.operands) stack.push_back(element.get());
   while (!stack.empty() && !broken) {
     const ast::Expr* e = stack.back();
     stack.pop_back();
-    if (e->kind == ast::Expr::Kind::List && is_broken(*e)) broken = true;
+    if (is_collection(*e) && is_broken(*e)) broken = true;
     for (const auto& operand : e->operands) stack.push_back(operand.get());
   }
   broken_[&list] = broken;
@@ -108,7 +119,7 @@ bool LayoutBuilder::is_broken(const ast::Expr& list) {
 }
 
 void LayoutBuilder::add_lists(Slot& slot, const ast::Expr& expr) {
-  if (expr.kind != ast::Expr::Kind::List || !is_broken(expr)) {
+  if (!is_collection(expr) || !is_broken(expr)) {
     for (const auto& operand : expr.operands) add_lists(slot, *operand);
     return;
   }
@@ -116,13 +127,18 @@ void LayoutBuilder::add_lists(Slot& slot, const ast::Expr& expr) {
   Container* list = new_container(open, close);
   layout_.broken_lists[&expr] = list;
   slot.nested.push_back(list);
-  for (const auto& element : expr.operands) {
+  for (std::size_t i = 0; i < expr.operands.size(); ++i) {
+    const ast::Expr& element = *expr.operands[i];
     Slot item;
     item.kind = Slot::Kind::Element;
-    item.begin = element->range.begin;
-    item.end = element->range.end;
-    item.node = element.get();
-    add_lists(item, *element);
+    if (expr.kind == ast::Expr::Kind::Record) {
+      item.kind = Slot::Kind::RecordField;
+      item.raw = expr.field_names[i];
+    }
+    item.begin = element_begin(expr, i);
+    item.end = element.range.end;
+    item.node = &element;
+    add_lists(item, element);
     list->slots.push_back(std::move(item));
   }
 }

@@ -25,7 +25,7 @@ struct Container;
 
 struct Slot {
   // Declarations; record members; rule statements; output keys and sections; the
-  // elements of a list printed one per line.
+  // elements of a list, and the fields of a record literal, printed one per line.
   enum class Kind {
     Import,
     Const,
@@ -41,7 +41,8 @@ struct Slot {
     Together,
     Add,
     OutputItem,
-    Element
+    Element,
+    RecordField
   };
   Kind kind = Kind::Element;
   std::uint32_t begin = 0;
@@ -53,10 +54,10 @@ struct Slot {
   Container* block = nullptr;      // `{ ... }` of a declaration or output section
 
   const void* node = nullptr;  // the AST node, by kind (ast::Const, ast::Field, ...)
-  std::string raw;             // Removed: the message literal as written
+  std::string raw;             // Removed: the message literal as written; RecordField: the name
 };
 
-/// A block `{ ... }`, a list printed one element per line, or the file itself.
+/// A block `{ ... }`, a list or record literal printed one element per line, or the file.
 struct Container {
   std::uint32_t open = 0;   // '{' or '['; unused for the file
   std::uint32_t close = 0;  // '}' or ']'
@@ -68,7 +69,7 @@ struct Container {
 struct Layout {
   ast::PolicyFile file;
   Container top;
-  std::map<const ast::Expr*, Container*> broken_lists;
+  std::map<const ast::Expr*, Container*> broken_lists;  // and record literals
   std::vector<std::unique_ptr<Container>> storage;
 };
 

@@ -102,7 +102,8 @@ class Printer {
   }
   void slot(const Slot& s, std::size_t indent);
   void block(const Slot& s, std::size_t indent);
-  void list(const Expr& e, std::size_t indent);
+  void collection(const Expr& e, std::size_t indent);
+  void element(const Expr& collection, std::size_t i, std::size_t indent);
   std::string type(const ast::TypeExpr& t) const;
   std::string raw(SourceRange range) const {
     return text_.substr(range.begin, range.end - range.begin);
@@ -260,6 +261,11 @@ void Printer::slot(const Slot& s, std::size_t indent) {
       expr(*static_cast<const Expr*>(s.node), indent);
       writer_.text(",");
       break;
+    case Slot::Kind::RecordField:
+      writer_.text(s.raw + " = ");
+      expr(*static_cast<const Expr*>(s.node), indent);
+      writer_.text(",");
+      break;
   }
   writer_.end_line(s.trailing);
 }
@@ -286,7 +292,18 @@ std::string Printer::type(const ast::TypeExpr& t) const {
   return t.optional ? out + "?" : out;
 }
 
-void Printer::list(const Expr& e, std::size_t indent) {
+// One element of a list, or `name = value` of a record literal.
+void Printer::element(const Expr& collection, std::size_t i, std::size_t indent) {
+  if (collection.kind == Expr::Kind::Record) writer_.text(collection.field_names[i] + " = ");
+  expr(*collection.operands[i], indent);
+}
+
+// A list `[a, b]` or a record literal `{ a = 1, b = 2 }` on one line, or one element per
+// line (each followed by a comma) when it was written so, holds a comment, or is too wide.
+void Printer::collection(const Expr& e, std::size_t indent) {
+  const bool record = e.kind == Expr::Kind::Record;
+  const char* open = record ? "{" : "[";
+  const char* close = record ? "}" : "]";
   const Container* broken = nullptr;
   if (layout_) {
     auto it = layout_->broken_lists.find(&e);
@@ -295,28 +312,30 @@ void Printer::list(const Expr& e, std::size_t indent) {
   const bool too_wide =
       !flat_ && !e.operands.empty() && writer_.column() + flat(e).size() > kLineWidth;
   if (flat_ || (!broken && !too_wide)) {
-    writer_.text("[");
+    writer_.text(open);
+    if (record && !e.operands.empty()) writer_.text(" ");
     for (std::size_t i = 0; i < e.operands.size(); ++i) {
       if (i > 0) writer_.text(", ");
-      expr(*e.operands[i], indent);
+      element(e, i, indent);
     }
-    writer_.text("]");
+    if (record && !e.operands.empty()) writer_.text(" ");
+    writer_.text(close);
     return;
   }
-  writer_.text("[");
+  writer_.text(open);
   writer_.end_line(broken ? broken->header_trailing : "");
   if (broken) {
     body(*broken, indent + 2, false);
   } else {
-    for (const auto& element : e.operands) {
+    for (std::size_t i = 0; i < e.operands.size(); ++i) {
       writer_.start(indent + 2);
-      expr(*element, indent + 2);
+      element(e, i, indent + 2);
       writer_.text(",");
       writer_.end_line();
     }
   }
   writer_.start(indent);
-  writer_.text("]");
+  writer_.text(close);
 }
 
 void Printer::expr(const Expr& e, std::size_t indent) {
@@ -335,11 +354,9 @@ void Printer::expr(const Expr& e, std::size_t indent) {
       case Expr::Kind::Bool:
         writer_.text(e.boolean ? "true" : "false");
         break;
-      case Expr::Kind::EmptyRecord:
-        writer_.text("{}");
-        break;
+      case Expr::Kind::Record:
       case Expr::Kind::List:
-        list(e, indent);
+        collection(e, indent);
         break;
       case Expr::Kind::Comprehension:
         writer_.text("[");

@@ -11,7 +11,7 @@ namespace policyc {
 namespace {
 
 // The number changes with the layout: an old snapshot is refused, never misread.
-constexpr std::string_view kMagic = "policyc-ast-5\n";
+constexpr std::string_view kMagic = "policyc-ast-6\n";
 
 std::uint64_t text_hash(std::string_view text) {  // FNV-1a: a staleness check, not a MAC
   std::uint64_t hash = 14695981039346656037ull;
@@ -156,7 +156,7 @@ template <typename A>
 void visit(A& a, ast::Expr& e) {
   a.io(e.kind), a.io(e.range), a.io(e.text), a.io(e.text_range), a.io(e.integer);
   a.io(e.integer_overflow), a.io(e.boolean), a.io(e.operands), a.io(e.key_name);
-  a.io(e.key_range);
+  a.io(e.key_range), a.io(e.field_names), a.io(e.field_ranges);
 }
 template <typename A>
 void visit(A& a, ast::Field& f) {

@@ -23,9 +23,13 @@ bool is_type_node(const ParseNode& n) {
          n.is_type<g::set_type>();
 }
 
+bool is_name_text(const ParseNode& n) {
+  return n.is_type<g::name_text>() || n.is_type<g::key_text>();
+}
+
 const ParseNode* child_of_type_name(const ParseNode& node) {
   for (const auto& c : node.children) {
-    if (c->is_type<g::name_text>()) return c.get();
+    if (is_name_text(*c)) return c.get();
   }
   return nullptr;
 }
@@ -40,12 +44,12 @@ SourceRange AstBuilder::range_of(const ParseNode& node) const {
 }
 
 std::string AstBuilder::name_of(const ParseNode& node) const {
-  const ParseNode* name = node.is_type<g::name_text>() ? &node : child_of_type_name(node);
+  const ParseNode* name = is_name_text(node) ? &node : child_of_type_name(node);
   return name ? name->string() : std::string();
 }
 
 SourceRange AstBuilder::name_range_of(const ParseNode& node) const {
-  const ParseNode* name = node.is_type<g::name_text>() ? &node : child_of_type_name(node);
+  const ParseNode* name = is_name_text(node) ? &node : child_of_type_name(node);
   return name ? range_of(*name) : range_of(node);
 }
 
@@ -164,8 +168,8 @@ std::unique_ptr<Expr> AstBuilder::primary_of(const ParseNode& node) const {
     auto inner = expr_of(*node.children.front());
     inner->range = expr->range;
     return inner;
-  } else if (node.is_type<g::empty_record>()) {
-    expr->kind = Expr::Kind::EmptyRecord;
+  } else if (node.is_type<g::record_literal>()) {
+    return record_of(node);
   } else if (node.is_type<g::list_expr>()) {
     return list_of(node);
   } else if (node.is_type<g::quantifier>()) {
@@ -227,6 +231,18 @@ std::unique_ptr<Expr> AstBuilder::conditional_of(const ParseNode& node) const {
   expr->kind = Expr::Kind::Conditional;
   expr->range = range_of(node);
   for (const auto& part : node.children) expr->operands.push_back(expr_of(*part));
+  return expr;
+}
+
+std::unique_ptr<Expr> AstBuilder::record_of(const ParseNode& node) const {
+  auto expr = std::make_unique<Expr>();
+  expr->range = range_of(node);
+  expr->kind = Expr::Kind::Record;
+  for (const auto& field : node.children) {  // record_field: name, value
+    expr->field_names.push_back(name_of(*field->children[0]));
+    expr->field_ranges.push_back(name_range_of(*field->children[0]));
+    expr->operands.push_back(expr_of(*field->children[1]));
+  }
   return expr;
 }
 

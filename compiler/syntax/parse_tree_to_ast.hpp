@@ -16,7 +16,7 @@ namespace g = grammar;
 template <typename Rule>
 using ParseTreeSelector = tao::pegtl::parse_tree::selector<Rule,
     tao::pegtl::parse_tree::store_content::on<
-        g::name_text, g::string_text, g::integer_text, g::true_lit, g::false_lit,
+        g::name_text, g::key_text, g::string_text, g::integer_text, g::true_lit, g::false_lit,
         g::optional_mark, g::eq_op, g::ne_op, g::in_op, g::kw_any, g::kw_all,
         g::list_type, g::map_type, g::enum_type, g::type_name,
         g::type, g::field_type, g::const_type, g::set_type,
@@ -24,7 +24,7 @@ using ParseTreeSelector = tao::pegtl::parse_tree::selector<Rule,
         g::predicate, g::call_argument, g::or_rhs, g::and_expr, g::and_rhs, g::negation,
         g::compare_expr, g::compare_rhs, g::sum_expr, g::operand, g::postfix_expr,
         g::member_access, g::list_expr, g::comprehension_tail, g::quantifier, g::call,
-        g::name_ref, g::paren_expr, g::empty_record, g::value_variable,
+        g::name_ref, g::paren_expr, g::record_literal, g::record_field, g::value_variable,
         g::conditional, g::condition_test, g::then_branch, g::else_branch, g::let_decl,
         g::field_member, g::field_default, g::unique_clause, g::hosts_clause, g::host_rule,
         g::removed_member, g::renamed_member,
@@ -54,6 +54,7 @@ class AstBuilder {
   std::unique_ptr<ast::Expr> list_of(const ParseNode& node) const;
   std::unique_ptr<ast::Expr> conditional_of(const ParseNode& node) const;
   std::size_t bind_variables(const ParseNode& parent, std::size_t first, ast::Expr& expr) const;
+  std::unique_ptr<ast::Expr> record_of(const ParseNode& node) const;
   ast::RecordBody body_of(const ParseNode& node) const;
   ast::Rule rule_of(const ParseNode& node) const;
   ast::OutputItem output_item_of(const ParseNode& node) const;

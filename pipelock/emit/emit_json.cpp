@@ -9,7 +9,25 @@ namespace {
 
 using Kind = Value::Kind;
 
-Json scalar_json(const Value& v) {
+Json list_json(const Value& list) {
+  Json out = Json::array();
+  out.get_ref<Json::array_t&>().reserve(list.items.size());
+  for (const Value& item : list.items) out.push_back(config_value_json(item));
+  return out;
+}
+
+// A record's or map's written fields; null ones are left out, as in the YAML.
+Json record_json(const Value& record) {
+  Json out = Json::object();
+  for (const auto& [key, value] : record.fields) {
+    if (!value.is_null()) out[key] = config_value_json(value);
+  }
+  return out;
+}
+
+}  // namespace
+
+Json config_value_json(const Value& v) {
   switch (v.kind) {
     case Kind::Bool:
       return v.boolean;
@@ -17,17 +35,16 @@ Json scalar_json(const Value& v) {
       return v.integer;
     case Kind::String:
       return v.string.view();
+    case Kind::List:
+      return list_json(v);
+    case Kind::Record:
+      return record_json(v);
     default:
       return nullptr;  // validation refuses these; the structure must survive anyway
   }
 }
 
-Json list_json(const Value& list) {
-  Json out = Json::array();
-  out.get_ref<Json::array_t&>().reserve(list.items.size());
-  for (const Value& item : list.items) out.push_back(scalar_json(item));
-  return out;
-}
+namespace {
 
 Json object_json(const std::vector<OutputNode>& nodes, bool in_section) {
   Json out = Json::object();
@@ -35,10 +52,8 @@ Json object_json(const std::vector<OutputNode>& nodes, bool in_section) {
     if (in_section && omitted_in_section(n)) continue;
     if (n.is_section) {
       out[n.key] = object_json(n.children, true);
-    } else if (n.value().kind == Kind::List) {
-      out[n.key] = list_json(n.value());
     } else {
-      out[n.key] = scalar_json(n.value());
+      out[n.key] = config_value_json(n.value());
     }
   }
   return out;

@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 
+#include "base/json_writer.hpp"
 #include "ir/output.hpp"
 
 namespace policyc {
@@ -12,5 +13,9 @@ namespace policyc {
 /// and empty lists inside a section left out as the YAML leaves them out. Run it only
 /// on a document `validate_pipelock_output` accepted.
 std::string render_json(const OutputDocument& document);
+
+/// One value of the config as JSON: scalars, lists, records and maps (null fields left
+/// out, as the YAML leaves them out); null for anything else.
+Json config_value_json(const Value& value);
 
 }  // namespace policyc

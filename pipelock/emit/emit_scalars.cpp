@@ -9,6 +9,11 @@ namespace policyc {
 
 using Kind = Value::Kind;
 
+bool has_written_fields(const Value& record) {
+  return std::any_of(record.fields.begin(), record.fields.end(),
+                     [](const auto& field) { return !field.second.is_null(); });
+}
+
 std::string join_path(const std::string& parent, const std::string& key) {
   return parent.empty() ? key : parent + "." + key;
 }

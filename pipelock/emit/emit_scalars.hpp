@@ -9,6 +9,9 @@
 
 namespace policyc {
 
+/// Whether a record (or map) value has a field that is written: null ones are left out.
+bool has_written_fields(const Value& record);
+
 /// `parent.key`, or `key` at the top level.
 std::string join_path(const std::string& parent, const std::string& key);
 

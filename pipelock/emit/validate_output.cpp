@@ -22,6 +22,7 @@ using Kind = Value::Kind;
 bool kind_fits(Type type, Kind kind) {
   switch (type) {
     case Type::Int:
+    case Type::Number:
       return kind == Kind::Int;
     case Type::Bool:
       return kind == Kind::Bool;
@@ -30,6 +31,9 @@ bool kind_fits(Type type, Kind kind) {
       return kind == Kind::String;
     case Type::Section:
       return false;
+    case Type::Record:
+    case Type::Map:
+      return kind == Kind::Record;
     default:
       return kind == Kind::List;
   }
@@ -64,7 +68,7 @@ struct Problem {
 };
 
 // A view: this runs for every host of every list, and the hosts are shared text.
-Problem host_problem(std::string_view host, const std::string& path) {
+Problem host_problem(std::string_view host, const std::string& path, bool trusted_domains) {
   if (host.empty()) return {"empty hostname in " + path, ""};
   const char* what = text_problem(host);
   if (!what && host.find_first_of("\"'`") != std::string_view::npos) what = "a quote";
@@ -74,11 +78,10 @@ Problem host_problem(std::string_view host, const std::string& path) {
         fmt::format("hostname '{}' in {} contains {}", printable(value_prefix(host)), path, what),
         ""};
   }
-  if (path != "trusted_domains") return {};
+  if (!trusted_domains) return {};
   const std::string problem = trusted_domain_message(std::string(host));
   if (problem.empty()) return {};
-  return {fmt::format("pipelock 2.3.0 refuses '{}' in trusted_domains: {}", value_prefix(host),
-                      problem),
+  return {fmt::format("pipelock 2.3.0 refuses '{}' in {}: {}", value_prefix(host), path, problem),
           ""};
 }
 
@@ -153,33 +156,73 @@ class Validator {
       if (path == "tls_interception") tls_paths(n);
       return;
     }
-    const Value& v = n.value();
-    if (f.type == Type::Section || n.is_section || !kind_fits(f.type, v.kind)) {
-      std::string type = target_type_name(f.type);
-      std::string want = f.type == Type::Enum
-                             ? fmt::format("one of {}", fmt::join(f.enum_values, ", "))
-                             : (type[0] == 'i' ? "an " : "a ") + type;
-      error(n.origin, fmt::format("pipelock field '{}' expects {}, got {}", path, want,
-                                  n.is_section ? "a section" : kind_name(v)));
-    } else if (std::string problem = v.kind == Kind::Int ? pipelock_int_problem(f, path, v.integer)
-                                     : v.kind == Kind::String
-                                         ? pipelock_text_problem(f, path, v.string.str())
-                                         : std::string();
-               !problem.empty()) {
+    if (f.type == Type::Section || n.is_section) {
+      return mismatch(n, f, path, n.is_section ? "a section" : kind_name(n.value()));
+    }
+    value(n, n.value(), f, path);
+  }
+
+  void mismatch(const OutputNode& n, const TargetField& f, const std::string& path,
+                const std::string& got) {
+    std::string type = target_type_name(f);
+    std::string want = f.type == Type::Enum
+                           ? fmt::format("one of {}", fmt::join(f.enum_values, ", "))
+                           : (type[0] == 'i' ? "an " : "a ") + type;
+    error(n.origin, fmt::format("pipelock field '{}' expects {}, got {}", path, want, got));
+  }
+
+  // A value of node `n` (the whole, or one inside a record or list of it) against `f`.
+  void value(const OutputNode& n, const Value& v, const TargetField& f, const std::string& path) {
+    if (!kind_fits(f.type, v.kind)) return mismatch(n, f, path, kind_name(v));
+    if (std::string problem = v.kind == Kind::Int ? pipelock_int_problem(f, path, v.integer)
+                              : v.kind == Kind::String
+                                  ? pipelock_text_problem(f, path, v.string.str())
+                                  : std::string();
+        !problem.empty()) {
       scalar_error(n, v, std::move(problem));
     } else if (v.kind == Kind::List) {
-      for (std::size_t i = 0; i < v.items.size(); ++i) item(n, f, path, i);
+      for (std::size_t i = 0; i < v.items.size(); ++i) {
+        if (f.element) {
+          value(n, v.items[i], *f.element, fmt::format("{}[{}]", path, i));
+        } else {
+          item(n, v, f, path, i);
+        }
+      }
+    } else if (v.kind == Kind::Record) {
+      record(n, v, f, path);
     }
   }
 
-  void item(const OutputNode& n, const TargetField& f, const std::string& path, std::size_t i) {
-    const Value& v = n.value().items[i];
+  // The written fields of a record of the schema (or the entries of a map), and the
+  // fields pipelock requires of it.
+  void record(const OutputNode& n, const Value& v, const TargetField& f, const std::string& path) {
+    for (const auto& [key, field_value] : v.fields) {
+      if (field_value.is_null()) continue;
+      const TargetField* field = f.type == Type::Map ? f.element.get() : find_target_field(f, key);
+      if (!field) {
+        error(n.origin, fmt::format("pipelock 2.3.0 has no field '{}' in '{}'", printable(key),
+                                    path));
+        continue;
+      }
+      value(n, field_value, *field, join_path(path, key));
+    }
+    if (f.type != Type::Record) return;
+    for (const TargetField& field : f.children) {
+      const Value* given = v.field(field.key);
+      if (!field.required || (given && !given->is_null())) continue;
+      error(n.origin, fmt::format("pipelock 2.3.0 refuses {} without {}", path, field.key));
+    }
+  }
+
+  void item(const OutputNode& n, const Value& list, const TargetField& f, const std::string& path,
+            std::size_t i) {
+    const Value& v = list.items[i];
     Problem problem;
     if (v.kind != Kind::String) {
       problem.message =
           fmt::format("pipelock field '{}[{}]' expects a string, got {}", path, i, kind_name(v));
     } else if (f.type == Type::HostList) {
-      problem = host_problem(v.string.view(), path);
+      problem = host_problem(v.string.view(), path, f.trusted_domains);
     } else if (f.type == Type::CidrList) {
       problem = cidr_problem(v.string.str(), path);
     } else if (const char* what = text_problem(v.string.view())) {

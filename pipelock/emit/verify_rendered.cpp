@@ -104,14 +104,15 @@ class Comparator final : public YAML::EventHandler {
  private:
   // What an open collection is expected to hold.
   struct Frame {
-    enum class Kind { Mapping, Sequence, Skipped };
+    enum class Kind { Mapping, Sequence, Record, Skipped };
     Kind kind = Kind::Mapping;
     const std::vector<OutputNode>* nodes = nullptr;  // Mapping
     const std::vector<Value>* items = nullptr;       // Sequence
-    std::string path;             // Mapping: its key path ("" at the top); Sequence: the list's
+    const Value* record = nullptr;                   // Record: a record's or map's value
+    std::string path;             // Mapping, Record: its key path ("" at the top); Sequence: the list's
     bool section = false;         // Mapping: a section, whose empty lists are left out
-    std::size_t next = 0;         // Mapping: the next node; Sequence: items seen
-    bool value_next = false;      // Mapping: a key was read, its value comes next
+    std::size_t next = 0;         // Mapping: the next node; Sequence: items seen; Record: field
+    bool value_next = false;      // Mapping, Record: a key was read, its value comes next
     std::string item_difference;  // Sequence: the first item that differs
   };
 
@@ -145,6 +146,8 @@ class Comparator final : public YAML::EventHandler {
         return item(top, y);
       case Frame::Kind::Mapping:
         return top.value_next ? value(top, y) : key(top, y);
+      case Frame::Kind::Record:
+        return top.value_next ? field_value(top, y) : field_key(top, y);
     }
   }
 
@@ -155,6 +158,12 @@ class Comparator final : public YAML::EventHandler {
       skip_omitted(top);
       if (top.next < top.nodes->size()) {
         differ(fmt::format("missing key '{}'", join_path(top.path, (*top.nodes)[top.next].key)));
+      }
+    } else if (top.kind == Frame::Kind::Record) {
+      skip_null_fields(top);
+      if (top.next < top.record->fields.size()) {
+        differ(fmt::format("missing key '{}'",
+                           join_path(top.path, top.record->fields[top.next].first)));
       }
     } else if (top.kind == Frame::Kind::Sequence) {
       if (top.next != top.items->size()) {
@@ -205,7 +214,26 @@ class Comparator final : public YAML::EventHandler {
     const std::string path = join_path(map.path, n.key);
     if (n.is_section) return expect_mapping(n.children, path, true, y);
     const Value& v = n.value();
-    if (v.kind != Kind::List) return differ(compare_scalar(path, v, n.field && n.field->bare, y));
+    if (v.kind != Kind::List && v.kind != Kind::Record) {
+      return differ(compare_scalar(path, v, n.field && n.field->bare, y));
+    }
+    nested_value(path, v, y);
+  }
+
+  // A value that is a list or a record (or map), opened as the frame that compares it; a
+  // scalar compared at once.
+  void nested_value(const std::string& path, const Value& v, const ParsedNode& y) {
+    if (v.kind == Kind::Record) {
+      if (y.kind != ParsedNode::Kind::MappingStart) {
+        return differ(fmt::format("key '{}': expected a mapping, got {}", path, describe(y)));
+      }
+      Frame frame;
+      frame.kind = Frame::Kind::Record;
+      frame.record = &v;
+      frame.path = path;
+      return open(std::move(frame));
+    }
+    if (v.kind != Kind::List) return differ(compare_scalar(path, v, false, y));
     if (y.kind != ParsedNode::Kind::SequenceStart) {
       return differ(fmt::format("key '{}': expected a list, got {}", path, describe(y)));
     }
@@ -216,10 +244,39 @@ class Comparator final : public YAML::EventHandler {
     open(std::move(frame));
   }
 
+  static void skip_null_fields(Frame& record) {
+    while (record.next < record.record->fields.size() &&
+           record.record->fields[record.next].second.is_null()) {
+      ++record.next;
+    }
+  }
+
+  void field_key(Frame& record, const ParsedNode& y) {
+    skip_null_fields(record);
+    if (record.next == record.record->fields.size()) {
+      return differ(fmt::format("key '{}': unexpected key '{}'", record.path, describe(y)));
+    }
+    const std::string expected = join_path(record.path, record.record->fields[record.next].first);
+    const std::string got =
+        join_path(record.path, y.kind == ParsedNode::Kind::Scalar ? *y.scalar : "?");
+    if (got != expected) return differ(fmt::format("expected key '{}', got '{}'", expected, got));
+    record.value_next = true;
+  }
+
+  void field_value(Frame& record, const ParsedNode& y) {
+    const auto& [key, v] = record.record->fields[record.next++];
+    record.value_next = false;
+    nested_value(join_path(record.path, key), v, y);
+  }
+
   // An item's difference waits for the end of the list: a wrong item count explains
   // shifted items better than the first of them does.
   void item(Frame& list, const ParsedNode& y) {
     const std::size_t i = list.next++;
+    if (i < list.items->size() && (*list.items)[i].kind == Kind::Record &&
+        list.item_difference.empty()) {
+      return nested_value(fmt::format("{}[{}]", list.path, i), (*list.items)[i], y);
+    }
     const bool collection =
         y.kind == ParsedNode::Kind::SequenceStart || y.kind == ParsedNode::Kind::MappingStart;
     if (i < list.items->size() && list.item_difference.empty() &&

@@ -4,6 +4,7 @@
 
 #include "base/source_excerpt.hpp"
 #include "base/json_writer.hpp"
+#include "pipelock/emit/emit_json.hpp"
 
 namespace policyc {
 
@@ -27,6 +28,19 @@ std::string value_text(const Value& value) {
       return std::to_string(value.integer);
     case Value::Kind::String:
       return printable_text(json_quote(value.string.str()));  // controls and bidi marks escaped
+    case Value::Kind::List: {
+      std::vector<std::string> items;
+      for (const Value& item : value.items) items.push_back(value_text(item));
+      return fmt::format("[{}]", fmt::join(items, ", "));
+    }
+    case Value::Kind::Record: {
+      // A record of pipelock's or a map, its null fields left out as in the config.
+      std::vector<std::string> fields;
+      for (const auto& [key, field] : value.fields) {
+        if (!field.is_null()) fields.push_back(printable_text(key) + ": " + value_text(field));
+      }
+      return fmt::format("{{{}}}", fmt::join(fields, ", "));
+    }
     default:
       return "null";
   }
@@ -111,17 +125,10 @@ Json condition_json(const SourceManager& sources, const ExplainedCondition& c) {
   return out;
 }
 
-Json value_json(const Value& value) {
-  if (value.kind == Value::Kind::Bool) return value.boolean;
-  if (value.kind == Value::Kind::Int) return value.integer;
-  if (value.kind == Value::Kind::String) return value.string.str();
-  return nullptr;
-}
-
 Json explained_value_json(const SourceManager& sources, const ExplainedValue& v) {
   Json out;
   out["path"] = v.path;
-  out["value"] = value_json(v.value);
+  out["value"] = config_value_json(v.value);
   out["reasons"] = Json::array();
   for (const Contribution& c : v.reasons) {
     Json reason;

@@ -35,7 +35,8 @@ struct ConfigKey {
 const ConfigKey& pipelock_config_root();
 
 /// The key at dotted `path` ("tls_interception.enabled"), stepping through a map by any
-/// name ("agents.NAME.mode"); nullptr when pipelock has no such key.
+/// name ("agents.NAME.mode", a name may hold dots) and into a list's element by an index
+/// ("dlp.patterns[0].regex"); nullptr when pipelock has no such key.
 const ConfigKey* find_config_key(std::string_view path);
 
 /// "an integer", "a list", "a mapping"...: what a value of `type` is written as.

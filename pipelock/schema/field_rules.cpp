@@ -8,6 +8,7 @@
 #include "base/text_rules.hpp"
 #include "base/value_prefix.hpp"
 #include "pipelock/schema/go_duration.hpp"
+#include "pipelock/schema/go_regexp.hpp"
 
 namespace policyc {
 
@@ -51,10 +52,16 @@ std::string pipelock_text_problem(const TargetField& f, const std::string& path,
     return fmt::format("pipelock field '{}' contains {}: '{}'", path, text_problem(text),
                        printable(value_prefix(text)));
   }
-  if (path == "tls_interception.cert_ttl" && !text.empty() && !is_positive_go_duration(text)) {
+  if (f.text == TargetField::Text::Duration && !text.empty() && !is_positive_go_duration(text)) {
     return fmt::format(
         "pipelock 2.3.0 refuses {} '{}': expected a positive duration such as 24h or 90m", path,
         value_prefix(text));
+  }
+  if (f.text == TargetField::Text::Regexp && !text.empty()) {
+    if (std::string problem = go_regexp_error(text); !problem.empty()) {
+      return fmt::format("pipelock 2.3.0 refuses {} '{}': it is not a valid Go regexp: {}", path,
+                         printable(value_prefix(text)), problem);
+    }
   }
   return "";
 }

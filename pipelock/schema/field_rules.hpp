@@ -1,6 +1,7 @@
 // What pipelock 2.3.0 refuses in one scalar of a field it knows: a negative timeout, an
-// int or enum outside its set, text it cannot read, a cert_ttl that is no positive
-// duration. One rule for the rendered output and for the literals `policyc check` sees.
+// int or enum outside its set, text it cannot read, a duration that is not positive, a
+// pattern Go's regexp package does not compile. One rule for the rendered output and for
+// the literals `policyc check` sees.
 #pragma once
 #include <cstdint>
 #include <string>

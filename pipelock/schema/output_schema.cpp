@@ -12,56 +12,78 @@ namespace {
 using Type = TargetField::Type;
 using KeyType = ConfigKey::Type;
 
-/// What a policy may write at one path of the config, beyond what config_keys says.
-struct Settable {
-  std::string_view path;  // dotted, from the root
-  enum class As { Plain, Hosts, Cidrs } as = As::Plain;
-  bool bare = false;  // render the string unquoted (`mode: strict`)
+/// What a policy needs to know of one key beyond its type in config_keys. Paths are
+/// written as tests/data/pipelock-2.3.0-keys.txt writes them: `[]` a list's element,
+/// `{}` a map's value.
+struct Shape {
+  std::string_view path;
+  enum class As { Hosts, TrustedDomains, Cidrs, Duration, Regexp, Required, Bare } as;
 };
 
-using As = Settable::As;
+using As = Shape::As;
 
-// The order is the reference renderer's (it puts seed_phrase_detection and ssrf where
-// pipelock's own struct does not), because output must match it byte for byte and
-// pipelock ignores key order anyway; a section comes where its first field does.
-// fetch_proxy, internal and trusted_domains, which the reference never writes, come last.
-const std::vector<Settable>& settable_paths() {
-  static const std::vector<Settable> paths = {
-      {"version"},
-      // `mode: strict` is written bare by the reference, so keep it bare.
-      {"mode", As::Plain, true},
-      {"enforce"},
-      {"explain_blocks"},
+const std::vector<Shape>& shapes() {
+  static const std::vector<Shape> table = {
+      // `mode: strict` is written bare by the reference renderer, so keep it bare.
+      {"mode", As::Bare},
       {"api_allowlist", As::Hosts},
-      {"seed_phrase_detection.enabled"},
-      {"seed_phrase_detection.min_words"},
-      {"seed_phrase_detection.verify_checksum"},
-      {"forward_proxy.enabled"},
-      {"forward_proxy.max_tunnel_seconds"},
-      {"forward_proxy.idle_timeout_seconds"},
-      {"forward_proxy.sni_verification"},
       {"forward_proxy.redirect_websocket_hosts", As::Hosts},
-      {"dlp.include_defaults"},
-      {"dlp.scan_env"},
-      {"dlp.min_env_secret_length"},
-      {"request_body_scanning.enabled"},
-      {"request_body_scanning.action"},
-      {"request_body_scanning.max_body_bytes"},
-      {"request_body_scanning.scan_headers"},
-      {"request_body_scanning.header_mode"},
-      {"tls_interception.enabled"},
-      {"tls_interception.ca_cert"},
-      {"tls_interception.ca_key"},
       {"tls_interception.passthrough_domains", As::Hosts},
-      {"tls_interception.cert_ttl"},
-      {"tls_interception.cert_cache_size"},
-      {"tls_interception.max_response_bytes"},
-      {"ssrf.ip_allowlist", As::Cidrs},
       {"fetch_proxy.monitoring.blocklist", As::Hosts},
+      {"agents{}.api_allowlist", As::Hosts},
+      // The lists pipelock's ValidateTrustedDomains judges.
+      {"trusted_domains", As::TrustedDomains},
+      {"fetch_proxy.monitoring.subdomain_entropy_exclusions", As::TrustedDomains},
+      {"dlp.patterns[].exempt_domains", As::TrustedDomains},
+      {"response_scanning.exempt_domains", As::TrustedDomains},
+      {"adaptive_enforcement.exempt_domains", As::TrustedDomains},
+      {"cross_request_detection.entropy_budget.exempt_domains", As::TrustedDomains},
+      {"browser_shield.exempt_domains", As::TrustedDomains},
+      {"browser_shield.tracking_domains", As::TrustedDomains},
+      {"taint.allowlisted_domains", As::TrustedDomains},
+      {"agents{}.trusted_domains", As::TrustedDomains},
+      {"agents{}.dlp.patterns[].exempt_domains", As::TrustedDomains},
+      // Go's net.ParseCIDR.
       {"internal", As::Cidrs},
-      {"trusted_domains", As::Hosts},
+      {"ssrf.ip_allowlist", As::Cidrs},
+      {"kill_switch.allowlist_ips", As::Cidrs},
+      {"agents{}.source_cidrs", As::Cidrs},
+      // Go's time.ParseDuration, above zero.
+      {"tls_interception.cert_ttl", As::Duration},
+      {"scan_api.timeouts.read", As::Duration},
+      {"scan_api.timeouts.write", As::Duration},
+      {"scan_api.timeouts.scan", As::Duration},
+      // Go's regexp.Compile, as pipelock loads the config.
+      {"dlp.patterns[].regex", As::Regexp},
+      {"response_scanning.patterns[].regex", As::Regexp},
+      {"mcp_tool_policy.rules[].tool_pattern", As::Regexp},
+      {"mcp_tool_policy.rules[].arg_pattern", As::Regexp},
+      {"mcp_tool_policy.rules[].arg_key", As::Regexp},
+      {"agents{}.dlp.patterns[].regex", As::Regexp},
+      {"agents{}.mcp_tool_policy.rules[].tool_pattern", As::Regexp},
+      {"agents{}.mcp_tool_policy.rules[].arg_pattern", As::Regexp},
+      {"agents{}.mcp_tool_policy.rules[].arg_key", As::Regexp},
+      // The fields of a list element pipelock refuses an element without.
+      {"suppress[].rule", As::Required},
+      {"suppress[].path", As::Required},
+      {"dlp.patterns[].name", As::Required},
+      {"dlp.patterns[].regex", As::Required},
+      {"agents{}.dlp.patterns[].name", As::Required},
+      {"agents{}.dlp.patterns[].regex", As::Required},
+      {"canary_tokens.tokens[].name", As::Required},
+      {"canary_tokens.tokens[].value", As::Required},
+      {"response_scanning.patterns[].name", As::Required},
+      {"response_scanning.patterns[].regex", As::Required},
+      {"mcp_tool_policy.rules[].name", As::Required},
+      {"mcp_tool_policy.rules[].tool_pattern", As::Required},
+      {"agents{}.mcp_tool_policy.rules[].name", As::Required},
+      {"agents{}.mcp_tool_policy.rules[].tool_pattern", As::Required},
+      {"tool_chain_detection.custom_patterns[].name", As::Required},
+      {"taint.trust_overrides[].scope", As::Required},
+      {"taint.trust_overrides[].expires_at", As::Required},
+      {"rules.trusted_keys[].public_key", As::Required},
   };
-  return paths;
+  return table;
 }
 
 [[noreturn]] void schema_mismatch(std::string_view path, const char* why) {
@@ -71,62 +93,94 @@ const std::vector<Settable>& settable_paths() {
   std::abort();
 }
 
-// The policy-side type of a settable leaf, from pipelock's own type for the key.
-Type leaf_type(const Settable& settable, const ConfigKey& key) {
-  switch (key.type) {
-    case KeyType::Int:
-      return Type::Int;
-    case KeyType::Bool:
-      return Type::Bool;
-    case KeyType::String:
-      return key.choices.empty() ? Type::String : Type::Enum;
-    case KeyType::List:
-      if (key.element && key.element->type == KeyType::String) {
-        return settable.as == As::Hosts   ? Type::HostList
-               : settable.as == As::Cidrs ? Type::CidrList
-                                          : Type::StringList;
-      }
-      break;
-    default:
-      break;
+void apply_shapes(TargetField& field, const std::string& path, std::vector<bool>& applied) {
+  for (std::size_t i = 0; i < shapes().size(); ++i) {
+    const Shape& shape = shapes()[i];
+    if (shape.path != path) continue;
+    applied[i] = true;
+    switch (shape.as) {
+      case As::Hosts:
+      case As::TrustedDomains:
+      case As::Cidrs:
+        if (field.type != Type::StringList) schema_mismatch(path, "is no list of strings");
+        field.type = shape.as == As::Cidrs ? Type::CidrList : Type::HostList;
+        field.trusted_domains = shape.as == As::TrustedDomains;
+        break;
+      case As::Duration:
+      case As::Regexp:
+        if (field.type != Type::String) schema_mismatch(path, "is no string");
+        field.text = shape.as == As::Duration ? TargetField::Text::Duration
+                                              : TargetField::Text::Regexp;
+        break;
+      case As::Required:
+        field.required = true;
+        break;
+      case As::Bare:
+        field.bare = true;
+        break;
+    }
   }
-  schema_mismatch(settable.path, "has a type a policy cannot set");
 }
 
-TargetField& child_section(TargetField& section, const std::string& key) {
-  for (TargetField& child : section.children) {
-    if (child.key == key) return child;
+// One key of config_keys as a policy sets it. A struct is a section at the top and in
+// sections (written as a block), and a record inside a list or map (written as a value).
+TargetField build_field(const ConfigKey& key, const std::string& path, bool in_value,
+                        std::vector<bool>& applied) {
+  TargetField field;
+  field.key = std::string(key.name);
+  field.enum_values = key.choices;
+  switch (key.type) {
+    case KeyType::Struct:
+      field.type = in_value ? Type::Record : Type::Section;
+      for (const ConfigKey& member : key.fields()) {
+        const std::string member_path = (path.empty() ? "" : path + ".") + std::string(member.name);
+        field.children.push_back(build_field(member, member_path, in_value, applied));
+      }
+      break;
+    case KeyType::Int:
+      field.type = Type::Int;
+      break;
+    case KeyType::Float:
+      field.type = Type::Number;
+      break;
+    case KeyType::Bool:
+      field.type = Type::Bool;
+      break;
+    case KeyType::String:
+    case KeyType::Timestamp:
+      field.type = key.choices.empty() ? Type::String : Type::Enum;
+      break;
+    case KeyType::List:
+    case KeyType::Map:
+      if (key.type == KeyType::List && key.element->type == KeyType::String &&
+          key.element->choices.empty()) {
+        field.type = Type::StringList;
+        break;
+      }
+      field.type = key.type == KeyType::List ? Type::List : Type::Map;
+      field.element = std::make_shared<const TargetField>(
+          build_field(*key.element, path + (key.type == KeyType::List ? "[]" : "{}"), true,
+                      applied));
+      break;
   }
-  TargetField child;
-  child.key = key;
-  section.children.push_back(std::move(child));
-  return section.children.back();
+  apply_shapes(field, path, applied);
+  return field;
 }
 
 TargetField build_root() {
-  TargetField root;
-  for (const Settable& settable : settable_paths()) {
-    TargetField* section = &root;
-    const ConfigKey* key = &pipelock_config_root();
-    std::string_view rest = settable.path;
-    for (std::size_t dot; (dot = rest.find('.')) != std::string_view::npos;) {
-      const std::string name(rest.substr(0, dot));
-      key = key->field(name);
-      if (!key || key->type != KeyType::Struct)
-        schema_mismatch(settable.path, "is not in pipelock's config");
-      section = &child_section(*section, name);
-      rest.remove_prefix(dot + 1);
-    }
-    key = key->field(rest);
-    if (!key) schema_mismatch(settable.path, "is not in pipelock's config");
-    TargetField leaf;
-    leaf.key = std::string(rest);
-    leaf.type = leaf_type(settable, *key);
-    leaf.enum_values = key->choices;
-    leaf.bare = settable.bare;
-    section->children.push_back(std::move(leaf));
+  std::vector<bool> applied(shapes().size());
+  TargetField root = build_field(pipelock_config_root(), "", false, applied);
+  for (std::size_t i = 0; i < applied.size(); ++i) {
+    if (!applied[i]) schema_mismatch(shapes()[i].path, "is not in pipelock's config");
   }
   return root;
+}
+
+// "records", "lists of strings": what a list or map holds, as its type names it.
+std::string plural(const TargetField& element) {
+  std::string name = target_type_name(element);
+  const std::size_t space = name.find(' ');
+  return space == std::string::npos ? name + "s" : name.insert(space, "s");
 }
 
 }  // namespace
@@ -150,8 +204,8 @@ std::vector<std::string> target_field_names(const TargetField& section) {
   return names;
 }
 
-const char* target_type_name(TargetField::Type type) {
-  switch (type) {
+std::string target_type_name(const TargetField& field) {
+  switch (field.type) {
     case Type::Section:
       return "section";
     case Type::Int:
@@ -168,6 +222,14 @@ const char* target_type_name(TargetField::Type type) {
       return "list of hostnames";
     case Type::CidrList:
       return "list of CIDRs";
+    case Type::Number:
+      return "number";
+    case Type::Record:
+      return "record";
+    case Type::List:
+      return "list of " + plural(*field.element);
+    case Type::Map:
+      return "map of " + plural(*field.element);
   }
   return "section";
 }

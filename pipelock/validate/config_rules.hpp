@@ -60,8 +60,9 @@ class ConfigRules {
   std::optional<std::int64_t> integer(const ConfigScope& scope, std::string_view key) const;
   void choice(const ConfigScope& scope, std::string_view key,
               std::initializer_list<const char*> values);
-  /// The choices config_keys gives the key; its zero value ("" or 0) is the default.
-  void schema_choice(const ConfigScope& scope, std::string_view key);
+  /// The choices config_keys gives the key; its zero value ("" or 0) is the default,
+  /// accepted unless `empty_ok` is false (a rule pipelock runs after no default).
+  void schema_choice(const ConfigScope& scope, std::string_view key, bool empty_ok = true);
   void not_negative(const ConfigScope& scope, std::string_view key);
   void require(const ConfigScope& scope, std::string_view key, const std::string& because);
   /// Reports `key` as required: at the key when it is written, else at its mapping.

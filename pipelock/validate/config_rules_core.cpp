@@ -116,13 +116,16 @@ void ConfigRules::choice(const ConfigScope& scope, std::string_view key,
   add_suggestion(d, node->scalar, allowed);
 }
 
-void ConfigRules::schema_choice(const ConfigScope& scope, std::string_view key) {
+void ConfigRules::schema_choice(const ConfigScope& scope, std::string_view key, bool empty_ok) {
   const YamlNode* node = scope.get(key);
   if (!node || node->kind != YamlNode::Kind::Scalar) return;
   const std::string path = scope.join(key);
   const ConfigKey* schema = find_config_key(path);
   const std::string value = config_string(*node);
-  if (!schema || value.empty() || (schema->type == ConfigKey::Type::Int && value == "0")) return;
+  if (!schema || (value.empty() && empty_ok) ||
+      (schema->type == ConfigKey::Type::Int && value == "0")) {
+    return;
+  }
   const std::vector<std::string>& allowed = schema->choices;
   if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return;
   Diagnostic& d =
@@ -373,8 +376,8 @@ void ConfigRules::mode_and_allowlist() {
 
 void ConfigRules::logging_and_dlp() {
   ConfigScope logging = root_.child("logging");
-  choice(logging, "format", {"json", "text"});
-  choice(logging, "output", {"stdout", "file", "both"});
+  schema_choice(logging, "format", false);
+  schema_choice(logging, "output", false);
   const std::string output = text(logging, "output");
   if (output == "file" || output == "both") {
     require(logging, "file", fmt::format("when logging.output is '{}'", output));
@@ -435,8 +438,8 @@ void ConfigRules::dlp_pattern(const ConfigScope& pattern) {
   require(pattern, "name", "for every DLP pattern");
   require(pattern, "regex", "for every DLP pattern");
   go_regexp(pattern, "regex");
-  choice(pattern, "validator", {"", "luhn", "mod97", "aba", "wif"});
-  choice(pattern, "action", {"", "warn"});
+  schema_choice(pattern, "validator");
+  schema_choice(pattern, "action");
   domain_list(pattern, "exempt_domains");
 }
 

@@ -44,8 +44,8 @@ bool is_lower_hex(const std::string& s) {
 void ConfigRules::feature_sections() {
   ConfigScope address = root_.child("address_protection");
   if (flag(address, "enabled", false)) {
-    choice(address, "action", {"block", "warn"});
-    choice(address, "unknown_action", {"allow", "warn", "block"});
+    schema_choice(address, "action", false);
+    schema_choice(address, "unknown_action", false);
     ConfigScope chains = address.child("chains");
     if (!flag(chains, "eth", true) && !flag(chains, "btc", true) && !flag(chains, "sol", false) &&
         !flag(chains, "bnb", true)) {
@@ -54,7 +54,7 @@ void ConfigRules::feature_sections() {
     }
   }
   ConfigScope rules = root_.child("rules");
-  choice(rules, "min_confidence", {"", "high", "medium", "low"});
+  schema_choice(rules, "min_confidence");
   if (const YamlNode* disabled = rules.get("disabled")) {
     for (std::size_t i = 0; i < disabled->items.size(); ++i) {
       const std::string entry = config_string(disabled->items[i]);
@@ -97,25 +97,25 @@ void ConfigRules::feature_sections() {
   ConfigScope integrity = root_.child("mcp_binary_integrity");
   if (flag(integrity, "enabled", false)) {
     require(integrity, "manifest_path", "when mcp_binary_integrity is enabled");
-    choice(integrity, "action", {"warn", "block"});
+    schema_choice(integrity, "action", false);
   }
   ConfigScope provenance = root_.child("mcp_tool_provenance");
   if (flag(provenance, "enabled", false)) {
-    choice(provenance, "action", {"warn", "block"});
-    choice(provenance, "mode", {"pipelock", "sigstore", "any"});
+    schema_choice(provenance, "action", false);
+    schema_choice(provenance, "mode", false);
   }
   ConfigScope baseline = root_.child("behavioral_baseline");
   if (flag(baseline, "enabled", false)) {
     require(baseline, "profile_dir", "when behavioral_baseline is enabled");
-    choice(baseline, "deviation_action", {"warn", "ask", "block"});
-    choice(baseline, "seasonality_mode", {"", "none", "labeled", "time"});
+    schema_choice(baseline, "deviation_action", false);
+    schema_choice(baseline, "seasonality_mode");
   }
   airlock();
   ConfigScope shield = root_.child("browser_shield");
   if (flag(shield, "enabled", false)) {
     require(shield, "strictness", "when browser_shield is enabled (a config file has no default)");
-    choice(shield, "strictness", {"minimal", "standard", "aggressive"});
-    choice(shield, "oversize_action", {"block", "scan_head", "warn"});
+    schema_choice(shield, "strictness", false);
+    schema_choice(shield, "oversize_action", false);
     if (text(shield, "oversize_action") == "warn" && text(shield, "strictness") != "minimal") {
       error("E0709", shield.get("oversize_action")->range,
             "browser_shield.oversize_action 'warn' is allowed only with strictness 'minimal'");
@@ -147,7 +147,7 @@ void ConfigRules::identity_sections() {
   }
   not_negative(media, "max_image_bytes");
   ConfigScope taint = root_.child("taint");
-  choice(taint, "policy", {"", "strict", "balanced", "permissive"});
+  schema_choice(taint, "policy");
   domain_list(taint, "allowlisted_domains");
   glob_list(taint, "protected_paths");
   glob_list(taint, "elevated_paths");
@@ -155,7 +155,7 @@ void ConfigRules::identity_sections() {
     for (std::size_t i = 0; i < overrides->items.size(); ++i) {
       ConfigScope item{&overrides->items[i], fmt::format("taint.trust_overrides[{}]", i)};
       require(item, "scope", "for every trust override");
-      choice(item, "scope", {"action", "source"});
+      schema_choice(item, "scope", false);
       const std::string scope = text(item, "scope");
       if (scope == "action") require(item, "action_match", "when scope is action");
       if (scope == "source") require(item, "source_match", "when scope is source");
@@ -233,12 +233,12 @@ void ConfigRules::agent(const YamlNode::Entry& entry) {
                       entry.key));
   }
   ConfigScope profile{&entry.value, "agents." + entry.key};
-  choice(profile, "mode", {"", "strict", "balanced", "audit"});
+  schema_choice(profile, "mode");
   cidr_list(profile, "source_cidrs", false);
   domain_list(profile, "trusted_domains");
   not_negative(profile, "rate_limit.max_requests_per_minute");
   not_negative(profile, "rate_limit.max_data_per_minute");
-  choice(profile, "budget.dow_action", {"", "block", "warn"});
+  schema_choice(profile, "budget.dow_action");
   if (const YamlNode* patterns = profile.get("dlp.patterns")) {
     for (std::size_t i = 0; i < patterns->items.size(); ++i) {
       dlp_pattern({&patterns->items[i], fmt::format("{}.dlp.patterns[{}]", profile.path, i)});
@@ -260,7 +260,7 @@ void ConfigRules::airlock() {
   std::size_t levels[3] = {};
   bool known = true;
   for (int i = 0; i < 3; ++i) {
-    choice(triggers, keys[i], {"", "none", "soft", "hard", "drain"});
+    schema_choice(triggers, keys[i]);
     const std::string tier =
         text(triggers, keys[i]).empty() ? defaults[i] : text(triggers, keys[i]);
     levels[i] =
@@ -273,7 +273,7 @@ void ConfigRules::airlock() {
                       "on_high ({}), on_critical ({})",
                       tiers[levels[0]], tiers[levels[1]], tiers[levels[2]]));
   }
-  choice(triggers, "on_severity", {"", "critical", "high"});
+  schema_choice(triggers, "on_severity");
   for (const char* key : {"timers.soft_minutes", "timers.hard_minutes", "timers.drain_minutes",
                           "timers.drain_timeout_seconds", "triggers.anomaly_count",
                           "triggers.anomaly_window_minutes"}) {

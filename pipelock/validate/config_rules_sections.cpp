@@ -20,7 +20,7 @@ std::string port_of(const std::string& listen) {
 void ConfigRules::scanning_sections() {
   ConfigScope response = root_.child("response_scanning");
   if (flag(response, "enabled", true)) {
-    choice(response, "action", {"strip", "warn", "block", "ask"});
+    schema_choice(response, "action", false);
     const YamlNode* patterns = response.get("patterns");
     for (std::size_t i = 0; patterns && i < patterns->items.size(); ++i) {
       ConfigScope pattern{&patterns->items[i], fmt::format("response_scanning.patterns[{}]", i)};
@@ -29,16 +29,16 @@ void ConfigRules::scanning_sections() {
       go_regexp(pattern, "regex");
     }
     ConfigScope sse = response.child("sse_streaming");
-    if (flag(sse, "enabled", true)) choice(sse, "action", {"", "block", "warn"});
+    if (flag(sse, "enabled", true)) schema_choice(sse, "action");
     not_negative(sse, "max_event_bytes");
   }
   domain_list(response, "exempt_domains");  // always, enabled or not
 
   ConfigScope input = root_.child("mcp_input_scanning");
-  if (flag(input, "enabled", false)) choice(input, "action", {"warn", "block"});
-  choice(input, "on_parse_error", {"block", "forward"});  // always
+  if (flag(input, "enabled", false)) schema_choice(input, "action", false);
+  schema_choice(input, "on_parse_error", false);  // always
   ConfigScope tools = root_.child("mcp_tool_scanning");
-  if (flag(tools, "enabled", false)) choice(tools, "action", {"warn", "block"});
+  if (flag(tools, "enabled", false)) schema_choice(tools, "action", false);
   tool_policy(root_.child("mcp_tool_policy"));
 
   ConfigScope git = root_.child("git_protection");
@@ -63,15 +63,15 @@ void ConfigRules::scanning_sections() {
             "cross_request_detection is enabled with neither entropy_budget nor "
             "fragment_reassembly enabled");
     }
-    choice(cross, "action", {"block", "warn"});
-    choice(budget, "action", {"block", "warn"});
+    schema_choice(cross, "action", false);
+    schema_choice(budget, "action", false);
   }
   domain_list(budget, "exempt_domains");  // always
 }
 
 void ConfigRules::tool_policy(const ConfigScope& policy) {
   if (!flag(policy, "enabled", false)) return;
-  choice(policy, "action", {"warn", "block", "redirect"});
+  schema_choice(policy, "action", false);
   const YamlNode* rules = policy.get("rules");
   if (!rules || rules->kind != YamlNode::Kind::Sequence || rules->items.empty()) {
     error("E0708", policy.get("enabled")->range,
@@ -87,7 +87,7 @@ void ConfigRules::tool_policy(const ConfigScope& policy) {
     go_regexp(rule, "tool_pattern");
     go_regexp(rule, "arg_pattern");
     go_regexp(rule, "arg_key");
-    choice(rule, "action", {"", "warn", "block", "redirect"});
+    schema_choice(rule, "action");
     if (!text(rule, "arg_key").empty()) require(rule, "arg_pattern", "when arg_key is set");
     const std::string action =
         text(rule, "action").empty() ? text(policy, "action") : text(rule, "action");
@@ -122,7 +122,7 @@ void ConfigRules::proxy_sections() {
   // connections. Only what survives that is checked here.
   ConfigScope ws = root_.child("websocket_proxy");
   if (flag(ws, "enabled", false)) {
-    choice(ws, "origin_policy", {"rewrite", "forward", "strip"});
+    schema_choice(ws, "origin_policy", false);
     const YamlNode* strip = ws.get("strip_compression");
     if (strip && config_bool(*strip) == false) {
       error("E0709", strip->range,
@@ -146,30 +146,30 @@ void ConfigRules::proxy_sections() {
   }
   ConfigScope sessions = root_.child("session_profiling");
   if (flag(sessions, "enabled", false)) {
-    choice(sessions, "anomaly_action", {"warn", "block"});
+    schema_choice(sessions, "anomaly_action", false);
   }
   ConfigScope adaptive = root_.child("adaptive_enforcement");
   require_enabled("adaptive_enforcement", "session_profiling");
   domain_list(adaptive, "exempt_domains");  // always
   for (const char* level : {"elevated", "high", "critical"}) {
     ConfigScope scope = adaptive.child(std::string("levels.") + level);
-    choice(scope, "upgrade_warn", {"", "block"});
-    choice(scope, "upgrade_ask", {"", "block"});
+    schema_choice(scope, "upgrade_warn");
+    schema_choice(scope, "upgrade_ask");
   }
   ConfigScope binding = root_.child("mcp_session_binding");
   if (flag(binding, "enabled", false)) {
-    choice(binding, "unknown_tool_action", {"warn", "block"});
-    choice(binding, "no_baseline_action", {"warn", "block"});
+    schema_choice(binding, "unknown_tool_action", false);
+    schema_choice(binding, "no_baseline_action", false);
     require_enabled("mcp_session_binding", "mcp_tool_scanning");
   }
   ConfigScope a2a = root_.child("a2a_scanning");
-  if (flag(a2a, "enabled", false)) choice(a2a, "action", {"warn", "block"});
+  if (flag(a2a, "enabled", false)) schema_choice(a2a, "action", false);
 }
 
 void ConfigRules::listeners_and_emit() {
   ConfigScope chain = root_.child("tool_chain_detection");
   if (flag(chain, "enabled", false)) {
-    choice(chain, "action", {"warn", "block"});
+    schema_choice(chain, "action", false);
     not_negative(chain, "max_gap");
     if (const YamlNode* overrides = chain.get("pattern_overrides")) {
       for (const YamlNode::Entry& entry : overrides->entries) {
@@ -197,8 +197,8 @@ void ConfigRules::listeners_and_emit() {
               fmt::format("{} has one tool; a chain needs at least two", pattern.join("sequence")));
         }
       }
-      choice(pattern, "severity", {"medium", "high", "critical"});
-      choice(pattern, "action", {"", "warn", "block"});
+      schema_choice(pattern, "severity", false);
+      schema_choice(pattern, "action");
     }
   }
   ConfigScope listener = root_.child("mcp_ws_listener");
@@ -231,7 +231,7 @@ void ConfigRules::listeners_and_emit() {
 
   ConfigScope emit = root_.child("emit");
   for (const char* sink : {"webhook", "syslog", "otlp"}) {
-    choice(emit.child(sink), "min_severity", {"", "info", "warn", "critical"});
+    schema_choice(emit.child(sink), "min_severity");
   }
   http_url(emit.child("webhook"), "url");
   http_url(emit.child("otlp"), "endpoint");
