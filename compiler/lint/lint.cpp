@@ -7,6 +7,7 @@ void lint_program(const ir::Program& program, const SourceManager& sources, Diag
   lint_unused(program, sources, diags);
   lint_host_lists(program, sources, diags);
   lint_hostname_literals(program, diags);
+  lint_host_classes(program, diags);
   lint_dead_rules(program, sources, diags);
   lint_constant_choices(program, diags);
 }

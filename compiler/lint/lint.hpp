@@ -30,6 +30,9 @@ void lint_hostname_literals(const ir::Program& program, DiagnosticSink& diags);
 void lint_dead_rules(const ir::Program& program, const SourceManager& sources,
                      DiagnosticSink& diags);
 
+/// Hostname literals that are addresses, internal or special-use names (W0616).
+void lint_host_classes(const ir::Program& program, DiagnosticSink& diags);
+
 /// `if` conditions that hold or fail for every bottle (W0615).
 void lint_constant_choices(const ir::Program& program, DiagnosticSink& diags);
 
