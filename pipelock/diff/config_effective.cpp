@@ -5,6 +5,7 @@
 #include "pipelock/validate/config_tree.hpp"
 #include "base/json_writer.hpp"
 #include "pipelock/schema/config_keys.hpp"
+#include "pipelock/schema/ssrf.hpp"
 
 namespace policyc {
 
@@ -68,15 +69,6 @@ void flatten(const YamlNode& node, const ConfigKey& key, const std::string& path
   }
 }
 
-// pipelock's SSRF guard blocks these when `internal` is absent (section 3.15 of its schema).
-const std::vector<std::string>& default_internal() {
-  static const std::vector<std::string> cidrs = {
-      "0.0.0.0/8",      "127.0.0.0/8",    "10.0.0.0/8",    "172.16.0.0/12",
-      "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10", "::1/128",
-      "fc00::/7",       "fe80::/10",      "224.0.0.0/4",   "ff00::/8"};
-  return cidrs;
-}
-
 }  // namespace
 
 const std::vector<RankedSetting>& ranked_settings() {
@@ -127,7 +119,7 @@ void apply_defaults(EffectiveConfig& flat) {
     }
   }
   if (flat.lists.find("internal") == flat.lists.end()) {
-    flat.lists["internal"] = default_internal();
+    flat.lists["internal"] = default_internal_cidrs();
     flat.default_internal = true;
   }
 }

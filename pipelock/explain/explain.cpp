@@ -1,5 +1,6 @@
 #include "pipelock/explain/explain.hpp"
 
+#include "base/host_class.hpp"
 #include "runtime/provenance/condition_witness.hpp"
 
 namespace policyc {
@@ -138,6 +139,42 @@ class Explainer {
 
 Explanation explain_config(const ProvenanceInput& input) { return Explainer(input).run(); }
 
+namespace {
+
+const OutputNode* find_node(const OutputDocument& nodes, const std::string& key) {
+  for (const OutputNode& node : nodes) {
+    if (node.key == key) return &node;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> strings_of(const OutputNode* node) {
+  std::vector<std::string> out;
+  if (!node || node->is_section) return out;
+  for (const Value& item : node->value().items) out.push_back(item.string.str());
+  return out;
+}
+
+SsrfSettings ssrf_settings(const OutputDocument& output) {
+  SsrfSettings settings;
+  if (const OutputNode* internal = find_node(output, "internal")) settings.internal = strings_of(internal);
+  if (const OutputNode* ssrf = find_node(output, "ssrf"); ssrf && ssrf->is_section) {
+    settings.ip_allowlist = strings_of(find_node(ssrf->children, "ip_allowlist"));
+  }
+  settings.trusted_domains = strings_of(find_node(output, "trusted_domains"));
+  return settings;
+}
+
+// Addresses always; names only of a kind a bottle rarely means (an internal name).
+bool ssrf_matters(const std::string& host) {
+  for (HostClass host_class : classify_host(host).classes) {
+    if (host_class != HostClass::Wildcard && host_class != HostClass::BroadWildcard) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 HostExplanation explain_host(const Explanation& explanation, const std::string& host,
                              const OutputDocument& output) {
   HostExplanation out;
@@ -159,6 +196,7 @@ HostExplanation explain_host(const Explanation& explanation, const std::string& 
     if (host_matches(value.value.string.str(), host, *apex))
       out.matches.push_back({value.path, &value});
   }
+  if (ssrf_matters(host)) out.ssrf = ssrf_verdict(host, ssrf_settings(output));
   for (const HostMatch& match : out.matches) {
     out.allowed = out.allowed || match.list == "api_allowlist";
     out.blocked = out.blocked || match.list == kBlocklistPath;

@@ -8,6 +8,7 @@
 #include "ir/program.hpp"
 #include "ir/evaluate.hpp"
 #include "pipelock/schema/host_match.hpp"
+#include "pipelock/schema/ssrf.hpp"
 #include "runtime/provenance/provenance_view.hpp"
 
 namespace policyc {
@@ -80,10 +81,16 @@ struct HostExplanation {
   std::optional<NearEntry> nearest;
   const ExplainedValue* nearest_entry = nullptr;
   std::vector<const ExplainedRule*> would_add;  // rules reading a manifest list, ran first
+  /// For an address, or a name of a class a bottle rarely means (base/host_class): what
+  /// pipelock's SSRF guard does with it under this config.
+  std::optional<SsrfVerdict> ssrf;
 
-  /// What pipelock does with the host: the blocklist wins; an allowlist is enforced only
-  /// in strict mode.
-  bool reachable() const { return !blocked && (allowed || mode != "strict"); }
+  /// What pipelock does with the host: the blocklist wins, then the SSRF guard; an
+  /// allowlist is enforced only in strict mode.
+  bool reachable() const {
+    const bool ssrf_refuses = ssrf && ssrf->kind == SsrfVerdict::Kind::Refused;
+    return !blocked && !ssrf_refuses && (allowed || mode != "strict");
+  }
 };
 
 HostExplanation explain_host(const Explanation& explanation, const std::string& host,

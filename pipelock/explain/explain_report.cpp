@@ -232,6 +232,50 @@ std::string explain_json(const Explanation& e, const SourceManager& sources) {
   return report_text(report);
 }
 
+namespace {
+
+std::string ssrf_text(const std::string& host, const SsrfVerdict& v) {
+  switch (v.kind) {
+    case SsrfVerdict::Kind::Refused:
+      return fmt::format("pipelock's SSRF guard refuses {}: it is in the internal range {}, and "
+                         "ssrf.ip_allowlist does not cover it",
+                         host, v.internal_range);
+    case SsrfVerdict::Kind::Exempted:
+      return fmt::format("{} is in the internal range {}, but ssrf.ip_allowlist entry {} exempts "
+                         "it from pipelock's SSRF guard",
+                         host, v.internal_range, v.exempted_by);
+    case SsrfVerdict::Kind::NotInternal:
+      return fmt::format("{} is in no internal range: pipelock's SSRF guard lets it through", host);
+    case SsrfVerdict::Kind::CheckDisabled:
+      return "internal: [] turns pipelock's SSRF range check off; its core floor for literal "
+             "addresses still applies, and ssrf.ip_allowlist exempts from it";
+    case SsrfVerdict::Kind::Resolved:
+      return fmt::format("pipelock resolves {} when the agent connects, and its SSRF guard "
+                         "refuses the connection if the address is in an internal range that "
+                         "ssrf.ip_allowlist does not cover",
+                         host);
+    case SsrfVerdict::Kind::Trusted:
+      return fmt::format("trusted_domains entry {} covers {}: pipelock skips the SSRF check of "
+                         "the address it resolves to",
+                         v.exempted_by, host);
+  }
+  return "";
+}
+
+const char* ssrf_kind_name(SsrfVerdict::Kind kind) {
+  switch (kind) {
+    case SsrfVerdict::Kind::Refused: return "refused";
+    case SsrfVerdict::Kind::Exempted: return "exempted";
+    case SsrfVerdict::Kind::NotInternal: return "not_internal";
+    case SsrfVerdict::Kind::CheckDisabled: return "check_disabled";
+    case SsrfVerdict::Kind::Resolved: return "resolved_at_connect";
+    case SsrfVerdict::Kind::Trusted: return "trusted_domain";
+  }
+  return "resolved_at_connect";
+}
+
+}  // namespace
+
 std::string explain_host_text(const HostExplanation& h, const SourceManager& sources) {
   std::string out;
   const bool enforced = h.mode == "strict";
@@ -239,6 +283,9 @@ std::string explain_host_text(const HostExplanation& h, const SourceManager& sou
     out += fmt::format("{} is blocked: a {} entry matches it, and pipelock checks that list "
                        "in every mode, allowlisted or not\n",
                        h.host, kBlocklistPath);
+  } else if (h.allowed && !h.reachable()) {
+    out += fmt::format("{} is in api_allowlist (mode {}), but pipelock refuses to connect to it\n",
+                       h.host, h.mode);
   } else if (h.allowed) {
     out += fmt::format("{} is allowed (mode {}{})\n", h.host, h.mode,
                        enforced ? "" : ", which does not enforce api_allowlist");
@@ -257,6 +304,7 @@ std::string explain_host_text(const HostExplanation& h, const SourceManager& sou
       out += fmt::format("    {}\n", contribution_text(sources, c, match.entry->written_at));
     }
   }
+  if (h.ssrf) out += "  " + ssrf_text(h.host, *h.ssrf) + "\n";
   if (h.allowed || h.blocked) return out;
   if (h.nearest) {
     out += fmt::format("  nearest entry: {} ({})\n", printable_text(json_quote(h.nearest->entry)),
@@ -290,6 +338,14 @@ std::string explain_host_json(const HostExplanation& h, const SourceManager& sou
     entry["list"] = match.list;
     entry["entry"] = explained_value_json(sources, *match.entry);
     report["matches"].push_back(std::move(entry));
+  }
+  report["ssrf"] = nullptr;
+  if (h.ssrf) {
+    Json ssrf;
+    ssrf["verdict"] = ssrf_kind_name(h.ssrf->kind);
+    ssrf["internal_range"] = h.ssrf->internal_range.empty() ? Json(nullptr) : Json(h.ssrf->internal_range);
+    ssrf["exempted_by"] = h.ssrf->exempted_by.empty() ? Json(nullptr) : Json(h.ssrf->exempted_by);
+    report["ssrf"] = std::move(ssrf);
   }
   report["nearest"] = nullptr;
   if (h.nearest) {
