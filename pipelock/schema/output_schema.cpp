@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 
 #include "pipelock/schema/config_keys.hpp"
 
@@ -93,10 +94,15 @@ const std::vector<Shape>& shapes() {
   std::abort();
 }
 
-void apply_shapes(TargetField& field, const std::string& path, std::vector<bool>& applied) {
-  for (std::size_t i = 0; i < shapes().size(); ++i) {
+// The shapes of each path, found by one lookup per key rather than a scan of the table.
+using ShapeIndex = std::map<std::string_view, std::vector<std::size_t>>;
+
+void apply_shapes(TargetField& field, const std::string& path, const ShapeIndex& index,
+                  std::vector<bool>& applied) {
+  const auto found = index.find(path);
+  if (found == index.end()) return;
+  for (std::size_t i : found->second) {
     const Shape& shape = shapes()[i];
-    if (shape.path != path) continue;
     applied[i] = true;
     switch (shape.as) {
       case As::Hosts:
@@ -125,16 +131,17 @@ void apply_shapes(TargetField& field, const std::string& path, std::vector<bool>
 // One key of config_keys as a policy sets it. A struct is a section at the top and in
 // sections (written as a block), and a record inside a list or map (written as a value).
 TargetField build_field(const ConfigKey& key, const std::string& path, bool in_value,
-                        std::vector<bool>& applied) {
+                        const ShapeIndex& index, std::vector<bool>& applied) {
   TargetField field;
   field.key = std::string(key.name);
   field.enum_values = key.choices;
   switch (key.type) {
     case KeyType::Struct:
       field.type = in_value ? Type::Record : Type::Section;
+      field.children.reserve(key.fields().size());
       for (const ConfigKey& member : key.fields()) {
         const std::string member_path = (path.empty() ? "" : path + ".") + std::string(member.name);
-        field.children.push_back(build_field(member, member_path, in_value, applied));
+        field.children.push_back(build_field(member, member_path, in_value, index, applied));
       }
       break;
     case KeyType::Int:
@@ -160,16 +167,18 @@ TargetField build_field(const ConfigKey& key, const std::string& path, bool in_v
       field.type = key.type == KeyType::List ? Type::List : Type::Map;
       field.element = std::make_shared<const TargetField>(
           build_field(*key.element, path + (key.type == KeyType::List ? "[]" : "{}"), true,
-                      applied));
+                      index, applied));
       break;
   }
-  apply_shapes(field, path, applied);
+  apply_shapes(field, path, index, applied);
   return field;
 }
 
 TargetField build_root() {
   std::vector<bool> applied(shapes().size());
-  TargetField root = build_field(pipelock_config_root(), "", false, applied);
+  ShapeIndex index;
+  for (std::size_t i = 0; i < shapes().size(); ++i) index[shapes()[i].path].push_back(i);
+  TargetField root = build_field(pipelock_config_root(), "", false, index, applied);
   for (std::size_t i = 0; i < applied.size(); ++i) {
     if (!applied[i]) schema_mismatch(shapes()[i].path, "is not in pipelock's config");
   }
