@@ -8,8 +8,10 @@
 #include <cstring>
 #include <string_view>
 
+#include "base/idna.hpp"
 #include "base/ip_address.hpp"
 #include "base/text_rules.hpp"
+#include "base/utf8.hpp"
 #include "base/value_prefix.hpp"
 
 namespace policyc {
@@ -109,6 +111,33 @@ std::optional<InputProblem> check_url_parts(const std::string& text) {
   return std::nullopt;
 }
 
+// A name with a non-ASCII character, the first at byte `first`: pipelock matches the
+// ASCII form a client sends, so the A-labels libidn2 computes are the suggestion, and a
+// name it refuses (a disallowed code point, the bidi rule) is refused with its reason.
+InputProblem check_internationalized(const std::string& text, std::size_t first) {
+  for (std::size_t i = first; i < text.size();) {
+    const Utf8Char c = decode_utf8(text, i);
+    if (!c.valid) {
+      return problem("hostname contains a byte that is not UTF-8 (" + hex_byte(text[i]) + ")", i,
+                     1);
+    }
+    i += c.length;
+  }
+  const std::size_t length = decode_utf8(text, first).length;
+  std::string why;
+  const std::optional<std::string> ascii = to_a_label(text, &why);
+  if (!ascii) {
+    return problem("hostname contains a non-ASCII character and libidn2 cannot convert it to "
+                   "an A-label (IDNA2008, UTS #46): " +
+                       why,
+                   first, length);
+  }
+  return problem(
+      "hostname contains a non-ASCII character; write an internationalized name as its "
+      "A-labels (xn--...)",
+      first, length, suggest(*ascii, text));
+}
+
 std::optional<InputProblem> check_characters(const std::string& text) {
   if (std::size_t i = find_byte(text, is_space); i != kNone) {
     std::size_t end = text.find_first_not_of(kWhitespace, i);
@@ -126,15 +155,7 @@ std::optional<InputProblem> check_characters(const std::string& text) {
     return problem("hostname contains a control character (" + hex_byte(text[i]) + ")", i, 1);
   }
   if (std::size_t i = find_byte(text, [](unsigned char c) { return c >= 0x80; }); i != kNone) {
-    std::size_t end = i + 1;
-    while (end < text.size() && end < i + 4 &&
-           (static_cast<unsigned char>(text[end]) & 0xc0) == 0x80) {
-      ++end;
-    }
-    return problem(
-        "hostname contains a non-ASCII character; write internationalized names in punycode "
-        "(xn--...)",
-        i, end - i);
+    return check_internationalized(text, i);
   }
   if (std::size_t i = find_byte(text, [](unsigned char c) { return !is_host_char(c); });
       i != kNone) {

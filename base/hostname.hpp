@@ -18,6 +18,8 @@ struct InputProblem {
 /// scheme, port, path, whitespace, quote, control character, empty label, label over
 /// 63 bytes, name over 253 bytes, a character outside [a-z0-9-_.*], a `*` other than a
 /// leading `*.` followed by at least two labels, a label starting or ending with '-'.
+/// A non-ASCII name is refused at its first non-ASCII character with its A-labels
+/// (to_a_label, libidn2) as the suggestion, or with libidn2's reason when it has none.
 std::optional<InputProblem> check_hostname(const std::string& text, std::string& normalized);
 
 /// A CIDR as pipelock 2.3.0 requires in `ssrf.ip_allowlist`: IPv4 or IPv6 address,

@@ -12,6 +12,8 @@ packages+=(zsh vim)
 packages+=(clang libclang-rt-14-dev)
 # libpsl and Debian's Public Suffix List data: registrable domains and W0608.
 packages+=(libpsl-dev publicsuffix)
+# libidn2: internationalized hostnames (IDNA2008, UTS #46) converted to their A-labels.
+packages+=(libidn2-dev)
 # Google Benchmark: bench/ is built (and smoke-tested) only when it is installed.
 packages+=(libbenchmark-dev)
 # Debian's python3 and PyYAML: the second YAML parser of tests/differential/.

@@ -1,5 +1,5 @@
 // Rendering of diagnostics: the quoted line and the caret under tabs, wide and invisible
-// characters and very long lines; JSON; the punycode decoder behind W0610.
+// characters and very long lines; JSON; the homograph judgement behind W0610.
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -10,7 +10,7 @@
 #include "cli/commands.hpp"
 #include "base/diagnostic_json.hpp"
 #include "base/json_writer.hpp"
-#include "compiler/lint/punycode.hpp"
+#include "compiler/lint/homograph.hpp"
 #include "base/source_excerpt.hpp"
 #include "base/value_prefix.hpp"
 
@@ -143,13 +143,6 @@ TEST_CASE("text edits apply in offset order, a repeated or overlapping edit once
   CHECK(apply_text_edits(text, {{{0, 5, 7}, "cc"}, {{0, 5, 7}, "cc"}}) == "a: 1\ncc: 2\n");
   CHECK(apply_text_edits(text, {{{0, 5, 7}, "cc"}, {{0, 6, 8}, "zz"}}) == "a: 1\ncc: 2\n");
   CHECK(apply_text_edits(text, {{{0, 5, 70}, "cc"}}) == text);
-}
-
-TEST_CASE("punycode decodes per RFC 3492 and refuses what is not punycode") {
-  CHECK(decode_punycode("bcher-kva") == std::optional<std::string>("bücher"));
-  CHECK(decode_punycode("80ak6aa92e") == std::optional<std::string>("аррӏе"));
-  CHECK(decode_punycode("zz") == std::nullopt);
-  CHECK(decode_punycode("a-\xC3\xA9") == std::nullopt);
 }
 
 TEST_CASE("homographs: whole-script lookalikes and mixed scripts, not ordinary names") {

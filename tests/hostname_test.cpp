@@ -171,14 +171,35 @@ TEST_CASE("whitespace, quotes and control characters", "[hostname]") {
 }
 
 TEST_CASE("non-ASCII and other characters", "[hostname]") {
-  const std::string punycode =
-      "hostname contains a non-ASCII character; write internationalized names in punycode "
-      "(xn--...)";
+  const std::string idn =
+      "hostname contains a non-ASCII character; write an internationalized name as its "
+      "A-labels (xn--...)";
   check_problem(host_problem("b\xc3\xbc"
                              "cher.de"),
-                punycode, 1, 2);
-  check_problem(host_problem("\xe2\x82\xac.com"), punycode, 0, 3);
-  check_problem(host_problem("a\xff.com"), punycode, 1, 1);
+                idn, 1, 2, "xn--bcher-kva.de");
+  check_problem(host_problem("\xc3\x89"
+                             "COLE.fr"),
+                idn, 0, 2, "xn--cole-9oa.fr");
+  check_problem(host_problem("*.b\xc3\xbc"
+                             "cher.example"),
+                idn, 3, 2, "*.xn--bcher-kva.example");
+  // The A-labels are offered only when they are a hostname themselves.
+  check_problem(host_problem("b\xc3\xbc"
+                             "cher..de"),
+                idn, 1, 2);
+  const std::string refused =
+      "hostname contains a non-ASCII character and libidn2 cannot convert it to an A-label "
+      "(IDNA2008, UTS #46): ";
+  check_problem(host_problem("\xf0\x9f\x98\x80.example"),
+                refused + "string contains a disallowed character", 0, 4);
+  check_problem(host_problem("\xe2\x82\xac.com"), refused + "string contains a disallowed character",
+                0, 3);
+  check_problem(host_problem("a\xd9\xa1.com"),
+                refused + "string has forbidden bi-directional properties", 1, 2);
+  check_problem(host_problem("a\xff.com"), "hostname contains a byte that is not UTF-8 (0xff)", 1,
+                1);
+  check_problem(host_problem("b\xc3\xbc\xff.com"),
+                "hostname contains a byte that is not UTF-8 (0xff)", 3, 1);
 
   check_problem(host_problem("user@host.com"), "hostname contains '@'", 4, 1);
   check_problem(host_problem("a,b.com"), "hostname contains ','", 1, 1);

@@ -47,7 +47,7 @@ expected_files='./usr/bin/policyc
 files=$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {print $6}' | sort)
 [ "$files" = "$expected_files" ] || fail "files differ: $(diff <(echo "$expected_files") <(echo "$files"))"
 depends=$(dpkg-deb -f "$deb" Depends)
-for library in libyaml-cpp0.7 libfmt9 libpsl5 libre2-9 libstdc++6; do
+for library in libyaml-cpp0.7 libfmt9 libpsl5 libidn2-0 libre2-9 libstdc++6; do
   [[ $depends == *"$library "* ]] || fail "Depends lacks $library: $depends"
 done
 file "$(dpkg-deb -x "$deb" "$work/root" && echo "$work/root/usr/bin/policyc")" | grep -q stripped \

@@ -3,9 +3,10 @@
 #include <fmt/format.h>
 
 #include "base/broad_wildcard.hpp"
+#include "base/idna.hpp"
+#include "compiler/lint/homograph.hpp"
 #include "compiler/lint/lint.hpp"
 #include "compiler/lint/walk.hpp"
-#include "compiler/lint/punycode.hpp"
 
 namespace policyc {
 
@@ -16,7 +17,7 @@ void check_wildcard(const ast::Expr& literal, DiagnosticSink& diags) {
   if (!problem.empty()) diags.warning("W0608", literal.range, std::move(problem));
 }
 
-void check_punycode(const ast::Expr& literal, DiagnosticSink& diags) {
+void check_idna_labels(const ast::Expr& literal, DiagnosticSink& diags) {
   const std::string& host = literal.text;
   std::string shown, looks_like;
   std::string scripts;
@@ -26,7 +27,7 @@ void check_punycode(const ast::Expr& literal, DiagnosticSink& diags) {
     if (end == std::string::npos) end = host.size();
     const std::string label = host.substr(start, end - start);
     if (label.rfind("xn--", 0) == 0) {
-      std::optional<std::string> text = decode_punycode(label.substr(4));
+      std::optional<std::string> text = to_u_label(label);
       if (!text) {
         invalid = true;
         break;
@@ -71,7 +72,7 @@ void lint_hostname_literals(const ir::Program& program, DiagnosticSink& diags) {
         return;
       }
       check_wildcard(e, diags);
-      check_punycode(e, diags);
+      check_idna_labels(e, diags);
     });
   });
 }

@@ -1,14 +1,9 @@
-// IDNA labels (`xn--...`): decoding punycode (RFC 3492) and spotting names that imitate
-// others (homographs such as Cyrillic 'а' for Latin 'a').
+// Spotting decoded IDNA labels that imitate other names (homographs such as Cyrillic 'а'
+// for Latin 'a'); the labels are decoded by base/idna (libidn2).
 #pragma once
-#include <optional>
 #include <string>
 
 namespace policyc {
-
-/// The UTF-8 text of punycode `encoded` (the part after `xn--`), or nothing when it is
-/// not valid punycode.
-std::optional<std::string> decode_punycode(const std::string& encoded);
 
 struct Homograph {
   bool mixed_scripts = false;  // Latin, Cyrillic and Greek letters in one label
