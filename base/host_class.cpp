@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <string_view>
 
 #include "base/broad_wildcard.hpp"
@@ -37,11 +38,19 @@ constexpr std::string_view kSpecialUseDomains[] = {
     "localhost", "local", "test", "invalid", "example", "internal", "home.arpa", "onion",
 };
 
+// The ranges a class names, parsed once: the classifier runs for every host of a
+// guarded manifest field.
 bool in_network(const IpAddress& address, std::string_view cidr) {
-  const std::optional<IpNetwork> network = parse_ip_network(std::string(cidr));
-  if (!network || network->address.v6 != address.v6) return false;
-  const IpNetwork masked{address, network->prefix};
-  return masked.network().bytes == network->network().bytes;
+  static const std::map<std::string_view, IpNetwork> parsed = [] {
+    std::map<std::string_view, IpNetwork> out;
+    for (std::string_view text : {"::ffff:0:0/96", "127.0.0.0/8", "::1/128", "10.0.0.0/8",
+                                  "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10",
+                                  "169.254.0.0/16", "fe80::/10", "fc00::/7"}) {
+      out.emplace(text, *parse_ip_network(std::string(text)));
+    }
+    return out;
+  }();
+  return parsed.at(cidr).contains(address);
 }
 
 bool under(std::string_view host, std::string_view domain) {

@@ -64,6 +64,10 @@ IpAddress IpNetwork::network() const {
   return masked;
 }
 
+bool IpNetwork::contains(const IpAddress& other) const {
+  return other.v6 == address.v6 && IpNetwork{other, prefix}.network().bytes == network().bytes;
+}
+
 std::string format_ip_address(const IpAddress& address) {
   if (!address.v6) {
     return std::to_string(address.bytes[0]) + "." + std::to_string(address.bytes[1]) + "." +

@@ -18,6 +18,8 @@ struct IpNetwork {
   unsigned prefix = 0;
   /// The address with every bit past the prefix cleared.
   IpAddress network() const;
+  /// Whether `other` (of the same family) lies in this network.
+  bool contains(const IpAddress& other) const;
 };
 
 /// Go's net.ParseIP since 1.17: IPv4 as exactly four decimal octets without leading

@@ -9,8 +9,7 @@ namespace {
 
 bool contains(const std::string& cidr, const IpAddress& address) {
   const std::optional<IpNetwork> network = parse_ip_network(cidr);
-  if (!network || network->address.v6 != address.v6) return false;
-  return IpNetwork{address, network->prefix}.network().bytes == network->network().bytes;
+  return network && network->contains(address);
 }
 
 const std::string* first_containing(const std::vector<std::string>& cidrs, const IpAddress& address) {
