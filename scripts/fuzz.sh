@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (fuzz/) in build-fuzz and runs each for a while.
 #
-#   scripts/fuzz.sh [--seconds N] [--parallel N] [--no-build] [--merge] [TARGET...]
+#   scripts/fuzz.sh [--seconds N] [--parallel N] [--no-build] [--merge] [--speed] [TARGET...]
 #
 # TARGET is one of fuzz/CMakeLists.txt's targets (default: all). Each run starts from
 # the corpus kept in the repository (fuzz/corpus/TARGET), the seeds (golden cases,
@@ -10,7 +10,9 @@
 # code it did not (libFuzzer's -merge=1), to be committed. Crashing inputs land in
 # build-fuzz/artifacts/. Prints executions, coverage and corpus size of each target;
 # exits 1 when any target found a crash. Without clang and libFuzzer it says so and
-# exits 0.
+# exits 0. --speed measures instead: harnesses built without ASan and UBSan in
+# build-fuzz-speed (what the harness itself costs, not the sanitizers), run over the kept
+# corpus, their finds thrown away; it prints executions per second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +20,7 @@ seconds=600
 parallel=2
 build_first=1
 merge=0
+speed=0
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -25,6 +28,7 @@ while [ $# -gt 0 ]; do
     --parallel) parallel="$2"; shift 2 ;;
     --no-build) build_first=0; shift ;;
     --merge) merge=1; shift ;;
+    --speed) speed=1; shift ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -42,9 +46,11 @@ if ! command -v clang++ >/dev/null ||
 fi
 
 build=build-fuzz
+sanitizers=ON
+if [ "$speed" = 1 ]; then build=build-fuzz-speed sanitizers=OFF merge=0; fi
 if [ "$build_first" = 1 ]; then
   CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DPOLICYC_FUZZ=ON -DPOLICYC_BUILD_TESTS=OFF >/dev/null
+    -DPOLICYC_FUZZ=ON -DPOLICYC_FUZZ_SANITIZERS=$sanitizers -DPOLICYC_BUILD_TESTS=OFF >/dev/null
   cmake --build "$build" -j 2 --target "${targets[@]/%/_fuzz}" >/dev/null
 fi
 
@@ -84,6 +90,7 @@ dict_of() {
 
 run() {
   local target="$1"
+  if [ "$speed" = 1 ]; then rm -rf "$build/corpus/$target"; fi
   mkdir -p "$build/corpus/$target" "$build/artifacts" "$build/logs" "fuzz/corpus/$target"
   seed "$target"
   # -rss_limit_mb: a run that needs more than 2 GiB is a finding (unbounded memory);
@@ -118,7 +125,8 @@ for target in "${names[@]}"; do
   crash="$(grep -m1 -E 'ERROR: (AddressSanitizer|libFuzzer|UndefinedBehaviorSanitizer)|invariant broken|runtime error' "$log" || true)"
   cov="$(grep -oE 'DONE +cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 | sed -E 's/DONE +//' || true)"
   kept="$(find "fuzz/corpus/$target" -type f | wc -l)"
-  echo "fuzz: $target: ${runs:-?} executions in ${seconds}s, ${cov:-cov: ?}," \
+  rate="$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)"
+  echo "fuzz: $target: ${runs:-?} executions in ${seconds}s (${rate:-?}/s), ${cov:-cov: ?}," \
     "kept corpus $kept inputs${crash:+; FOUND: $crash (see $log)}"
 done
 exit $status

@@ -307,9 +307,11 @@ TEST_CASE("unsupported YAML features", "[yaml_tree]") {
   CHECK(Loaded("m.yaml", "base: &b {x: 1}\nderived:\n  <<: *b\n  y: 2\n").error() ==
         "m.yaml:3:3: YAML merge keys ('<<') are not supported; write the keys out [E0303]");
   CHECK(Loaded("t.yaml", "port: !port 80\n").error() ==
-        "t.yaml:1:7: YAML tags are not supported here [E0303]");
+        "t.yaml:1:7: YAML tag '!port' is not supported here; remove it (only a scalar may be "
+        "tagged, and only !!str) [E0303]");
   CHECK(Loaded("t.yaml", "a: !!int 80\n").error() ==
-        "t.yaml:1:4: YAML tags are not supported here [E0303]");
+        "t.yaml:1:4: YAML tag '!!int' is not supported here; remove it (only a scalar may be "
+        "tagged, and only !!str) [E0303]");
   CHECK(Loaded("k.yaml", "? [a, b]\n: c\n").error() ==
         "k.yaml:1:3: mapping keys must be plain strings [E0303]");
   CHECK(Loaded("k.yaml", "{a: 1, {b: 2}: 3}\n").error() ==
@@ -477,4 +479,46 @@ TEST_CASE("a manifest holds one document", "[yaml_tree]") {
         "two.yaml:3:1: a manifest holds one YAML document; remove the second document [E0303]");
   Loaded end("one.yaml", "a: 1\n...\n# trailing comment\n");
   CHECK(end.root);
+}
+
+TEST_CASE("front matter fences: trailing blanks and a CR close it, other text does not", "[yaml_tree]") {
+  Loaded blanks("bottle.md", "--- \t\r\nname: demo\n---  \n# Body\n");
+  REQUIRE(blanks.root);
+  CHECK(get(*blanks.root, "name").scalar == "demo");
+  Loaded word("bottle.md", "---\nname: demo\n---x\n");
+  CHECK_FALSE(word.root);
+  CHECK(word.error() ==
+        "bottle.md:1:1: front matter starting here is not terminated; add a line '---' after "
+        "the YAML [E0301]");
+  Loaded closing_last("bottle.md", "---\nname: demo\n---");
+  REQUIRE(closing_last.root);
+  CHECK(get(*closing_last.root, "name").scalar == "demo");
+}
+
+TEST_CASE("a tab in the indentation is named even after comments and blank lines", "[yaml_tree]") {
+  CHECK(Loaded("t.yaml", "a:\n  # note\n\n\t b: 1\n").error() ==
+        "t.yaml:4:1: invalid YAML: this line is indented with a tab; YAML indents with spaces "
+        "only [E0301]");
+}
+
+TEST_CASE("a lone CR line break is named, at the end of the text too", "[yaml_tree]") {
+  CHECK(Loaded("cr.yaml", "a: 1\rb: 2\r").error() ==
+        "cr.yaml:1:5: manifest breaks lines with a carriage return (CR) alone; save it with LF "
+        "(or CRLF) line endings [E0301]");
+}
+
+TEST_CASE("aliases of a long string stop at the expansion byte limit", "[yaml_tree]") {
+  std::string text = "a: &a \"" + std::string(1 << 20, 'x') + "\"\nb: [" + repeat("*a, ", 20) + "*a]\n";
+  CHECK(Loaded("bytes.yaml", text).error() ==
+        "bytes.yaml:2:69: YAML aliases expand to more than 16 MiB of text (limit); remove the "
+        "aliases [E0303]");
+}
+
+TEST_CASE("tags: a non-specific '!' makes a string and !!str on a list is refused", "[yaml_tree]") {
+  Loaded bang("t.yaml", "a: ! 12\n");
+  REQUIRE(bang.root);
+  CHECK(get(*bang.root, "a").quoted);
+  CHECK(Loaded("t.yaml", "a: !!str [x]\n").error() ==
+        "t.yaml:1:4: YAML tag '!!str' is not supported here; remove it (only a scalar may be "
+        "tagged, and only !!str) [E0303]");
 }

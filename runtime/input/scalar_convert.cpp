@@ -13,7 +13,7 @@ namespace policyc {
 namespace {
 
 // The YAML 1.1 spellings PyYAML (the reference's loader) reads as bools.
-std::optional<bool> yaml_bool(const std::string& text) {
+std::optional<bool> yaml_bool(std::string_view text) {
   static const char* const kTrue[] = {"true", "True", "TRUE", "yes", "Yes",
                                       "YES",  "on",   "On",   "ON"};
   static const char* const kFalse[] = {"false", "False", "FALSE", "no", "No",
@@ -83,9 +83,13 @@ std::optional<Value> convert_scalar(const std::string& text, ScalarStyle style, 
                                     InputProblem& problem) {
   problem = {};
   const bool plain = style == ScalarStyle::Plain;
+  // `|` keeps the line break after `true`; the hint to write it plain applies all the same.
+  const std::string_view bare = style == ScalarStyle::Block
+                                    ? std::string_view(text).substr(0, text.find_last_not_of('\n') + 1)
+                                    : std::string_view(text);
   switch (type.kind) {
     case Type::Kind::Bool: {
-      if (auto b = yaml_bool(text)) {
+      if (auto b = yaml_bool(bare)) {
         if (plain) return Value::of_bool(*b);
         problem.message =
             fmt::format("expected a bool, got the string \"{}\"{}", value_prefix(text),
@@ -97,8 +101,8 @@ std::optional<Value> convert_scalar(const std::string& text, ScalarStyle style, 
     }
     case Type::Kind::Int: {
       std::int64_t value = 0;
-      auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-      if (ec == std::errc() && ptr == text.data() + text.size() && !text.empty()) {
+      auto [ptr, ec] = std::from_chars(bare.data(), bare.data() + bare.size(), value);
+      if (ec == std::errc() && ptr == bare.data() + bare.size() && !bare.empty()) {
         if (plain) return Value::of_int(value);
         problem.message =
             fmt::format("expected an integer, got the string \"{}\"{}", value_prefix(text),

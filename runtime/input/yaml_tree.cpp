@@ -15,6 +15,7 @@
 
 #include "base/text_istream.hpp"
 #include "base/utf8.hpp"
+#include "base/value_prefix.hpp"
 #include "base/yaml_scalar_range.hpp"
 
 namespace policyc {
@@ -193,8 +194,11 @@ class TreeBuilder final : public YAML::EventHandler {
     std::uint32_t tag_at = raw, tag_end = raw + 1;
     const std::uint32_t at = skip_node_properties(text_, raw, &tag_at, &tag_end);
     if (tag != "?" && tag != "!" && !tag.empty() && !allowed) {
-      diags_.error("E0303", {file_, tag_at, std::min(tag_end, size())},
-                   "YAML tags are not supported here");
+      const std::uint32_t end = std::min(tag_end, size());
+      diags_.error("E0303", {file_, tag_at, end},
+                   fmt::format("YAML tag '{}' is not supported here; remove it (only a scalar "
+                               "may be tagged, and only !!str)",
+                               value_prefix(std::string_view(text_).substr(tag_at, end - tag_at))));
     }
     return at;
   }
