@@ -75,9 +75,18 @@ class Explainer {
 
  private:
   ExplainedCondition condition(const Expr& expr) {
-    ConditionResult result = explain_condition(expr, env_);
+    // A key the bottle leaves out decides through its default: name the default, so the
+    // reader learns which key to write. Constants stay out: the text shows them.
+    ConditionResult result = explain_condition(expr, env_, false);
     ExplainedCondition out{one_line(input_.sources.text(expr.range)), expr.range, result.holds, {}};
-    for (const Provenance& w : result.witnesses) out.because.push_back(view_.source(w));
+    for (const Provenance& w : result.witnesses) {
+      ValueSource source = view_.source(w);
+      const bool input = source.kind == ValueSource::Kind::Manifest ||
+                         source.kind == ValueSource::Kind::Param;
+      if (input || source.kind == ValueSource::Kind::Default) {
+        out.because.push_back(std::move(source));
+      }
+    }
     return out;
   }
 
