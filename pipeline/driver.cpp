@@ -13,6 +13,7 @@
 #include "compiler/syntax/load.hpp"
 #include "pipelock/emit/validate_output.hpp"
 #include "pipelock/emit/render_yaml.hpp"
+#include "pipelock/emit/check_output_rules.hpp"
 #include "pipelock/emit/verify_rendered.hpp"
 #include "runtime/input/manifest_reader.hpp"
 #include "runtime/input/params_reader.hpp"
@@ -105,7 +106,7 @@ bool evaluate_and_render(const ir::Program& program, Compiled& result, const Sou
                                          mismatch));
     return false;
   }
-  return true;
+  return check_output_rules(result.evaluation.output, diags);
 }
 
 }  // namespace
