@@ -27,7 +27,7 @@ constexpr CommandEntry kCommands[] = {
     {"explain", add_explain_command, true}, {"diff", add_diff_command, true},
     {"check", add_check_command, true},     {"fmt", add_fmt_command, true},
     {"migrate", add_migrate_command, true}, {"errors", add_errors_command, true},
-    {"init", add_init_command, true},
+    {"init", add_init_command, true},       {"lsp", add_lsp_command, true},
     {"__complete", add_complete_command, false},
 };
 

@@ -78,6 +78,7 @@ Command add_check_command(CLI::App& app);     // cli/commands/check.cpp
 Command add_fmt_command(CLI::App& app);       // cli/commands/fmt.cpp
 Command add_errors_command(CLI::App& app);    // cli/commands/errors.cpp
 Command add_init_command(CLI::App& app);      // cli/commands/init.cpp
+Command add_lsp_command(CLI::App& app);       // cli/commands/lsp.cpp
 Command add_migrate_command(CLI::App& app);   // cli/commands/migrate.cpp
 
 }  // namespace policyc

@@ -28,8 +28,11 @@ const std::map<std::string, std::set<std::string>>& allowed_includes() {
       {"runtime", {"base", "pipelock/schema", "ir"}},
       {"pipelock", {"base", "pipelock/schema", "ir", "runtime"}},
       {"pipeline", {"base", "grammar", "pipelock/schema", "ir", "compiler", "runtime", "pipelock"}},
-      {"cli",
+      {"lsp",
        {"base", "grammar", "pipelock/schema", "ir", "compiler", "runtime", "pipelock", "pipeline"}},
+      {"cli",
+       {"base", "grammar", "pipelock/schema", "ir", "compiler", "runtime", "pipelock", "pipeline",
+        "lsp"}},
   };
   return table;
 }

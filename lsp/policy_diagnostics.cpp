@@ -1,0 +1,144 @@
+#include "lsp/policy_diagnostics.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <set>
+
+#include "compiler/check/check.hpp"
+#include "compiler/lint/lint.hpp"
+#include "compiler/lint/suppressions.hpp"
+
+namespace policyc::lsp {
+
+namespace {
+
+using Json = nlohmann::json;
+
+Json range_json(const SourceManager& sources, const SourceRange& range, PositionEncoding encoding) {
+  const std::string& text = sources.file(range.file).text();
+  const Position start = position_of(text, range.begin, encoding);
+  const Position end = position_of(text, std::max(range.begin, range.end), encoding);
+  return {{"start", {{"line", start.line}, {"character", start.character}}},
+          {"end", {{"line", end.line}, {"character", end.character}}}};
+}
+
+// A policy of the folder and every file it loads, as the loader names them.
+struct Loaded {
+  std::string path;
+  std::set<std::string> files;
+};
+
+std::vector<std::string> policies_in(const std::string& folder, const Documents& documents) {
+  std::set<std::string> paths;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".policy" && it->is_regular_file(ec)) {
+      paths.insert(it->path().lexically_normal().string());
+    }
+  }
+  for (const Document* open : documents.all()) {
+    if (is_policy(*open) && std::filesystem::path(open->path).parent_path() == folder) {
+      paths.insert(open->path);
+    }
+  }
+  return {paths.begin(), paths.end()};
+}
+
+// The entry policies of the document's folder that load it: those no other policy of
+// the folder imports. The document alone when none does.
+std::vector<std::string> entries_loading(const Document& document, const Documents& documents,
+                                         const PolicySource& source) {
+  const std::string folder = std::filesystem::path(document.path).parent_path().string();
+  std::vector<Loaded> loaded;
+  for (const std::string& path : policies_in(folder, documents)) {
+    SourceManager scratch_sources;
+    DiagnosticSink scratch;
+    Loaded one{path, {}};
+    for (const ast::PolicyFile& file : load_policies(path, source, scratch_sources, scratch)) {
+      one.files.insert(scratch_sources.file(file.file).name());
+    }
+    loaded.push_back(std::move(one));
+  }
+  std::vector<std::string> entries;
+  for (const Loaded& candidate : loaded) {
+    const bool imported = std::any_of(loaded.begin(), loaded.end(), [&](const Loaded& other) {
+      return &other != &candidate && other.files.count(candidate.path);
+    });
+    if (!imported && candidate.files.count(document.path)) entries.push_back(candidate.path);
+  }
+  if (entries.empty()) entries.push_back(document.path);
+  return entries;
+}
+
+// One entry checked as `policyc check` checks it.
+struct Checked {
+  SourceManager sources;
+  DiagnosticSink diags;
+};
+
+std::unique_ptr<Checked> check_entry(const std::string& entry, const PolicySource& source) {
+  auto checked = std::make_unique<Checked>();
+  std::vector<ast::PolicyFile> files = load_policies(entry, source, checked->sources, checked->diags);
+  std::vector<FileId> ids;
+  for (const ast::PolicyFile& file : files) ids.push_back(file.file);
+  if (checked->diags.has_errors()) return checked;
+  std::unique_ptr<ir::Program> program =
+      check_program(std::move(files), checked->sources, checked->diags);
+  if (program) {
+    lint_program(*program, checked->sources, checked->diags);
+    apply_suppressions(checked->sources, ids, checked->diags);
+  }
+  return checked;
+}
+
+}  // namespace
+
+bool is_policy(const Document& document) {
+  return document.language == "policy" ||
+         std::filesystem::path(document.path).extension() == ".policy";
+}
+
+Json to_lsp(const Diagnostic& d, const SourceManager& sources, PositionEncoding encoding) {
+  Json out = {{"range", range_json(sources, d.range, encoding)},
+              {"severity", d.severity == Severity::Error ? 1 : 2},
+              {"code", d.code},
+              {"source", "policyc"},
+              {"message", d.message}};
+  Json related = Json::array();
+  for (const DiagnosticNote& note : d.notes) {
+    if (!note.range.valid()) continue;
+    related.push_back(
+        {{"location",
+          {{"uri", uri_of_path(sources.file(note.range.file).name())},
+           {"range", range_json(sources, note.range, encoding)}}},
+         {"message", note.message}});
+  }
+  if (!related.empty()) out["relatedInformation"] = std::move(related);
+  if (!d.suggestion.empty()) out["data"] = {{"suggestion", d.suggestion}};
+  return out;
+}
+
+std::map<std::string, Json> policy_diagnostics(const Documents& documents,
+                                               PositionEncoding encoding) {
+  const OverlaySource source(documents);
+  std::map<std::string, std::unique_ptr<Checked>> checked;  // by entry, each checked once
+  std::map<std::string, Json> out;
+  for (const Document* document : documents.all()) {
+    if (!is_policy(*document)) continue;
+    Json& list = out[document->uri] = Json::array();
+    std::set<std::tuple<std::uint32_t, std::uint32_t, std::string, std::string>> seen;
+    for (const std::string& entry : entries_loading(*document, documents, source)) {
+      std::unique_ptr<Checked>& result = checked[entry];
+      if (!result) result = check_entry(entry, source);
+      for (const Diagnostic& d : result->diags.sorted()) {
+        if (!d.range.valid() || result->sources.file(d.range.file).name() != document->path) continue;
+        if (!seen.insert({d.range.begin, d.range.end, d.code, d.message}).second) continue;
+        list.push_back(to_lsp(d, result->sources, encoding));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace policyc::lsp

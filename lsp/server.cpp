@@ -1,0 +1,193 @@
+#include "lsp/server.hpp"
+
+#include <fmt/format.h>
+
+#include "compiler/format/format.hpp"
+#include "lsp/policy_diagnostics.hpp"
+#include "lsp/transport.hpp"
+
+namespace policyc::lsp {
+
+namespace {
+
+// A member of an object by path, or nothing when any step is missing or not an object.
+const Json* at(const Json& root, std::initializer_list<const char*> path) {
+  const Json* node = &root;
+  for (const char* key : path) {
+    if (!node->is_object()) return nullptr;
+    auto it = node->find(key);
+    if (it == node->end()) return nullptr;
+    node = &*it;
+  }
+  return node;
+}
+
+std::optional<std::string> string_at(const Json& root, std::initializer_list<const char*> path) {
+  const Json* node = at(root, path);
+  if (!node || !node->is_string()) return std::nullopt;
+  return node->get<std::string>();
+}
+
+long long version_of(const Json& params) {
+  const Json* v = at(params, {"textDocument", "version"});
+  return v && v->is_number_integer() ? v->get<long long>() : 0;
+}
+
+// The whole text of a full-sync change: the last change without a range.
+std::optional<std::string> changed_text(const Json& params) {
+  const Json* changes = at(params, {"contentChanges"});
+  if (!changes || !changes->is_array() || changes->empty()) return std::nullopt;
+  return string_at(changes->back(), {"text"});
+}
+
+struct InvalidParams {
+  std::string message;
+};
+
+}  // namespace
+
+int Server::run() {
+  while (!exited_) {
+    Framed framed = read_message(in_);
+    if (framed.status == Framed::Status::End) break;
+    if (framed.status == Framed::Status::Malformed) {
+      send(reply_error(nullptr, ErrorCode::ParseError, framed.error));
+      continue;
+    }
+    Json error;
+    std::optional<Incoming> message = parse_incoming(framed.body, error);
+    if (!message) {
+      send(error);
+      continue;
+    }
+    handle(*message);
+  }
+  return exited_ && shut_down_ ? 0 : 1;
+}
+
+void Server::handle(const Incoming& message) {
+  const bool request = message.id.has_value();
+  const std::string& method = message.method;
+  if (method == "exit") {
+    exited_ = true;
+    return;
+  }
+  if (!initialized_ && method != "initialize") {
+    if (request) send(reply_error(*message.id, ErrorCode::ServerNotInitialized,
+                                  "the server is not initialized; send 'initialize' first"));
+    return;
+  }
+  if (shut_down_ && request) {
+    send(reply_error(*message.id, ErrorCode::InvalidRequest,
+                     "the server is shut down; only 'exit' is accepted"));
+    return;
+  }
+  try {
+    if (method == "initialize") {
+      if (!request) return;
+      if (initialized_) {
+        send(reply_error(*message.id, ErrorCode::InvalidRequest, "'initialize' was already sent"));
+        return;
+      }
+      answer(message, initialize(message.params));
+    } else if (method == "shutdown") {
+      shut_down_ = true;
+      if (request) answer(message, nullptr);
+    } else if (method == "textDocument/didOpen") {
+      const std::optional<std::string> uri = string_at(message.params, {"textDocument", "uri"});
+      const std::optional<std::string> text = string_at(message.params, {"textDocument", "text"});
+      const std::string language =
+          string_at(message.params, {"textDocument", "languageId"}).value_or("");
+      if (uri && text && documents_.open(*uri, language, *text, version_of(message.params))) {
+        publish_diagnostics();
+      }
+    } else if (method == "textDocument/didChange") {
+      const std::optional<std::string> uri = string_at(message.params, {"textDocument", "uri"});
+      const std::optional<std::string> text = changed_text(message.params);
+      if (uri && text && documents_.change(*uri, *text, version_of(message.params))) {
+        publish_diagnostics();
+      }
+    } else if (method == "textDocument/didClose") {
+      if (auto uri = string_at(message.params, {"textDocument", "uri"})) {
+        documents_.close(*uri);
+        send(notification("textDocument/publishDiagnostics",
+                          {{"uri", *uri}, {"diagnostics", Json::array()}}));
+        publish_diagnostics();
+      }
+    } else if (method == "textDocument/formatting") {
+      if (request) answer(message, formatting(message.params));
+    } else if (request) {
+      send(reply_error(*message.id, ErrorCode::MethodNotFound,
+                       fmt::format("no method '{}'", method)));
+    }
+    // Other notifications ($/cancelRequest, initialized, $/setTrace...) need no answer:
+    // every request is answered before the next message is read, so none is pending.
+  } catch (const InvalidParams& e) {
+    if (request) send(reply_error(*message.id, ErrorCode::InvalidParams, e.message));
+  } catch (const std::exception& e) {
+    if (request) send(reply_error(*message.id, ErrorCode::RequestFailed, e.what()));
+  }
+}
+
+void Server::answer(const Incoming& request, Json result) { send(reply(*request.id, std::move(result))); }
+
+Json Server::initialize(const Json& params) {
+  const Json* offered = at(params, {"capabilities", "general", "positionEncodings"});
+  encoding_ = PositionEncoding::Utf16;
+  if (offered && offered->is_array()) {
+    for (const Json& name : *offered) {
+      if (name == "utf-8") encoding_ = PositionEncoding::Utf8;
+    }
+  }
+  initialized_ = true;
+  return {{"capabilities",
+           {{"positionEncoding", encoding_ == PositionEncoding::Utf8 ? "utf-8" : "utf-16"},
+            {"textDocumentSync", {{"openClose", true}, {"change", 1}}},
+            {"documentFormattingProvider", true}}},
+          {"serverInfo", {{"name", "policyc"}}}};
+}
+
+void Server::publish_diagnostics() {
+  for (auto& [uri, diagnostics] : policy_diagnostics(documents_, encoding_)) {
+    Json params = {{"uri", uri}, {"diagnostics", std::move(diagnostics)}};
+    if (const Document* document = documents_.find(uri)) params["version"] = document->version;
+    send(notification("textDocument/publishDiagnostics", std::move(params)));
+  }
+}
+
+Json Server::formatting(const Json& params) {
+  const std::optional<std::string> uri = string_at(params, {"textDocument", "uri"});
+  if (!uri) throw InvalidParams{"textDocument.uri is missing"};
+  const Document* document = documents_.find(*uri);
+  if (!document) throw InvalidParams{"the document is not open"};
+  if (!is_policy(*document)) return nullptr;
+  SourceManager sources;
+  DiagnosticSink diags;
+  const FileId file = sources.add(document->path, document->text);
+  std::optional<std::string> formatted = format_policy(sources, file, diags);
+  if (!formatted) {
+    std::string why = "the policy has a syntax error";
+    for (const Diagnostic& d : diags.sorted()) {
+      if (d.severity != Severity::Error || !d.range.valid()) continue;
+      const Position p = position_of(document->text, d.range.begin, encoding_);
+      why = fmt::format("cannot format: line {}: {}; fix it first", p.line + 1, d.message);
+      break;
+    }
+    throw std::runtime_error(why);
+  }
+  if (*formatted == document->text) return Json::array();
+  const Position end = position_of(document->text, static_cast<std::uint32_t>(document->text.size()),
+                                   encoding_);
+  return Json::array({{{"range",
+                        {{"start", {{"line", 0}, {"character", 0}}},
+                         {"end", {{"line", end.line}, {"character", end.character}}}}},
+                       {"newText", *formatted}}});
+}
+
+void Server::send(const Json& message) {
+  // Text from a document that is not UTF-8 must not stop the server: such bytes are
+  // replaced (U+FFFD) in what it sends.
+  write_message(out_, message.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+}  // namespace policyc::lsp
