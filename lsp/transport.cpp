@@ -45,7 +45,11 @@ Framed read_message(std::istream& in) {
     bool too_long = false;
     std::optional<std::string> line = read_header_line(in, too_long);
     if (!line) return {};
-    if (too_long) problem = "a header line is longer than 1024 bytes";
+    if (too_long) {
+      problem = "a header line is longer than 1024 bytes";
+      any_header = true;
+      continue;
+    }
     if (line->empty()) {
       if (!any_header) continue;  // blank lines between messages
       break;
