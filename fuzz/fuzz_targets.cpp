@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <sstream>
 #include <optional>
 
 #include "compiler/check/check.hpp"
@@ -10,6 +11,8 @@
 #include "compiler/syntax/load.hpp"
 #include "compiler/syntax/parse.hpp"
 #include "fuzz/ast_dump.hpp"
+#include "lsp/server.hpp"
+#include "lsp/transport.hpp"
 #include "pipeline/driver.hpp"
 #include "pipelock/emit/render_yaml.hpp"
 #include "pipelock/validate/validate_config.hpp"
@@ -216,6 +219,21 @@ std::string validate_target(std::string_view input) {
   return "";
 }
 
+std::string lsp_target(std::string_view input) {
+  std::istringstream in{std::string(input)};
+  std::ostringstream out;
+  lsp::Server(in, out).run();
+  std::istringstream sent(out.str());
+  for (;;) {
+    lsp::Framed framed = lsp::read_message(sent);
+    if (framed.status == lsp::Framed::Status::End) return "";
+    if (framed.status == lsp::Framed::Status::Malformed) return "the server wrote a bad frame";
+    if (nlohmann::json::parse(framed.body, nullptr, false).is_discarded()) {
+      return "the server wrote a message that is not JSON: " + framed.body;
+    }
+  }
+}
+
 Target find_target(std::string_view name) {
   if (name == "policy") return policy_target;
   if (name == "manifest") return manifest_target;
@@ -223,6 +241,7 @@ Target find_target(std::string_view name) {
   if (name == "compile_policy") return compile_policy_target;
   if (name == "fmt") return fmt_target;
   if (name == "validate") return validate_target;
+  if (name == "lsp") return lsp_target;
   return nullptr;
 }
 

@@ -27,6 +27,10 @@ std::string fmt_target(std::string_view input);
 /// `validate` on arbitrary YAML.
 std::string validate_target(std::string_view input);
 
+/// `policyc lsp` reading the input as its standard input: whatever a client sends, the
+/// server ends, and every message it writes is framed JSON.
+std::string lsp_target(std::string_view input);
+
 /// The target named `name` (a harness name without "_fuzz"), or nullptr.
 Target find_target(std::string_view name);
 

@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(policy manifest compile_manifest compile_policy fmt validate)
+[ ${#targets[@]} -gt 0 ] || targets=(policy manifest compile_manifest compile_policy fmt validate lsp)
 
 probe_dir="$(mktemp -d)"
 trap 'rm -rf "$probe_dir"' EXIT
@@ -77,6 +77,7 @@ seed() {
       add_seeds "$dir" 2 golden examples -name '*.yaml' ! -name 'expected*'
       add_seeds "$dir" 3 golden examples -name '*.md' ! -name 'expected*' ;;
     validate) add_seeds "$dir" "" golden -name 'expected.yaml' ;;
+    lsp) ;;  # sessions live in the kept corpus (fuzz/corpus/lsp) only
   esac
   if [ -d "fuzz/regressions/$target" ]; then add_seeds "$dir" "" "fuzz/regressions/$target"; fi
 }
@@ -84,6 +85,7 @@ seed() {
 dict_of() {
   case "$1" in
     policy|compile_policy|fmt) echo fuzz/policy.dict ;;
+    lsp) echo fuzz/lsp.dict ;;
     *) echo fuzz/yaml.dict ;;
   esac
 }
@@ -124,9 +126,11 @@ for target in "${names[@]}"; do
   runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)"
   crash="$(grep -m1 -E 'ERROR: (AddressSanitizer|libFuzzer|UndefinedBehaviorSanitizer)|invariant broken|runtime error' "$log" || true)"
   cov="$(grep -oE 'DONE +cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 | sed -E 's/DONE +//' || true)"
+  start="$(grep -oE 'INITED cov: [0-9]+ ft: [0-9]+' "$log" | head -1 | sed -E 's/INITED //' || true)"
   kept="$(find "fuzz/corpus/$target" -type f | wc -l)"
   rate="$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)"
-  echo "fuzz: $target: ${runs:-?} executions in ${seconds}s (${rate:-?}/s), ${cov:-cov: ?}," \
+  echo "fuzz: $target: ${runs:-?} executions in ${seconds}s (${rate:-?}/s)," \
+    "${cov:-cov: ?} (from ${start:-?} at the start)," \
     "kept corpus $kept inputs${crash:+; FOUND: $crash (see $log)}"
 done
 exit $status
