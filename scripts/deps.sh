@@ -6,8 +6,8 @@ packages=(cmake ninja-build g++ tao-pegtl-dev libyaml-cpp-dev libfmt-dev catch2 
 packages+=(libre2-dev pkg-config)
 # nlohmann-json: every JSON document policyc writes is built and dumped with it (base/json.hpp).
 packages+=(nlohmann-json3-dev)
-# The shells and the editor the completion and syntax tests run in.
-packages+=(zsh vim)
+# The shells and the editors the completion, syntax and language server tests run in.
+packages+=(zsh vim neovim)
 # clang with libFuzzer and its sanitizer runtimes: scripts/fuzz.sh runs every harness.
 packages+=(clang libclang-rt-14-dev)
 # libpsl and Debian's Public Suffix List data: registrable domains and W0608.

@@ -19,7 +19,17 @@ add_test(NAME editors_textmate
 add_test(NAME editors_vim
          COMMAND ${BASH_PROGRAM} ${PROJECT_SOURCE_DIR}/editors/tests/vim_syntax_test.sh
                  ${PROJECT_SOURCE_DIR})
-set_tests_properties(completion_zsh editors_textmate editors_vim PROPERTIES SKIP_RETURN_CODE 77)
+# The language server through VS Code's own JSON-RPC client library (npm), and through
+# Neovim's built-in client, headless.
+add_test(NAME lsp_protocol_node
+         COMMAND ${BASH_PROGRAM} -c [[command -v node >/dev/null || { echo "SKIP: node is not installed"; exit 77; }; exec node --test "$@"]]
+                 _ ${PROJECT_SOURCE_DIR}/editors/tests/lsp.test.js)
+set_tests_properties(lsp_protocol_node PROPERTIES ENVIRONMENT "POLICYC=$<TARGET_FILE:policyc>")
+add_test(NAME lsp_neovim
+         COMMAND ${BASH_PROGRAM} ${PROJECT_SOURCE_DIR}/editors/tests/nvim_lsp_test.sh
+                 $<TARGET_FILE:policyc> ${PROJECT_SOURCE_DIR})
+set_tests_properties(completion_zsh editors_textmate editors_vim lsp_protocol_node lsp_neovim
+                     PROPERTIES SKIP_RETURN_CODE 77)
 set_tests_properties(install PROPERTIES ENVIRONMENT CMAKE=${CMAKE_COMMAND})
 add_test(NAME editors_sublime_plist
          COMMAND ${BASH_PROGRAM} -c [[command -v python3 >/dev/null || { echo "SKIP: python3 is not installed"; exit 77; }; exec python3 "$@"]]
