@@ -11,6 +11,8 @@
 #include "pipeline/driver.hpp"
 #include "compiler/syntax/load.hpp"
 #include "pipelock/diff/config_diff_report.hpp"
+#include "pipeline/symdiff/policy_diff.hpp"
+#include "pipeline/symdiff/policy_diff_report.hpp"
 #include "pipelock/validate/config_tree.hpp"
 #include "pipelock/validate/validate_config.hpp"
 
@@ -27,6 +29,7 @@ struct DiffOptions {
   std::string new_policy;
   std::vector<std::string> params;
   std::string format = "text";
+  bool all_bottles = false;
   DiagnosticOptions diagnostics;
 };
 
@@ -107,6 +110,22 @@ std::unique_ptr<YamlNode> read_config(const std::string& path, SourceManager& so
   return diags.has_errors() ? nullptr : std::move(tree);
 }
 
+// No bottles: the change over every bottle and parameter set of the small scope, each
+// difference with a witness (pipeline/symdiff, docs/review.md).
+int run_policy_diff(const DiffOptions& options, CommandIo& io) {
+  LoadedPolicy policies[2];
+  const std::string* paths[2] = {&options.old_policy, &options.new_policy};
+  for (int i = 0; i < 2; ++i) {
+    DiagnosticSink diags;
+    policies[i].program = load_program(policy_entry(*paths[i]), policies[i].sources, diags);
+    print_diagnostics(policies[i].sources, diags, options.diagnostics, io.err);
+    if (!policies[i].program) return kExitInvalid;
+  }
+  const PolicyDiff diff = diff_policies(policies[0], policies[1]);
+  io.out << (options.format == "json" ? policy_diff_json(diff) : policy_diff_text(diff));
+  return diff.verdict == Verdict::Wider || diff.verdict == Verdict::Mixed ? kExitWider : kExitOk;
+}
+
 int run_diff(DiffOptions options, CommandIo& io) {
   const bool fleet = !options.old_policy.empty() || !options.new_policy.empty();
   if (fleet && (options.old_policy.empty() || options.new_policy.empty())) {
@@ -118,6 +137,12 @@ int run_diff(DiffOptions options, CommandIo& io) {
               "--new-policy PATH and the bottles\n";
     return kExitUsage;
   }
+  if (options.all_bottles && (!fleet || !options.files.empty() || !options.params.empty())) {
+    io.err << "policyc: error: --all-bottles takes --old-policy and --new-policy, and no "
+              "bottles or --param\n";
+    return kExitUsage;
+  }
+  if (options.all_bottles) return run_policy_diff(options, io);
   if (fleet && options.files.empty()) {
     // No bottles given: the fleet of the project the current directory is in.
     SourceManager sources;
@@ -126,11 +151,8 @@ int run_diff(DiffOptions options, CommandIo& io) {
     print_diagnostics(sources, diags, options.diagnostics, io.err);
     if (!choice) return kExitInvalid;
     if (choice->project) options.files = project_bottles(*choice->project);
-    if (options.files.empty()) {
-      io.err << "policyc: error: give the bottles, or run in a project whose policyc.yaml "
-                "lists them under bottles:\n";
-      return kExitUsage;
-    }
+    // Outside a project that lists its bottles: every bottle that could exist.
+    if (options.files.empty()) return run_policy_diff(options, io);
   }
   // Standard input can be read once: one of the two configs, and no bottle of a fleet
   // (each is compiled twice).
@@ -217,6 +239,10 @@ Command add_diff_command(CLI::App& app) {
       ->add_option("--param", options->params,
                    "launch parameter NAME=VALUE for every bottle, under both policies")
       ->type_name("NAME=VALUE");
+  command->add_flag("--all-bottles", options->all_bottles,
+                    "with --old-policy/--new-policy: every bottle and parameter set that could "
+                    "exist (a small scope, each difference with a witness), not the project's "
+                    "bottles");
   command->add_option("--format", options->format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   add_diagnostic_options(*command, options->diagnostics);

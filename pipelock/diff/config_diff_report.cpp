@@ -42,6 +42,9 @@ Json value_json(const ConfigChange& c, const std::string& value) {
   return value;
 }
 
+
+}  // namespace
+
 std::string change_text(const ConfigChange& c) {
   std::string what;
   switch (c.kind) {
@@ -60,7 +63,16 @@ std::string change_text(const ConfigChange& c) {
                         : fmt::format("{}  [{}: {}]", what, direction, c.note);
 }
 
-}  // namespace
+Json change_json(const ConfigChange& c) {
+  Json change;
+  change["path"] = c.path;
+  change["change"] = change_name(c.kind);
+  change["old"] = c.kind == ConfigChange::Kind::Added ? Json(nullptr) : value_json(c, c.old_value);
+  change["new"] = c.kind == ConfigChange::Kind::Removed ? Json(nullptr) : value_json(c, c.new_value);
+  change["direction"] = direction_name(c.direction);
+  change["note"] = c.note;
+  return change;
+}
 
 std::string diff_text(const std::vector<NamedDiff>& diffs, Verdict verdict) {
   std::string out;
@@ -98,14 +110,7 @@ std::string diff_json(const std::vector<NamedDiff>& diffs, Verdict verdict) {
     config["verdict"] = d.failed ? "failed" : verdict_name(d.diff.verdict);
     config["changes"] = Json::array();
     for (const ConfigChange& c : d.diff.changes) {
-      Json change;
-      change["path"] = c.path;
-      change["change"] = change_name(c.kind);
-      change["old"] = c.kind == ConfigChange::Kind::Added ? Json(nullptr) : value_json(c, c.old_value);
-      change["new"] = c.kind == ConfigChange::Kind::Removed ? Json(nullptr) : value_json(c, c.new_value);
-      change["direction"] = direction_name(c.direction);
-      change["note"] = c.note;
-      config["changes"].push_back(std::move(change));
+      config["changes"].push_back(change_json(c));
     }
     report["configs"].push_back(std::move(config));
   }

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "base/json_writer.hpp"
 #include "pipelock/diff/config_diff.hpp"
 
 namespace policyc {
@@ -14,6 +15,11 @@ struct NamedDiff {
   ConfigDiff diff;
   bool failed = false;  // the new policy refuses the bottle: no diff (its errors are on stderr)
 };
+
+/// One change on one line: "+ api_allowlist: \"pypi.org\"  [wider]".
+std::string change_text(const ConfigChange& change);
+/// One change as a JSON object: path, change, old, new, direction, note.
+Json change_json(const ConfigChange& change);
 
 /// Names are shown as diagnostics show them (printable_text): a bottle's file name
 /// cannot add a line or a terminal escape to the report. JSON keeps them exact.

@@ -1,0 +1,37 @@
+// The small scope the all-bottles diff searches: bottles and parameter sets built from
+// the manifest and parameter schemas of two policies and the string constants they
+// compare against. docs/review.md argues why this scope suffices for the language.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "ir/program.hpp"
+
+namespace policyc {
+
+/// One choice for one leaf of the manifest or the parameters: `path` is where it is
+/// written ("egress.allowlist", "params.ca_cert"), `json` its value as JSON (a YAML flow).
+struct Atom {
+  std::string path;
+  std::string json;
+  bool param = false;
+  std::vector<std::string> param_values;  // NAME=VALUE, for a parameter atom
+};
+
+/// A bottle and parameters: the atoms it sets (at most two, on different paths).
+struct Candidate {
+  std::vector<const Atom*> atoms;
+  std::string bottle_yaml() const;  // a YAML flow mapping ("{}" for no manifest atom)
+  std::vector<std::string> params() const;
+  std::string describe() const;     // "bottle.supervise = true, params.ca_cert given"
+};
+
+struct BottleSpace {
+  std::vector<Atom> atoms;
+  std::vector<Candidate> candidates;  // fewest atoms first: the first showing a change is minimal
+};
+
+/// Every atom of both policies' schemas, then the candidates: none, each atom, each pair.
+BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_program);
+
+}  // namespace policyc

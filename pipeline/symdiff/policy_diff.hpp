@@ -1,0 +1,49 @@
+// The all-bottles diff: what a policy change does to every bottle and parameter set of
+// the small scope (bottle_space), each difference with a witness compiled and checked
+// under both policies, and the constructs the scope cannot decide.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "ir/program.hpp"
+#include "pipelock/diff/config_diff.hpp"
+
+namespace policyc {
+
+struct PolicyChange {
+  ConfigChange change;                  // what changed, and its direction
+  std::string condition;                // the witness's keys, in the policy's terms
+  std::string witness_bottle;           // a YAML flow mapping
+  std::vector<std::string> witness_params;  // NAME=VALUE
+  std::string old_rule;                 // file:line of the old value's rule; "" when none
+  std::string new_rule;
+};
+
+struct UndecidedPlace {
+  std::string location;  // file:line
+  std::string what;      // "len() over a list: the scope has lists of at most two elements"
+};
+
+struct PolicyDiff {
+  std::vector<PolicyChange> changes;  // in the order first witnessed: fewest keys first
+  std::vector<UndecidedPlace> undecided;
+  std::size_t candidates = 0;  // bottles and parameter sets compiled under both
+  Verdict verdict = Verdict::Same;
+};
+
+/// A checked policy and the sources it was loaded into.
+struct LoadedPolicy {
+  std::unique_ptr<ir::Program> program;
+  SourceManager sources;
+};
+
+/// Compares two checked policies over the small scope. Never throws; a candidate
+/// neither policy compiles is no difference.
+PolicyDiff diff_policies(const LoadedPolicy& old_policy, const LoadedPolicy& new_policy);
+
+/// Where the small scope cannot decide `program` (see docs/review.md).
+std::vector<UndecidedPlace> undecided_places(const LoadedPolicy& policy);
+
+}  // namespace policyc
