@@ -1,10 +1,12 @@
 #include "lsp/policy_diagnostics.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <set>
 
+#include "base/error_docs.hpp"
 #include "compiler/check/check.hpp"
 #include "compiler/lint/lint.hpp"
 #include "compiler/lint/suppressions.hpp"
@@ -45,8 +47,8 @@ std::vector<std::string> policies_in(const std::string& folder, const Documents&
   return {paths.begin(), paths.end()};
 }
 
-// The entry policies of the document's folder that load it: those no other policy of
-// the folder imports. The document alone when none does.
+}  // namespace
+
 std::vector<std::string> entries_loading(const Document& document, const Documents& documents,
                                          const PolicySource& source) {
   const std::string folder = std::filesystem::path(document.path).parent_path().string();
@@ -71,6 +73,8 @@ std::vector<std::string> entries_loading(const Document& document, const Documen
   return entries;
 }
 
+namespace {
+
 // One entry checked as `policyc check` checks it.
 struct Checked {
   SourceManager sources;
@@ -94,6 +98,22 @@ std::unique_ptr<Checked> check_entry(const std::string& entry, const PolicySourc
 
 }  // namespace
 
+std::string error_doc_url(const std::string& code) {
+  const ErrorDoc* doc = find_error_doc(code);
+  if (!doc) return "";
+  // GitHub's anchor of the heading "## E0202: unknown name": lower case, punctuation
+  // dropped, spaces as '-'.
+  std::string anchor;
+  for (char c : doc->code + ": " + doc->title) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') {
+      anchor += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (c == ' ') {
+      anchor += '-';
+    }
+  }
+  return std::string(kErrorDocsUrl) + "#" + anchor;
+}
+
 bool is_policy(const Document& document) {
   return document.language == "policy" ||
          std::filesystem::path(document.path).extension() == ".policy";
@@ -105,6 +125,9 @@ Json to_lsp(const Diagnostic& d, const SourceManager& sources, PositionEncoding 
               {"code", d.code},
               {"source", "policyc"},
               {"message", d.message}};
+  if (std::string href = error_doc_url(d.code); !href.empty()) {
+    out["codeDescription"] = {{"href", std::move(href)}};
+  }
   Json related = Json::array();
   for (const DiagnosticNote& note : d.notes) {
     if (!note.range.valid()) continue;

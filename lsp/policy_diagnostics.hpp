@@ -2,6 +2,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -10,6 +11,14 @@
 #include "lsp/positions.hpp"
 
 namespace policyc::lsp {
+
+/// Where the repository's docs/errors.md is read on the web: a diagnostic's
+/// codeDescription is this with the code's heading as the anchor.
+constexpr const char* kErrorDocsUrl =
+    "https://github.com/policyc/policyc/blob/main/docs/errors.md";
+
+/// The page and anchor documenting `code`, or empty for a code docs/errors.md lacks.
+std::string error_doc_url(const std::string& code);
 
 /// An LSP Diagnostic for `d`, whose range lies in `text`: severity, code, source
 /// "policyc", the message, and each note as related information.
@@ -21,6 +30,11 @@ nlohmann::json to_lsp(const Diagnostic& d, const SourceManager& sources, Positio
 /// `# policyc: allow` comments applied; open documents are read before the disk.
 std::map<std::string, nlohmann::json> policy_diagnostics(const Documents& documents,
                                                          PositionEncoding encoding);
+
+/// The entry policies of the document's folder that load it: those no other policy of
+/// the folder imports. The document alone when none does.
+std::vector<std::string> entries_loading(const Document& document, const Documents& documents,
+                                         const PolicySource& source);
 
 /// Whether the document is a policy (by language id or by its `.policy` name).
 bool is_policy(const Document& document);

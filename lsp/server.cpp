@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "compiler/format/format.hpp"
+#include "lsp/completion.hpp"
+#include "lsp/navigation.hpp"
 #include "lsp/policy_diagnostics.hpp"
 #include "lsp/transport.hpp"
 
@@ -116,6 +118,20 @@ void Server::handle(const Incoming& message) {
       }
     } else if (method == "textDocument/formatting") {
       if (request) answer(message, formatting(message.params));
+    } else if (request && method == "textDocument/definition") {
+      answer(message, definition(text_position(message.params), documents_, encoding_));
+    } else if (request && method == "textDocument/references") {
+      answer(message, references(text_position(message.params), documents_, encoding_));
+    } else if (request && method == "textDocument/hover") {
+      answer(message, hover(text_position(message.params), documents_, encoding_));
+    } else if (request && method == "textDocument/completion") {
+      answer(message, completion(text_position(message.params), documents_));
+    } else if (request && method == "textDocument/rename") {
+      const std::optional<std::string> new_name = string_at(message.params, {"newName"});
+      if (!new_name) throw InvalidParams{"newName is missing"};
+      answer(message, rename(text_position(message.params), *new_name, documents_, encoding_));
+    } else if (request && method == "textDocument/documentSymbol") {
+      answer(message, document_symbols(policy_document(message.params), documents_, encoding_));
     } else if (request) {
       send(reply_error(*message.id, ErrorCode::MethodNotFound,
                        fmt::format("no method '{}'", method)));
@@ -127,6 +143,26 @@ void Server::handle(const Incoming& message) {
   } catch (const std::exception& e) {
     if (request) send(reply_error(*message.id, ErrorCode::RequestFailed, e.what()));
   }
+}
+
+const Document& Server::policy_document(const Json& params) const {
+  const std::optional<std::string> uri = string_at(params, {"textDocument", "uri"});
+  if (!uri) throw InvalidParams{"textDocument.uri is missing"};
+  const Document* document = documents_.find(*uri);
+  if (!document) throw InvalidParams{"the document is not open"};
+  if (!is_policy(*document)) throw InvalidParams{"the document is not a policy"};
+  return *document;
+}
+
+TextPosition Server::text_position(const Json& params) const {
+  const Document& document = policy_document(params);
+  const Json* line = at(params, {"position", "line"});
+  const Json* character = at(params, {"position", "character"});
+  if (!line || !character || !line->is_number_unsigned() || !character->is_number_unsigned()) {
+    throw InvalidParams{"position is missing or not two unsigned integers"};
+  }
+  const Position position{line->get<std::uint32_t>(), character->get<std::uint32_t>()};
+  return {&document, offset_of(document.text, position, encoding_)};
 }
 
 void Server::answer(const Incoming& request, Json result) { send(reply(*request.id, std::move(result))); }
@@ -143,7 +179,13 @@ Json Server::initialize(const Json& params) {
   return {{"capabilities",
            {{"positionEncoding", encoding_ == PositionEncoding::Utf8 ? "utf-8" : "utf-16"},
             {"textDocumentSync", {{"openClose", true}, {"change", 1}}},
-            {"documentFormattingProvider", true}}},
+            {"documentFormattingProvider", true},
+            {"definitionProvider", true},
+            {"referencesProvider", true},
+            {"hoverProvider", true},
+            {"renameProvider", true},
+            {"documentSymbolProvider", true},
+            {"completionProvider", {{"triggerCharacters", {"."}}}}}},
           {"serverInfo", {{"name", "policyc"}}}};
 }
 

@@ -5,6 +5,7 @@
 
 #include "lsp/documents.hpp"
 #include "lsp/json_rpc.hpp"
+#include "lsp/navigation.hpp"
 #include "lsp/positions.hpp"
 
 namespace policyc::lsp {
@@ -22,6 +23,9 @@ class Server {
   Json initialize(const Json& params);
   void publish_diagnostics();
   Json formatting(const Json& params);
+  /// The open policy a request names, or InvalidParams.
+  const Document& policy_document(const Json& params) const;
+  TextPosition text_position(const Json& params) const;
   void send(const Json& message);
 
   std::istream& in_;

@@ -6,8 +6,10 @@ packages=(cmake ninja-build g++ tao-pegtl-dev libyaml-cpp-dev libfmt-dev catch2 
 packages+=(libre2-dev pkg-config)
 # nlohmann-json: every JSON document policyc writes is built and dumped with it (base/json.hpp).
 packages+=(nlohmann-json3-dev)
-# The shells and the editors the completion, syntax and language server tests run in.
-packages+=(zsh vim neovim)
+# The shells and the editor the completion and syntax tests run in.
+packages+=(zsh vim)
+# Neovim: its built-in LSP client runs `policyc lsp` end to end (editors/lsp-tests).
+packages+=(neovim)
 # clang with libFuzzer and its sanitizer runtimes: scripts/fuzz.sh runs every harness.
 packages+=(clang libclang-rt-14-dev)
 # libpsl and Debian's Public Suffix List data: registrable domains and W0608.
@@ -32,7 +34,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo_cmd apt-get update
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y "${missing[@]}"
 fi
-# node and npm run the TextMate grammar test (editors/tests): Debian's packages, unless
+# node and npm run the TextMate grammar test (editors/tests) and the language server's
+# protocol tests (editors/lsp-tests): Debian's packages, unless
 # the machine already has both (another nodejs package may provide npm).
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   sudo_cmd=""

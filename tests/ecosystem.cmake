@@ -19,15 +19,16 @@ add_test(NAME editors_textmate
 add_test(NAME editors_vim
          COMMAND ${BASH_PROGRAM} ${PROJECT_SOURCE_DIR}/editors/tests/vim_syntax_test.sh
                  ${PROJECT_SOURCE_DIR})
-# The language server through VS Code's own JSON-RPC client library (npm), and through
-# Neovim's built-in client, headless.
+# `policyc lsp` through vscode-jsonrpc (editors/lsp-tests), and in headless Neovim's
+# built-in client.
 add_test(NAME lsp_protocol_node
-         COMMAND ${BASH_PROGRAM} -c [[command -v node >/dev/null || { echo "SKIP: node is not installed"; exit 77; }; exec node --test "$@"]]
-                 _ ${PROJECT_SOURCE_DIR}/editors/tests/lsp.test.js)
-set_tests_properties(lsp_protocol_node PROPERTIES ENVIRONMENT "POLICYC=$<TARGET_FILE:policyc>")
+         COMMAND ${BASH_PROGRAM} -c [[command -v node >/dev/null || { echo "SKIP: node is not installed"; exit 77; }; [ -d "$1/node_modules/vscode-jsonrpc" ] || { echo "SKIP: run npm ci --prefix editors/lsp-tests"; exit 77; }; cd "$1" && exec node --test protocol.test.js]]
+                 _ ${PROJECT_SOURCE_DIR}/editors/lsp-tests)
+set_tests_properties(lsp_protocol_node PROPERTIES ENVIRONMENT POLICYC=$<TARGET_FILE:policyc>)
 add_test(NAME lsp_neovim
-         COMMAND ${BASH_PROGRAM} ${PROJECT_SOURCE_DIR}/editors/tests/nvim_lsp_test.sh
-                 $<TARGET_FILE:policyc> ${PROJECT_SOURCE_DIR})
+         COMMAND ${BASH_PROGRAM} -c [[command -v nvim >/dev/null || { echo "SKIP: nvim is not installed"; exit 77; }; exec bash "$@"]]
+                 _ ${PROJECT_SOURCE_DIR}/editors/lsp-tests/neovim_test.sh $<TARGET_FILE:policyc>
+                 ${PROJECT_SOURCE_DIR})
 set_tests_properties(completion_zsh editors_textmate editors_vim lsp_protocol_node lsp_neovim
                      PROPERTIES SKIP_RETURN_CODE 77)
 set_tests_properties(install PROPERTIES ENVIRONMENT CMAKE=${CMAKE_COMMAND})

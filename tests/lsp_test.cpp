@@ -7,6 +7,7 @@
 
 #include "lsp/documents.hpp"
 #include "lsp/json_rpc.hpp"
+#include "lsp/policy_diagnostics.hpp"
 #include "lsp/positions.hpp"
 #include "lsp/server.hpp"
 #include "lsp/transport.hpp"
@@ -159,7 +160,8 @@ TEST_CASE("lsp server: an unsaved edit of an imported file changes the importer'
   CHECK(sent[2]["params"]["uri"] == uri_of_path(imported));
   CHECK(after["uri"] == uri_of_path(entry));
   CHECK(after["diagnostics"].dump() ==
-        R"([{"code":"E0202","data":{"suggestion":"B"},"message":"unknown name 'A'; did you mean 'B'?",)"
+        R"([{"code":"E0202","codeDescription":{"href":")" + error_doc_url("E0202") + R"("},)"
+        R"("data":{"suggestion":"B"},"message":"unknown name 'A'; did you mean 'B'?",)"
         R"("range":{"end":{"character":16,"line":9},"start":{"character":15,"line":9}},)"
         R"("severity":1,"source":"policyc"}])");
 }
@@ -208,4 +210,35 @@ TEST_CASE("lsp server: formatting returns fmt's text as one edit and refuses a s
         R"("range":{"end":{"character":0,"line":1},"start":{"character":0,"line":0}}}])");
   CHECK(sent[4]["error"]["code"] == -32803);
   CHECK(sent[4]["error"]["message"].get<std::string>().rfind("cannot format: line 1: ", 0) == 0);
+}
+
+TEST_CASE("lsp diagnostics: a code's docs link is the heading's anchor in docs/errors.md") {
+  CHECK(error_doc_url("E0202") == std::string(kErrorDocsUrl) + "#e0202-unknown-name");
+  CHECK(error_doc_url("W0601") == std::string(kErrorDocsUrl) + "#w0601-unused-constant");
+  CHECK(error_doc_url("E9999").empty());
+}
+
+TEST_CASE("lsp server: definition and hover on a name declared under a comment") {
+  testing::ScratchFolder folder;
+  const std::string path = folder.path("p.policy");
+  const std::string text =
+      "# Where the bottle may go.\n# Two lines.\nconst Hosts: list<hostname> = [\"a.example.com\"]\n"
+      "const More = Hosts\n";
+  auto request = [&](int id, const char* method) {
+    return frame(Json{{"jsonrpc", "2.0"},
+                      {"id", id},
+                      {"method", method},
+                      {"params",
+                       {{"textDocument", {{"uri", uri_of_path(path)}}},
+                        {"position", {{"line", 3}, {"character", 14}}}}}}
+                     .dump());
+  };
+  auto sent = session(kInitialize + did_open(path, text) + request(2, "textDocument/definition") +
+                      request(3, "textDocument/hover"));
+  REQUIRE(sent.size() == 4);
+  CHECK(sent[2]["result"].dump() ==
+        R"([{"range":{"end":{"character":11,"line":2},"start":{"character":6,"line":2}},"uri":")" +
+            uri_of_path(path) + R"("}])");
+  CHECK(sent[3]["result"]["contents"]["value"] ==
+        "```policy\nconst Hosts: list<hostname>\n```\n\nWhere the bottle may go.\nTwo lines.\n");
 }

@@ -1,0 +1,307 @@
+// `policyc lsp` driven by vscode-jsonrpc, the JSON-RPC library VS Code's client uses:
+// one test per method and per error path. POLICYC names the binary.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const rpc = require('vscode-jsonrpc/node');
+const { pathToFileURL } = require('node:url');
+
+const policyc = process.env.POLICYC;
+if (!policyc) throw new Error('set POLICYC to the policyc binary');
+
+function scratch(files) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policyc-lsp-'));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+const uriOf = (file) => pathToFileURL(file).href;
+
+// A server and a client connection to it; `diagnostics` collects each publication.
+function start() {
+  const child = spawn(policyc, ['lsp'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = rpc.createMessageConnection(
+    new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const published = [];
+  const waiters = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    published.push(params);
+    for (const w of waiters.splice(0)) w();
+  });
+  connection.listen();
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  // The next publication for `uri` that `accept` takes.
+  async function diagnosticsOf(uri, accept = () => true) {
+    for (;;) {
+      const found = published.find((p) => p.uri === uri && accept(p.diagnostics));
+      if (found) { published.splice(published.indexOf(found), 1); return found.diagnostics; }
+      await new Promise((resolve) => waiters.push(resolve));
+    }
+  }
+  return { child, connection, diagnosticsOf, exited };
+}
+
+async function initialized(capabilities = {}) {
+  const server = start();
+  const result = await server.connection.sendRequest('initialize',
+    { processId: null, rootUri: null, capabilities });
+  server.connection.sendNotification('initialized', {});
+  return { ...server, result };
+}
+
+async function stop(server) {
+  await server.connection.sendRequest('shutdown');
+  server.connection.sendNotification('exit');
+  const code = await server.exited;
+  server.connection.dispose();
+  return code;
+}
+
+function open(server, file, text) {
+  server.connection.sendNotification('textDocument/didOpen',
+    { textDocument: { uri: uriOf(file), languageId: 'policy', version: 1, text } });
+}
+
+// Raw bytes in, every framed message out: for what a library would not send.
+function raw(bytes) {
+  return new Promise((resolve) => {
+    const child = spawn(policyc, ['lsp'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = Buffer.alloc(0);
+    child.stdout.on('data', (d) => { out = Buffer.concat([out, d]); });
+    child.on('exit', (code) => {
+      const messages = [];
+      let text = out.toString('utf8');
+      for (;;) {
+        const m = /^Content-Length: (\d+)\r\n\r\n/.exec(text);
+        if (!m) break;
+        const body = Buffer.from(text.slice(m[0].length), 'utf8').subarray(0, Number(m[1]));
+        messages.push(JSON.parse(body.toString('utf8')));
+        text = text.slice(m[0].length + body.toString('utf8').length);
+      }
+      resolve({ code, messages });
+    });
+    child.stdin.end(bytes);
+  });
+}
+const frame = (body) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+const initializeFrame = frame(JSON.stringify(
+  { jsonrpc: '2.0', id: 1, method: 'initialize', params: { capabilities: {} } }));
+
+const entryText = [
+  'import "defaults.policy"', '', 'manifest bottle {', '  on: bool = false', '}', '',
+  'set allowlist: hostname', '', 'rule r {', '  allowlist += A', '}', '',
+  'output pipelock {', '  mode = "strict"', '  api_allowlist = allowlist', '}', ''].join('\n');
+const defaultsText = '# The hosts every bottle reaches.\nconst A: list<hostname> = ["a.example.com"]\n';
+
+test('initialize: capabilities, UTF-16 by default', async () => {
+  const server = await initialized();
+  const caps = server.result.capabilities;
+  assert.strictEqual(caps.positionEncoding, 'utf-16');
+  for (const provider of ['definitionProvider', 'referencesProvider', 'hoverProvider',
+    'renameProvider', 'documentSymbolProvider', 'documentFormattingProvider']) {
+    assert.strictEqual(caps[provider], true, provider);
+  }
+  assert.deepStrictEqual(server.result.serverInfo, { name: 'policyc' });
+  assert.strictEqual(await stop(server), 0);
+});
+
+test('initialize: a client offering utf-8 gets it', async () => {
+  const server = await initialized({ general: { positionEncodings: ['utf-8', 'utf-16'] } });
+  assert.strictEqual(server.result.capabilities.positionEncoding, 'utf-8');
+  await stop(server);
+});
+
+test('a request before initialize is -32002', async () => {
+  const server = start();
+  await assert.rejects(server.connection.sendRequest('textDocument/hover', {}),
+    (e) => e.code === -32002);
+  server.connection.sendNotification('exit');
+  assert.strictEqual(await server.exited, 1);  // exit without shutdown
+});
+
+test('an unknown method is -32601', async () => {
+  const server = await initialized();
+  await assert.rejects(server.connection.sendRequest('no/such', {}), (e) => e.code === -32601);
+  await stop(server);
+});
+
+test('$/cancelRequest is accepted and answers nothing', async () => {
+  const server = await initialized();
+  server.connection.sendNotification('$/cancelRequest', { id: 99 });
+  await assert.rejects(server.connection.sendRequest('no/such'), (e) => e.code === -32601);
+  await stop(server);
+});
+
+test('a body that is not JSON is -32700', async () => {
+  const { messages } = await raw(initializeFrame + frame('{"jsonrpc":'));
+  assert.deepStrictEqual(messages[1].error.code, -32700);
+  assert.strictEqual(messages[1].id, null);
+});
+
+test('a message without a method is -32600', async () => {
+  const { messages } = await raw(initializeFrame + frame('{"jsonrpc":"2.0","id":7}'));
+  assert.strictEqual(messages[1].error.code, -32600);
+});
+
+test('a header without Content-Length is -32700 and the server goes on', async () => {
+  const { messages } = await raw('X-Nothing: 1\r\n\r\n' + initializeFrame);
+  assert.strictEqual(messages[0].error.code, -32700);
+  assert.ok(messages.some((m) => m.id === 1 && m.result));
+});
+
+test('an oversized Content-Length is refused without reading it', async () => {
+  const { messages } = await raw('Content-Length: 99999999999\r\n\r\n{}');
+  assert.strictEqual(messages[0].error.code, -32700);
+});
+
+test('invalid params are -32602', async () => {
+  const server = await initialized();
+  await assert.rejects(server.connection.sendRequest('textDocument/definition', {}),
+    (e) => e.code === -32602);
+  await stop(server);
+});
+
+test('diagnostics: a typo is an error with its code, docs link and fix', async () => {
+  const dir = scratch({});
+  const file = path.join(dir, 'p.policy');
+  const server = await initialized();
+  open(server, file, 'const Hosts: list<hostname> = ["a.example.com"]\nconst B = Hots\n');
+  const diags = await server.diagnosticsOf(uriOf(file), (d) => d.length > 0);
+  const typo = diags.find((d) => d.code === 'E0202');
+  assert.ok(typo, JSON.stringify(diags));
+  assert.strictEqual(typo.message, "unknown name 'Hots'; did you mean 'Hosts'?");
+  assert.deepStrictEqual(typo.range, { start: { line: 1, character: 10 }, end: { line: 1, character: 14 } });
+  assert.match(typo.codeDescription.href, /errors\.md#e0202-unknown-name$/);
+  await stop(server);
+});
+
+test('diagnostics: positions after non-ASCII text count UTF-16 units', async () => {
+  const dir = scratch({});
+  const file = path.join(dir, 'p.policy');
+  const server = await initialized();
+  // 'é' is one UTF-16 unit (two bytes), '😀' two units (four bytes).
+  open(server, file, '# café\nconst X: list<string> = ["é😀", 5]\n');
+  const diags = await server.diagnosticsOf(uriOf(file), (d) => d.length > 0);
+  const element = diags.find((d) => d.code === 'E0210');
+  assert.deepStrictEqual(element.range.start, { line: 1, character: 32 });
+  await stop(server);
+});
+
+test('diagnostics follow an unsaved edit of another open file', async () => {
+  const dir = scratch({ 'pipelock.policy': entryText, 'defaults.policy': defaultsText });
+  const entry = path.join(dir, 'pipelock.policy');
+  const defaults = path.join(dir, 'defaults.policy');
+  const server = await initialized();
+  open(server, entry, entryText);
+  open(server, defaults, defaultsText);
+  assert.deepStrictEqual(await server.diagnosticsOf(uriOf(entry)), []);
+  server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: uriOf(defaults), version: 2 },
+    contentChanges: [{ text: defaultsText.replace('const A', 'const B') }],
+  });
+  const after = await server.diagnosticsOf(uriOf(entry), (d) => d.length > 0);
+  assert.strictEqual(after[0].message, "unknown name 'A'; did you mean 'B'?");
+  assert.deepStrictEqual(after[0].range.start, { line: 9, character: 15 });
+  server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(defaults) } });
+  assert.deepStrictEqual(await server.diagnosticsOf(uriOf(entry)), []);  // the disk again
+  await stop(server);
+});
+
+test('definition: a name used in one file, declared in an imported one', async () => {
+  const dir = scratch({ 'pipelock.policy': entryText, 'defaults.policy': defaultsText });
+  const entry = path.join(dir, 'pipelock.policy');
+  const server = await initialized();
+  open(server, entry, entryText);
+  const found = await server.connection.sendRequest('textDocument/definition',
+    { textDocument: { uri: uriOf(entry) }, position: { line: 9, character: 15 } });
+  assert.deepStrictEqual(found, [{ uri: uriOf(path.join(dir, 'defaults.policy')),
+    range: { start: { line: 1, character: 6 }, end: { line: 1, character: 7 } } }]);
+  const imported = await server.connection.sendRequest('textDocument/definition',
+    { textDocument: { uri: uriOf(entry) }, position: { line: 0, character: 10 } });
+  assert.strictEqual(imported.uri, uriOf(path.join(dir, 'defaults.policy')));
+  await stop(server);
+});
+
+test('references: the declaration and every use across files', async () => {
+  const dir = scratch({ 'pipelock.policy': entryText, 'defaults.policy': defaultsText });
+  const entry = path.join(dir, 'pipelock.policy');
+  const server = await initialized();
+  open(server, entry, entryText);
+  const refs = await server.connection.sendRequest('textDocument/references', {
+    textDocument: { uri: uriOf(entry) }, position: { line: 6, character: 5 },
+    context: { includeDeclaration: true } });
+  assert.deepStrictEqual(refs.map((r) => r.range.start.line), [6, 9, 14]);
+  await stop(server);
+});
+
+test('hover: the declaration and the comment above it', async () => {
+  const dir = scratch({ 'pipelock.policy': entryText, 'defaults.policy': defaultsText });
+  const entry = path.join(dir, 'pipelock.policy');
+  const server = await initialized();
+  open(server, entry, entryText);
+  const hover = await server.connection.sendRequest('textDocument/hover',
+    { textDocument: { uri: uriOf(entry) }, position: { line: 9, character: 15 } });
+  assert.strictEqual(hover.contents.value,
+    '```policy\nconst A: list<hostname>\n```\n\nThe hosts every bottle reaches.\n');
+  await stop(server);
+});
+
+test('rename: the declaration and its uses in every file', async () => {
+  const dir = scratch({ 'pipelock.policy': entryText, 'defaults.policy': defaultsText });
+  const entry = path.join(dir, 'pipelock.policy');
+  const server = await initialized();
+  open(server, entry, entryText);
+  const edit = await server.connection.sendRequest('textDocument/rename',
+    { textDocument: { uri: uriOf(entry) }, position: { line: 9, character: 15 }, newName: 'Base' });
+  assert.deepStrictEqual(Object.keys(edit.changes).sort(),
+    [uriOf(path.join(dir, 'defaults.policy')), uriOf(entry)].sort());
+  assert.strictEqual(edit.changes[uriOf(entry)][0].newText, 'Base');
+  await stop(server);
+});
+
+test('documentSymbol: the declarations of the file', async () => {
+  const dir = scratch({ 'pipelock.policy': entryText, 'defaults.policy': defaultsText });
+  const entry = path.join(dir, 'pipelock.policy');
+  const server = await initialized();
+  open(server, entry, entryText);
+  const symbols = await server.connection.sendRequest('textDocument/documentSymbol',
+    { textDocument: { uri: uriOf(entry) } });
+  assert.deepStrictEqual(symbols.map((s) => s.name), ['bottle', 'allowlist', 'r', 'pipelock']);
+  await stop(server);
+});
+
+test('completion: names from imports, built-ins, types and keywords', async () => {
+  const dir = scratch({ 'pipelock.policy': entryText, 'defaults.policy': defaultsText });
+  const entry = path.join(dir, 'pipelock.policy');
+  const server = await initialized();
+  open(server, entry, entryText);
+  const list = await server.connection.sendRequest('textDocument/completion',
+    { textDocument: { uri: uriOf(entry) }, position: { line: 9, character: 15 } });
+  const labels = list.items.map((i) => i.label);
+  for (const label of ['A', 'allowlist', 'sorted', 'hostname', 'rule']) assert.ok(labels.includes(label), label);
+  await stop(server);
+});
+
+test('formatting: fmt as one edit, refused on a syntax error', async () => {
+  const dir = scratch({});
+  const file = path.join(dir, 'p.policy');
+  const server = await initialized();
+  open(server, file, 'const   A : list<hostname> = [ "a.example.com" ]\n');
+  const edits = await server.connection.sendRequest('textDocument/formatting',
+    { textDocument: { uri: uriOf(file) }, options: { tabSize: 2, insertSpaces: true } });
+  assert.strictEqual(edits[0].newText, 'const A: list<hostname> = ["a.example.com"]\n');
+  server.connection.sendNotification('textDocument/didChange',
+    { textDocument: { uri: uriOf(file), version: 2 }, contentChanges: [{ text: 'const A = \n' }] });
+  await assert.rejects(server.connection.sendRequest('textDocument/formatting',
+    { textDocument: { uri: uriOf(file) }, options: { tabSize: 2, insertSpaces: true } }),
+  (e) => e.code === -32803 && e.message.startsWith('cannot format: line 1: '));
+  await stop(server);
+});
+
+test('shutdown then exit ends with 0', async () => {
+  const server = await initialized();
+  assert.strictEqual(await stop(server), 0);
+});

@@ -1,0 +1,30 @@
+// Requests answered from the name index: go to definition, find references, hover,
+// rename and document symbols. Each takes the request's params and returns its result.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "lsp/documents.hpp"
+#include "lsp/positions.hpp"
+
+namespace policyc::lsp {
+
+/// A document and a byte offset in it, read from a TextDocumentPositionParams.
+struct TextPosition {
+  const Document* document = nullptr;
+  std::uint32_t offset = 0;
+};
+
+nlohmann::json definition(const TextPosition& at, const Documents& documents,
+                          PositionEncoding encoding);
+nlohmann::json references(const TextPosition& at, const Documents& documents,
+                          PositionEncoding encoding);
+nlohmann::json hover(const TextPosition& at, const Documents& documents,
+                     PositionEncoding encoding);
+/// A WorkspaceEdit renaming the declaration at `at` and every use of it; nothing when no
+/// declared name is there.
+nlohmann::json rename(const TextPosition& at, const std::string& new_name,
+                      const Documents& documents, PositionEncoding encoding);
+nlohmann::json document_symbols(const Document& document, const Documents& documents,
+                                PositionEncoding encoding);
+
+}  // namespace policyc::lsp
