@@ -106,15 +106,43 @@ bool use_color(const DiagnosticOptions& options, const std::ostream& stream) {
   return is_terminal(stream);
 }
 
+namespace {
+
+// The same report twice at one place says nothing new (a YAML node copied by an alias
+// is reported once per copy).
+bool same_report(const Diagnostic& a, const Diagnostic& b) {
+  return a.code == b.code && a.range.file == b.range.file && a.range.begin == b.range.begin &&
+         a.range.end == b.range.end && a.message == b.message;
+}
+
+}  // namespace
+
 void print_diagnostics(const SourceManager& sources, const DiagnosticSink& diags,
                        const DiagnosticOptions& options, std::ostream& err) {
-  if (options.format == "json") {
-    for (const Diagnostic& d : diags.sorted()) err << render_json(d, sources);
-    return;
-  }
+  const std::vector<Diagnostic> sorted = diags.sorted();
+  const Diagnostic* previous = nullptr;
+  std::size_t shown = 0, not_shown = 0;
   RenderOptions render_options;
   render_options.color = use_color(options, err);
-  for (const Diagnostic& d : diags.sorted()) err << render(d, sources, render_options);
+  for (const Diagnostic& d : sorted) {
+    if (previous && same_report(*previous, d)) continue;
+    previous = &d;
+    if (options.format == "json") {
+      err << render_json(d, sources);
+    } else if (shown < kMaxShownDiagnostics) {
+      // Each one shows its source line: a bottle of a million errors must not take
+      // minutes to report, and the first ones are the ones to fix.
+      err << render(d, sources, render_options);
+      ++shown;
+    } else {
+      ++not_shown;
+    }
+  }
+  if (not_shown) {
+    err << fmt::format("policyc: {} more diagnostics not shown; fix the ones above first, or "
+                       "see them all with --diagnostics=json\n",
+                       not_shown);
+  }
 }
 
 }  // namespace policyc

@@ -57,7 +57,11 @@ void add_diagnostic_options(CLI::App& command, DiagnosticOptions& options);
 /// Whether diagnostics written to `stream` are colored: `--color`, NO_COLOR, a terminal.
 bool use_color(const DiagnosticOptions& options, const std::ostream& stream);
 
-/// Prints every diagnostic of the run to `err`, in source order, as text or JSON lines.
+/// In text, the first this many diagnostics are shown with their source lines, then a
+/// count of the rest; JSON lines holds them all.
+inline constexpr std::size_t kMaxShownDiagnostics = 100;
+/// Prints the diagnostics of the run to `err`, in source order, as text or JSON lines; a
+/// report repeated at one place is printed once.
 void print_diagnostics(const SourceManager& sources, const DiagnosticSink& diags,
                        const DiagnosticOptions& options, std::ostream& err);
 
