@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "compiler/format/format.hpp"
+#include "lsp/code_actions.hpp"
 #include "lsp/completion.hpp"
 #include "lsp/navigation.hpp"
 #include "lsp/policy_diagnostics.hpp"
@@ -130,6 +131,8 @@ void Server::handle(const Incoming& message) {
       const std::optional<std::string> new_name = string_at(message.params, {"newName"});
       if (!new_name) throw InvalidParams{"newName is missing"};
       answer(message, rename(text_position(message.params), *new_name, documents_, encoding_));
+    } else if (request && method == "textDocument/codeAction") {
+      answer(message, code_actions(policy_document(message.params), message.params));
     } else if (request && method == "textDocument/documentSymbol") {
       answer(message, document_symbols(policy_document(message.params), documents_, encoding_));
     } else if (request) {
@@ -185,6 +188,7 @@ Json Server::initialize(const Json& params) {
             {"hoverProvider", true},
             {"renameProvider", true},
             {"documentSymbolProvider", true},
+            {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
             {"completionProvider", {{"triggerCharacters", {"."}}}}}},
           {"serverInfo", {{"name", "policyc"}}}};
 }

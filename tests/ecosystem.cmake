@@ -22,7 +22,7 @@ add_test(NAME editors_vim
 # `policyc lsp` through vscode-jsonrpc (editors/lsp-tests), and in headless Neovim's
 # built-in client.
 add_test(NAME lsp_protocol_node
-         COMMAND ${BASH_PROGRAM} -c [[command -v node >/dev/null || { echo "SKIP: node is not installed"; exit 77; }; [ -d "$1/node_modules/vscode-jsonrpc" ] || { echo "SKIP: run npm ci --prefix editors/lsp-tests"; exit 77; }; cd "$1" && exec node --test protocol.test.js]]
+         COMMAND ${BASH_PROGRAM} -c [[command -v node >/dev/null || { echo "SKIP: node is not installed"; exit 77; }; [ -d "$1/node_modules/vscode-jsonrpc" ] || { echo "SKIP: run npm ci --prefix editors/lsp-tests"; exit 77; }; cd "$1" && exec node --test --test-timeout=20000 protocol.test.js]]
                  _ ${PROJECT_SOURCE_DIR}/editors/lsp-tests)
 set_tests_properties(lsp_protocol_node PROPERTIES ENVIRONMENT POLICYC=$<TARGET_FILE:policyc>)
 add_test(NAME lsp_neovim

@@ -305,3 +305,23 @@ test('shutdown then exit ends with 0', async () => {
   const server = await initialized();
   assert.strictEqual(await stop(server), 0);
 });
+
+test('codeAction: apply a did-you-mean, and allow a lint on its line', async () => {
+  const dir = scratch({});
+  const file = path.join(dir, 'p.policy');
+  const server = await initialized();
+  open(server, file, 'const Hosts: list<hostname> = ["a.example.com"]\nconst B = Hots\n');
+  const diags = await server.diagnosticsOf(uriOf(file), (d) => d.length > 0);
+  const actions = await server.connection.sendRequest('textDocument/codeAction',
+    { textDocument: { uri: uriOf(file) }, range: diags[0].range, context: { diagnostics: diags } });
+  const fix = actions.find((a) => a.title === "Change to 'Hosts'");
+  assert.deepStrictEqual(fix.edit.changes[uriOf(file)],
+    [{ range: { start: { line: 1, character: 10 }, end: { line: 1, character: 14 } }, newText: 'Hosts' }]);
+  // A lint as the server would send it (no lint runs beside an error), at line 1.
+  const unused = { range: diags[0].range, code: 'W0601', message: 'unused', severity: 2 };
+  const lintActions = await server.connection.sendRequest('textDocument/codeAction',
+    { textDocument: { uri: uriOf(file) }, range: unused.range, context: { diagnostics: [unused] } });
+  const allow = lintActions.find((a) => a.title === `Allow ${unused.code} on this line`);
+  assert.strictEqual(allow.edit.changes[uriOf(file)][0].newText, `# policyc: allow ${unused.code} reason\n`);
+  await stop(server);
+});
