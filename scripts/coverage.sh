@@ -18,7 +18,7 @@ ctest --test-dir "$build" -j"$(nproc)" --output-on-failure >"$build/ctest.log" |
   tail -20 "$build/ctest.log"
   exit 1
 }
-layers=(base grammar ir compiler runtime pipelock pipeline cli)
+layers=(base grammar ir compiler runtime pipelock pipeline lsp cli)
 filters=()
 for layer in "${layers[@]}"; do filters+=(--filter "$PWD/$layer/"); done
 # Branch figures count only the project's own decisions, not those the compiler adds for

@@ -7,7 +7,7 @@
 
 #include "pipeline/driver.hpp"
 #include "pipeline/symdiff/bottle_space.hpp"
-#include "pipelock/validate/config_tree.hpp"
+#include "pipelock/emit/output_tree.hpp"
 #include "runtime/input/params_reader.hpp"
 
 namespace policyc {
@@ -72,12 +72,6 @@ std::string rule_of(const Outcome& outcome, const std::string& path, const std::
     }
   }
   return file_line(outcome.sources, node->origin);
-}
-
-std::unique_ptr<YamlNode> config_tree(Outcome& outcome) {
-  DiagnosticSink diags;
-  const FileId file = outcome.sources.add("config.yaml", outcome.compiled->yaml);
-  return load_config_tree(outcome.sources, file, diags);
 }
 
 // A candidate one policy compiles and the other refuses: the bottle itself changed.
@@ -148,10 +142,11 @@ PolicyDiff diff_policies(const LoadedPolicy& old_policy, const LoadedPolicy& new
                     "bottle without it";
     }
     if (before.compiled->yaml == after.compiled->yaml) continue;
-    std::unique_ptr<YamlNode> old_tree = config_tree(before);
-    std::unique_ptr<YamlNode> new_tree = config_tree(after);
-    if (!old_tree || !new_tree) continue;
-    for (ConfigChange change : diff_configs(*old_tree, *new_tree).changes) {
+    // Each text was read back and found to hold its document, so the trees are built
+    // from the documents, not parsed again.
+    const YamlNode old_tree = output_tree(before.compiled->evaluation.output);
+    const YamlNode new_tree = output_tree(after.compiled->evaluation.output);
+    for (ConfigChange change : diff_configs(old_tree, new_tree).changes) {
       if (!schema_note.empty()) change.note += change.note.empty() ? schema_note : "; " + schema_note;
       record(change, candidate, before, after);
     }
