@@ -8,6 +8,7 @@
 #include "pipeline/driver.hpp"
 #include "pipeline/symdiff/bottle_space.hpp"
 #include "pipelock/emit/output_tree.hpp"
+#include "runtime/provenance/provenance_view.hpp"
 #include "runtime/input/params_reader.hpp"
 
 namespace policyc {
@@ -41,37 +42,33 @@ Outcome compile_candidate(const LoadedPolicy& policy, const Candidate& candidate
   return out;
 }
 
-std::string file_line(const SourceManager& sources, const SourceRange& range) {
-  if (!range.valid()) return "";
-  std::string where = sources.location(range);
-  return where.substr(0, where.rfind(':'));
-}
-
-// The rule that put `value` at `path` ("api_allowlist", "ssrf.ip_allowlist"): the
-// origin of the list entry, else the output key that set it.
-std::string rule_of(const Outcome& outcome, const std::string& path, const std::string& value) {
-  if (!outcome.compiled) return "";
-  const OutputDocument* level = &outcome.compiled->evaluation.output;
-  const OutputNode* node = nullptr;
-  std::size_t start = 0;
-  while (level) {
-    const std::size_t dot = path.find('.', start);
-    const std::string key = path.substr(start, dot == std::string::npos ? dot : dot - start);
-    node = nullptr;
-    for (const OutputNode& n : *level) {
-      if (n.key == key) node = &n;
-    }
-    if (!node || dot == std::string::npos) break;
-    level = &node->children;
-    start = dot + 1;
+// Why each side has (or lacks) the changed value, in the policy's words. A side without
+// it names its rule that would have added it, so a filter or condition added shows.
+void explain_sides(PolicyChange& c, const LoadedPolicy& old_policy, const Outcome& before,
+                   const LoadedPolicy& new_policy, const Outcome& after) {
+  const ConfigChange& change = c.change;
+  const std::string value = change.new_value.empty() ? change.old_value : change.new_value;
+  if (before.compiled) {
+    c.old_reason = reason_for(*old_policy.program, before.sources, before.compiled->evaluation.output,
+                              manifest_file_of(before.compiled->manifest), change.path, value);
   }
-  if (!node) return "";
-  for (const Value& item : node->is_section ? std::vector<Value>{} : node->value().items) {
-    if (item.kind == Value::Kind::String && item.string.view() == value && !item.origins.empty()) {
-      return file_line(outcome.sources, item.origins.front().rule_range);
-    }
+  if (after.compiled) {
+    c.new_reason = reason_for(*new_policy.program, after.sources, after.compiled->evaluation.output,
+                              manifest_file_of(after.compiled->manifest), change.path, value);
   }
-  return file_line(outcome.sources, node->origin);
+  // A value one side's rule added and the other side lacks: the other side's rule of the
+  // same name shows the condition or filter that kept it out.
+  const bool added = change.kind == ConfigChange::Kind::Added;
+  const bool removed = change.kind == ConfigChange::Kind::Removed;
+  if ((added || c.old_reason.rule.empty()) && !c.new_reason.rule_name.empty() && !removed) {
+    c.old_reason = counterpart(*old_policy.program, before.sources, c.new_reason);
+  } else if ((removed || c.new_reason.rule.empty()) && !c.old_reason.rule_name.empty() && !added) {
+    c.new_reason = counterpart(*new_policy.program, after.sources, c.old_reason);
+  } else if (c.old_reason.rule.empty() && !c.new_reason.rule.empty()) {
+    c.old_reason = counterpart(*old_policy.program, before.sources, c.new_reason);
+  } else if (c.new_reason.rule.empty() && !c.old_reason.rule.empty()) {
+    c.new_reason = counterpart(*new_policy.program, after.sources, c.old_reason);
+  }
 }
 
 // A candidate one policy compiles and the other refuses: the bottle itself changed.
@@ -92,6 +89,16 @@ std::string change_key(const ConfigChange& c) {
                      static_cast<int>(c.kind), c.path == "bottle" ? c.note : "");
 }
 
+// Changes to values read from one bottle field, through the same rules, are one change:
+// the key of that group, or "" for a value the policy wrote.
+std::string same_field_key(const PolicyChange& c) {
+  const std::string& from = c.new_reason.from.empty() ? c.old_reason.from : c.new_reason.from;
+  if (from.empty()) return "";
+  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", c.change.path,
+                     static_cast<int>(c.change.kind), static_cast<int>(c.change.direction),
+                     c.change.note, from, c.old_reason.location, c.new_reason.location);
+}
+
 // The candidate without one of its atoms that `policy` compiles: what a bottle written
 // for the other policy gets here once the key this one refuses is left out.
 std::optional<Outcome> nearest_compiling(const LoadedPolicy& policy, const Candidate& candidate) {
@@ -110,14 +117,22 @@ PolicyDiff diff_policies(const LoadedPolicy& old_policy, const LoadedPolicy& new
   PolicyDiff result;
   const BottleSpace space = bottle_space(*old_policy.program, *new_policy.program);
   std::map<std::string, std::size_t> seen;
+  std::map<std::string, std::size_t> fields;
   auto record = [&](const ConfigChange& change, const Candidate& candidate, const Outcome& before,
                     const Outcome& after) {
     if (!seen.emplace(change_key(change), result.changes.size()).second) return;
-    const std::string value = change.new_value.empty() ? change.old_value : change.new_value;
-    result.changes.push_back({change, candidate.describe(), candidate.bottle_yaml(),
-                              candidate.params(),
-                              change.kind == ConfigChange::Kind::Added ? "" : rule_of(before, change.path, value),
-                              change.kind == ConfigChange::Kind::Removed ? "" : rule_of(after, change.path, value)});
+    PolicyChange entry{change, candidate.describe(), candidate.bottle_yaml(), candidate.params(),
+                       {}, {}, {}};
+    explain_sides(entry, old_policy, before, new_policy, after);
+    const std::string field = same_field_key(entry);
+    if (!field.empty()) {
+      const auto [at, first] = fields.emplace(field, result.changes.size());
+      if (!first) {
+        result.changes[at->second].same_for.push_back(change);
+        return;
+      }
+    }
+    result.changes.push_back(std::move(entry));
     result.verdict = combine(result.verdict, change.direction == ConfigChange::Direction::Wider
                                                  ? Verdict::Wider
                                                  : change.direction == ConfigChange::Direction::Narrower

@@ -8,6 +8,7 @@
 
 #include "base/diagnostic.hpp"
 #include "ir/program.hpp"
+#include "pipeline/symdiff/change_reasons.hpp"
 #include "pipelock/diff/config_diff.hpp"
 
 namespace policyc {
@@ -17,8 +18,11 @@ struct PolicyChange {
   std::string condition;                // the witness's keys, in the policy's terms
   std::string witness_bottle;           // a YAML flow mapping
   std::vector<std::string> witness_params;  // NAME=VALUE
-  std::string old_rule;                 // file:line of the old value's rule; "" when none
-  std::string new_rule;
+  ChangeReason old_reason;              // why the old config has its value, or what did not add it
+  ChangeReason new_reason;
+  // Other values of the same field that differ the same way for the same rules: the
+  // change is one entry per field, not one per sample value the scope tried.
+  std::vector<ConfigChange> same_for;
 };
 
 struct UndecidedPlace {

@@ -15,6 +15,29 @@ std::string witness_text(const PolicyChange& c) {
   return out;
 }
 
+std::string reason_text(const ChangeReason& reason) {
+  if (reason.rule.empty() && reason.location.empty()) return "-";
+  std::string out = printable_text(reason.location) + "  " + printable_text(reason.rule);
+  if (reason.gives_nothing) {
+    out += reason.rule_name.empty() ? "  (not written for the witness)" : "  (adds nothing for the witness)";
+  }
+  return reason.from.empty() ? out : out + "; from " + printable_text(reason.from);
+}
+
+// The other values of the same bottle field that differ the same way.
+std::string also_text(const PolicyChange& c) {
+  std::string out;
+  for (const ConfigChange& other : c.same_for) {
+    out += (out.empty() ? "the same for " : ", ") + printable_text(values_text(other));
+  }
+  return out;
+}
+
+Json reason_json(const ChangeReason& reason) {
+  return {{"location", reason.location}, {"rule", reason.rule}, {"from", reason.from},
+          {"gives_value", !reason.gives_nothing && !reason.rule.empty()}};
+}
+
 std::string counts_text(const PolicyDiff& diff) {
   std::size_t wider = diff.undecided.size(), narrower = 0;
   for (const PolicyChange& c : diff.changes) {
@@ -32,9 +55,10 @@ std::string policy_diff_text(const PolicyDiff& diff) {
       diff.candidates);
   for (const PolicyChange& c : diff.changes) {
     out += change_text(c.change) + "\n";
+    if (!c.same_for.empty()) out += "    " + also_text(c) + "\n";
     out += fmt::format("    {}\n", printable_text(c.condition));
-    out += fmt::format("    old: {}  new: {}\n", c.old_rule.empty() ? "-" : printable_text(c.old_rule),
-                       c.new_rule.empty() ? "-" : printable_text(c.new_rule));
+    out += "    old: " + reason_text(c.old_reason) + "\n";
+    out += "    new: " + reason_text(c.new_reason) + "\n";
     out += fmt::format("    witness: {}\n", witness_text(c));
   }
   for (const UndecidedPlace& place : diff.undecided) {
@@ -52,8 +76,10 @@ std::string policy_diff_json(const PolicyDiff& diff) {
   for (const PolicyChange& c : diff.changes) {
     Json change = change_json(c.change);
     change["condition"] = c.condition;
-    change["old_rule"] = c.old_rule;
-    change["new_rule"] = c.new_rule;
+    change["old_reason"] = reason_json(c.old_reason);
+    change["new_reason"] = reason_json(c.new_reason);
+    change["same_for"] = Json::array();
+    for (const ConfigChange& other : c.same_for) change["same_for"].push_back(change_json(other));
     change["witness"] = {{"bottle", c.witness_bottle}, {"params", c.witness_params}};
     report["changes"].push_back(std::move(change));
   }

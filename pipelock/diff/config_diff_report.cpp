@@ -35,7 +35,6 @@ bool is_integer(const std::string& s) {
 }
 
 // Bools and numbers as JSON bools and numbers, everything else as a string.
-// Bools and numbers as JSON bools and numbers, everything else as a string.
 Json value_json(const ConfigChange& c, const std::string& value) {
   if (!c.is_string && (value == "true" || value == "false")) return value == "true";
   if (!c.is_string && is_integer(value)) return std::stoll(value);
@@ -45,19 +44,23 @@ Json value_json(const ConfigChange& c, const std::string& value) {
 
 }  // namespace
 
-std::string change_text(const ConfigChange& c) {
-  std::string what;
+std::string values_text(const ConfigChange& c) {
   switch (c.kind) {
     case ConfigChange::Kind::Added:
-      what = fmt::format("+ {}: {}", c.path, shown(c, c.new_value));
-      break;
+      return shown(c, c.new_value);
     case ConfigChange::Kind::Removed:
-      what = fmt::format("- {}: {}", c.path, shown(c, c.old_value));
-      break;
+      return shown(c, c.old_value);
     case ConfigChange::Kind::Changed:
-      what = fmt::format("~ {}: {} -> {}", c.path, shown(c, c.old_value), shown(c, c.new_value));
       break;
   }
+  return fmt::format("{} -> {}", shown(c, c.old_value), shown(c, c.new_value));
+}
+
+std::string change_text(const ConfigChange& c) {
+  const char sign = c.kind == ConfigChange::Kind::Added     ? '+'
+                    : c.kind == ConfigChange::Kind::Removed ? '-'
+                                                            : '~';
+  const std::string what = fmt::format("{} {}: {}", sign, c.path, values_text(c));
   const char* direction = direction_name(c.direction);
   return c.note.empty() ? fmt::format("{}  [{}]", what, direction)
                         : fmt::format("{}  [{}: {}]", what, direction, c.note);

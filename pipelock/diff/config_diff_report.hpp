@@ -16,6 +16,8 @@ struct NamedDiff {
   bool failed = false;  // the new policy refuses the bottle: no diff (its errors are on stderr)
 };
 
+/// The values of a change as its line shows them: "\"pypi.org\"", "true -> false".
+std::string values_text(const ConfigChange& change);
 /// One change on one line: "+ api_allowlist: \"pypi.org\"  [wider]".
 std::string change_text(const ConfigChange& change);
 /// One change as a JSON object: path, change, old, new, direction, note.
