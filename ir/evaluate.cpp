@@ -354,15 +354,6 @@ Ref evaluate_ref(const Expr& expr, EvalEnv& env) {
 
 }  // namespace
 
-Value default_record(const Type& type, EvalEnv& env) {
-  Value record = Value::of_record();
-  if (type.kind != Type::Kind::Record || !type.record) return record;
-  for (const FieldType& field : type.record->fields) {
-    record.fields.emplace_back(field.name, field_default(*type.record, field, env));
-  }
-  return record;
-}
-
 Value evaluate_expr(const Expr& expr, EvalEnv& env) {
   return evaluate_ref(expr, env).take(env, expr);
 }

@@ -37,10 +37,6 @@ Value evaluate_expr(const ast::Expr& expr, EvalEnv& env);
 Value evaluate_constant(const ir::Program& program, const ast::Expr& expr,
                         const std::string& declaration, EvalBudget& budget);
 
-/// The value of a record or map type when written `{}`: each field's default, absent
-/// fields null.
-Value default_record(const Type& type, EvalEnv& env);
-
 struct Evaluation {
   std::vector<Value> sets;  // per program.sets: sorted by byte order, each element once
   OutputDocument output;    // shares the sets it names whole: moved, never copied

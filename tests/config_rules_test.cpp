@@ -3,29 +3,10 @@
 // lives"): the exact message and position, and the near miss pipelock accepts.
 #include <catch2/catch.hpp>
 
-#include "pipelock/validate/validate_config.hpp"
+#include "config_findings.hpp"
 
-namespace {
-
-using namespace policyc;
-
-// The first line of each diagnostic, "line:col: severity: message [CODE]", in order.
-std::vector<std::string> findings(const std::string& yaml) {
-  SourceManager sources;
-  DiagnosticSink diags;
-  const FileId file = sources.add("pipelock.yaml", yaml);
-  validate_pipelock_config(sources, file, diags);
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.sorted()) {
-    const std::string rendered = render(d, sources);
-    out.push_back(rendered.substr(0, rendered.find('\n')).substr(sizeof("pipelock.yaml:") - 1));
-  }
-  return out;
-}
-
-using Lines = std::vector<std::string>;
-
-}  // namespace
+using policyc::testing::findings;
+using policyc::testing::Lines;
 
 TEST_CASE("suppress: each entry names a rule and a path") {
   CHECK(findings("suppress:\n  - path: /tmp\n") ==

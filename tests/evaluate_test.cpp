@@ -262,3 +262,19 @@ const ALL = all(a in L: all(b in L: all(c in L: all(d in L: d in L))))
 policyc: note: a loop inside a loop, or 'in' inside a loop, does work that grows with the product of the lists' lengths; loop over each list once where you can
 )");
 }
+
+TEST_CASE("Value::equals: records compare name and value of each field, not provenance") {
+  auto record = [](std::vector<std::pair<std::string, Value>> fields) {
+    Value r = Value::of_record();
+    r.fields = std::move(fields);
+    return r;
+  };
+  Value host = Value::of_string(SharedText("a.example"));
+  Value traced = host;
+  traced.origins.push_back({SharedText("rule"), {}, SharedText("routes[0].host"), {}});
+  CHECK(record({{"host", host}}).equals(record({{"host", traced}})));
+  CHECK_FALSE(record({{"host", host}}).equals(record({{"name", host}})));
+  CHECK_FALSE(record({{"host", host}}).equals(record({{"host", Value::of_string(SharedText("b"))}})));
+  CHECK_FALSE(record({{"host", host}}).equals(record({{"host", host}, {"tag", Value::null()}})));
+  CHECK_FALSE(record({}).equals(Value::of_list({})));
+}
