@@ -301,9 +301,9 @@ struct BottleProject {
   testing::ScratchFolder folder{"lsp-bottle"};
   std::string policy = folder.path("bottle.policy");
   std::string bottle = folder.path("bottles/b.yaml");
-  BottleProject() {
+  explicit BottleProject(const std::string& policy_text = kBottlePolicy) {
     std::ofstream(folder.path("policyc.yaml")) << "policy: bottle.policy\n";
-    std::ofstream(policy) << kBottlePolicy;
+    std::ofstream(policy) << policy_text;
     std::filesystem::create_directory(folder.path("bottles"));
   }
 };
@@ -420,4 +420,29 @@ TEST_CASE("lsp bottles: the project's policy open and unsaved is the one the bot
             R"("range":{"end":{"character":0,"line":0},"start":{"character":0,"line":0}},)"
             R"("relatedInformation":[{"location":{"range":{"end":{"character":15,"line":0},"start":{"character":9,"line":0}},)"
             R"("uri":")" + uri_of_path(project.policy) + R"("},"message":"'bottle' is declared here"}],"severity":1,"source":"policyc"}])");
+}
+
+TEST_CASE("lsp bottles: Markdown front matter is the bottle, and a list of an enum completes") {
+  BottleProject project(
+      "manifest bottle {\n  tags: list<enum(\"red\", \"blue\")> = []\n}\n\n"
+      "set allowlist: hostname\n\nrule r {\n  allowlist += [\"a.example.com\"]\n}\n\n"
+      "output pipelock {\n  mode = \"strict\"\n  api_allowlist = allowlist\n}\n");
+  const std::string bottle = project.folder.path("bottles/b.md");
+  auto sent = session(kInitialize +
+                      did_open(bottle, "---\ntagz: []\ntags:\n  - \n---\n# Notes\ntags: \n", "markdown") +
+                      at_positions("textDocument/completion", bottle, {{3, 4}, {6, 6}}));
+  REQUIRE(sent.size() == 4);
+  std::vector<std::string> found;
+  for (const Json& d : sent[1]["params"]["diagnostics"]) {
+    found.push_back(d["code"].get<std::string>() + " " + d["range"]["start"].dump() + " " +
+                    d["message"].get<std::string>());
+  }
+  // As `policyc compile bottles/b.md` says: 2:1 and 4:4.
+  CHECK(found == std::vector<std::string>{
+                     R"(E0311 {"character":0,"line":1} unknown key 'tagz' in the manifest; did you mean 'tags'?)",
+                     R"(E0313 {"character":3,"line":3} 'tags[0]' must be one of "red", "blue", got nothing)"});
+  CHECK(sent[2]["result"].dump() ==
+        R"({"isIncomplete":false,"items":[{"detail":"one of \"red\", \"blue\"","kind":20,"label":"red"},)"
+        R"({"detail":"one of \"red\", \"blue\"","kind":20,"label":"blue"}]})");
+  CHECK(sent[3]["result"].dump() == R"({"isIncomplete":false,"items":[]})");  // the Markdown body
 }
