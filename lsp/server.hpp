@@ -23,7 +23,8 @@ class Server {
   Json initialize(const Json& params);
   void publish_diagnostics();
   Json formatting(const Json& params);
-  /// The open document (policy) a request names, or InvalidParams.
+  /// The open document a request names, or InvalidParams; policy_document also refuses
+  /// one that is not a policy.
   const Document& open_document(const Json& params) const;
   const Document& policy_document(const Json& params) const;
   /// The open bottle a request names, or nothing.
