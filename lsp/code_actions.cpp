@@ -45,8 +45,11 @@ Json code_actions(const Document& document, const Json& params) {
     const Json* data = d.contains("data") && d["data"].is_object() ? &d["data"] : nullptr;
     if (data && data->contains("suggestion") && (*data)["suggestion"].is_string()) {
       const std::string suggestion = (*data)["suggestion"];
-      actions.push_back(quick_fix(fmt::format("Change to '{}'", suggestion), d, document.uri,
-                                  {{"range", range}, {"newText", suggestion}}));
+      // A bottle's renamed key (W0330) carries the range of the name inside its quotes.
+      const Json& edited = data->contains("range") ? (*data)["range"] : range;
+      const char* verb = code == "W0330" ? "Rename to" : "Change to";
+      actions.push_back(quick_fix(fmt::format("{} '{}'", verb, suggestion), d, document.uri,
+                                  {{"range", edited}, {"newText", suggestion}}));
     }
     const Json* line = range.contains("start") && range["start"].is_object() &&
                                range["start"].contains("line")

@@ -1,5 +1,6 @@
 // Quick fixes for the diagnostics a client sends back with `textDocument/codeAction`:
-// apply a "did you mean", or silence a lint with `# policyc: allow CODE`.
+// apply a "did you mean" (in a policy or a bottle, where a renamed key is renamed), or
+// silence a lint with `# policyc: allow CODE`.
 #pragma once
 #include <nlohmann/json.hpp>
 

@@ -95,9 +95,9 @@ std::vector<const Document*> Documents::all() const {
 }
 
 std::optional<std::string> OverlaySource::read(const std::string& path, std::string& error) const {
-  const std::string normal = std::filesystem::path(path).lexically_normal().string();
+  const std::string normal = (std::filesystem::path(root_) / path).lexically_normal().string();
   if (const Document* open = documents_.find_path(normal)) return open->text;
-  return FileSystemSource().read(path, error);
+  return FileSystemSource().read(root_.empty() ? path : normal, error);
 }
 
 }  // namespace policyc::lsp

@@ -39,14 +39,18 @@ class Documents {
 };
 
 /// Policy files read from the open documents first, then from the disk, so an unsaved
-/// edit to an imported file is what its importers see.
+/// edit to an imported file is what its importers see. With a root, a relative name is
+/// read under it (a project's files are named relative to its root, as ProjectSource
+/// names them).
 class OverlaySource : public PolicySource {
  public:
-  explicit OverlaySource(const Documents& documents) : documents_(documents) {}
+  explicit OverlaySource(const Documents& documents, std::string root = "")
+      : documents_(documents), root_(std::move(root)) {}
   std::optional<std::string> read(const std::string& path, std::string& error) const override;
 
  private:
   const Documents& documents_;
+  std::string root_;
 };
 
 }  // namespace policyc::lsp

@@ -17,14 +17,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-Json range_json(const SourceManager& sources, const SourceRange& range, PositionEncoding encoding) {
-  const std::string& text = sources.file(range.file).text();
-  const Position start = position_of(text, range.begin, encoding);
-  const Position end = position_of(text, std::max(range.begin, range.end), encoding);
-  return {{"start", {{"line", start.line}, {"character", start.character}}},
-          {"end", {{"line", end.line}, {"character", end.character}}}};
-}
-
 // A policy of the folder and every file it loads, as the loader names them.
 struct Loaded {
   std::string path;
@@ -98,6 +90,14 @@ std::unique_ptr<Checked> check_entry(const std::string& entry, const PolicySourc
 
 }  // namespace
 
+Json range_json(const SourceManager& sources, const SourceRange& range, PositionEncoding encoding) {
+  const std::string& text = sources.file(range.file).text();
+  const Position start = position_of(text, range.begin, encoding);
+  const Position end = position_of(text, std::max(range.begin, range.end), encoding);
+  return {{"start", {{"line", start.line}, {"character", start.character}}},
+          {"end", {{"line", end.line}, {"character", end.character}}}};
+}
+
 std::string error_doc_url(const std::string& code) {
   const ErrorDoc* doc = find_error_doc(code);
   if (!doc) return "";
@@ -119,7 +119,8 @@ bool is_policy(const Document& document) {
          std::filesystem::path(document.path).extension() == ".policy";
 }
 
-Json to_lsp(const Diagnostic& d, const SourceManager& sources, PositionEncoding encoding) {
+Json to_lsp(const Diagnostic& d, const SourceManager& sources, PositionEncoding encoding,
+            const std::string& root) {
   Json out = {{"range", range_json(sources, d.range, encoding)},
               {"severity", d.severity == Severity::Error ? 1 : 2},
               {"code", d.code},
@@ -131,9 +132,12 @@ Json to_lsp(const Diagnostic& d, const SourceManager& sources, PositionEncoding 
   Json related = Json::array();
   for (const DiagnosticNote& note : d.notes) {
     if (!note.range.valid()) continue;
+    const std::filesystem::path file =
+        (std::filesystem::path(root) / sources.file(note.range.file).name()).lexically_normal();
+    if (!file.is_absolute()) continue;
     related.push_back(
         {{"location",
-          {{"uri", uri_of_path(sources.file(note.range.file).name())},
+          {{"uri", uri_of_path(file.string())},
            {"range", range_json(sources, note.range, encoding)}}},
          {"message", note.message}});
   }

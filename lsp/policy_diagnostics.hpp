@@ -20,9 +20,16 @@ constexpr const char* kErrorDocsUrl =
 /// The page and anchor documenting `code`, or empty for a code docs/errors.md lacks.
 std::string error_doc_url(const std::string& code);
 
+/// The LSP Range of `range`, a range of a file of `sources`.
+nlohmann::json range_json(const SourceManager& sources, const SourceRange& range,
+                          PositionEncoding encoding);
+
 /// An LSP Diagnostic for `d`, whose range lies in `text`: severity, code, source
-/// "policyc", the message, and each note as related information.
-nlohmann::json to_lsp(const Diagnostic& d, const SourceManager& sources, PositionEncoding encoding);
+/// "policyc", the message, and each note as related information. A note in a file named
+/// relative to `root` (a project's policies) links to the file under it; one in a file
+/// that is not on disk (the shipped policies) is left out.
+nlohmann::json to_lsp(const Diagnostic& d, const SourceManager& sources, PositionEncoding encoding,
+                      const std::string& root = "");
 
 /// The diagnostics of every open policy document, keyed by URI (an empty array for a
 /// clean one). A document is checked inside each entry policy of its folder that loads

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "compiler/format/format.hpp"
+#include "lsp/bottle_documents.hpp"
+#include "lsp/bottle_features.hpp"
 #include "lsp/code_actions.hpp"
 #include "lsp/completion.hpp"
 #include "lsp/navigation.hpp"
@@ -46,6 +48,12 @@ std::optional<std::string> changed_text(const Json& params) {
 struct InvalidParams {
   std::string message;
 };
+
+// The requests a bottle answers (lsp/bottle_features); the others are a policy's.
+bool is_bottle_method(const std::string& method) {
+  return method == "textDocument/hover" || method == "textDocument/completion" ||
+         method == "textDocument/codeAction";
+}
 
 }  // namespace
 
@@ -119,6 +127,10 @@ void Server::handle(const Incoming& message) {
       }
     } else if (method == "textDocument/formatting") {
       if (request) answer(message, formatting(message.params));
+    } else if (const Document* bottle = request && is_bottle_method(method)
+                                            ? open_bottle(message.params)
+                                            : nullptr) {
+      answer(message, bottle_request(method, *bottle, message.params));
     } else if (request && method == "textDocument/definition") {
       answer(message, definition(text_position(message.params), documents_, encoding_));
     } else if (request && method == "textDocument/references") {
@@ -148,17 +160,39 @@ void Server::handle(const Incoming& message) {
   }
 }
 
-const Document& Server::policy_document(const Json& params) const {
+const Document& Server::open_document(const Json& params) const {
   const std::optional<std::string> uri = string_at(params, {"textDocument", "uri"});
   if (!uri) throw InvalidParams{"textDocument.uri is missing"};
   const Document* document = documents_.find(*uri);
   if (!document) throw InvalidParams{"the document is not open"};
-  if (!is_policy(*document)) throw InvalidParams{"the document is not a policy"};
   return *document;
 }
 
+const Document& Server::policy_document(const Json& params) const {
+  const Document& document = open_document(params);
+  if (!is_policy(document)) throw InvalidParams{"the document is not a policy"};
+  return document;
+}
+
+const Document* Server::open_bottle(const Json& params) const {
+  const std::optional<std::string> uri = string_at(params, {"textDocument", "uri"});
+  const Document* document = uri ? documents_.find(*uri) : nullptr;
+  return document && is_bottle(*document) ? document : nullptr;
+}
+
+Json Server::bottle_request(const std::string& method, const Document& bottle,
+                            const Json& params) const {
+  if (method == "textDocument/codeAction") return code_actions(bottle, params);
+  const TextPosition at = position_in(bottle, params);
+  return method == "textDocument/hover" ? bottle_hover(at, documents_)
+                                        : bottle_completion(at, documents_);
+}
+
 TextPosition Server::text_position(const Json& params) const {
-  const Document& document = policy_document(params);
+  return position_in(policy_document(params), params);
+}
+
+TextPosition Server::position_in(const Document& document, const Json& params) const {
   const Json* line = at(params, {"position", "line"});
   const Json* character = at(params, {"position", "character"});
   if (!line || !character || !line->is_number_unsigned() || !character->is_number_unsigned()) {
@@ -194,7 +228,9 @@ Json Server::initialize(const Json& params) {
 }
 
 void Server::publish_diagnostics() {
-  for (auto& [uri, diagnostics] : policy_diagnostics(documents_, encoding_)) {
+  std::map<std::string, Json> all = policy_diagnostics(documents_, encoding_);
+  all.merge(bottle_diagnostics(documents_, encoding_));
+  for (auto& [uri, diagnostics] : all) {
     Json params = {{"uri", uri}, {"diagnostics", std::move(diagnostics)}};
     if (const Document* document = documents_.find(uri)) params["version"] = document->version;
     send(notification("textDocument/publishDiagnostics", std::move(params)));

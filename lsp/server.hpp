@@ -1,4 +1,4 @@
-// `policyc lsp`: a language server for policies over stdio.
+// `policyc lsp`: a language server for policies and bottle manifests over stdio.
 #pragma once
 #include <istream>
 #include <ostream>
@@ -23,9 +23,16 @@ class Server {
   Json initialize(const Json& params);
   void publish_diagnostics();
   Json formatting(const Json& params);
-  /// The open policy a request names, or InvalidParams.
+  /// The open document a request names, or InvalidParams; policy_document also refuses
+  /// one that is not a policy.
+  const Document& open_document(const Json& params) const;
   const Document& policy_document(const Json& params) const;
+  /// The open bottle a request names, or nothing.
+  const Document* open_bottle(const Json& params) const;
+  Json bottle_request(const std::string& method, const Document& bottle, const Json& params) const;
+  /// The position of a TextDocumentPositionParams in the policy it names (or in `document`).
   TextPosition text_position(const Json& params) const;
+  TextPosition position_in(const Document& document, const Json& params) const;
   void send(const Json& message);
 
   std::istream& in_;

@@ -42,8 +42,14 @@ std::unique_ptr<ir::Program> load_program(const PolicyChoice& choice, SourceMana
     return load_program(choice.origin == PolicyChoice::Origin::Shipped ? "" : choice.entry,
                         sources, diags);
   }
-  std::vector<ast::PolicyFile> files =
-      load_policies(choice.entry, ProjectSource(choice.project->root), sources, diags);
+  return load_program(choice, ProjectSource(choice.project->root), sources, diags);
+}
+
+std::unique_ptr<ir::Program> load_program(const PolicyChoice& choice,
+                                          const PolicySource& project_files,
+                                          SourceManager& sources, DiagnosticSink& diags) {
+  if (choice.origin != PolicyChoice::Origin::Project) return load_program(choice, sources, diags);
+  std::vector<ast::PolicyFile> files = load_policies(choice.entry, project_files, sources, diags);
   if (diags.has_errors()) return nullptr;
   return check_program(std::move(files), sources, diags);
 }
@@ -134,13 +140,20 @@ std::optional<Compiled> compile_prepared(const ir::Program& program, const Value
 std::optional<Compiled> compile_manifest(std::unique_ptr<ir::Program> program, FileId bottle,
                                          const std::vector<std::string>& params_given,
                                          SourceManager& sources, DiagnosticSink& diags) {
+  std::optional<Compiled> compiled =
+      compile_manifest(*program, bottle, params_given, sources, diags);
+  if (compiled) compiled->program = std::move(program);
+  return compiled;
+}
+
+std::optional<Compiled> compile_manifest(const ir::Program& program, FileId bottle,
+                                         const std::vector<std::string>& params_given,
+                                         SourceManager& sources, DiagnosticSink& diags) {
   // The parameters are read before the manifest, yet report in the same order: they come
   // from a source added after the bottle, and diagnostics are shown sorted by source.
   std::vector<SourceRange> param_ranges = add_command_line_source(sources, params_given);
-  const Value params = read_params(param_ranges, *program->params, sources, diags);
-  std::optional<Compiled> compiled = compile_prepared(*program, params, bottle, sources, diags);
-  if (compiled) compiled->program = std::move(program);
-  return compiled;
+  const Value params = read_params(param_ranges, *program.params, sources, diags);
+  return compile_prepared(program, params, bottle, sources, diags);
 }
 
 ProvenanceInput provenance_input(const Compiled& compiled, const SourceManager& sources) {

@@ -47,6 +47,12 @@ std::unique_ptr<ir::Program> load_program(const std::string& policy_path, Source
 std::unique_ptr<ir::Program> load_program(const PolicyChoice& choice, SourceManager& sources,
                                           DiagnosticSink& diags);
 
+/// As above, with a project's files read through `project_files` (names relative to the
+/// root): the language server reads the open, unsaved documents before the disk.
+std::unique_ptr<ir::Program> load_program(const PolicyChoice& choice,
+                                          const PolicySource& project_files,
+                                          SourceManager& sources, DiagnosticSink& diags);
+
 /// Runs the whole pipeline; nothing when any error was reported.
 std::optional<Compiled> compile_bottle(const CompileRequest& request, SourceManager& sources,
                                        DiagnosticSink& diags);
@@ -54,6 +60,11 @@ std::optional<Compiled> compile_bottle(const CompileRequest& request, SourceMana
 /// The pipeline after the policy: reads the parameters `params`, then runs
 /// compile_prepared; `bottle` is the manifest, already in `sources`.
 std::optional<Compiled> compile_manifest(std::unique_ptr<ir::Program> program, FileId bottle,
+                                         const std::vector<std::string>& params,
+                                         SourceManager& sources, DiagnosticSink& diags);
+/// As above, with a program the caller keeps (the language server reads its schema
+/// whether the bottle compiles or not); the result has no `program`.
+std::optional<Compiled> compile_manifest(const ir::Program& program, FileId bottle,
                                          const std::vector<std::string>& params,
                                          SourceManager& sources, DiagnosticSink& diags);
 

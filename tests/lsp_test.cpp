@@ -2,6 +2,7 @@
 // driven through its streams, pinned to the exact bytes it answers.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -40,14 +41,42 @@ std::vector<Json> session(const std::string& input, int* exit_code = nullptr) {
 const std::string kInitialize =
     frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}})");
 
-std::string did_open(const std::string& path, const std::string& text) {
+std::string did_open(const std::string& path, const std::string& text,
+                     const std::string& language = "policy") {
   return frame(Json{{"jsonrpc", "2.0"},
                     {"method", "textDocument/didOpen"},
                     {"params",
                      {{"textDocument",
-                       {{"uri", uri_of_path(path)}, {"languageId", "policy"}, {"version", 1},
+                       {{"uri", uri_of_path(path)}, {"languageId", language}, {"version", 1},
                         {"text", text}}}}}}
                    .dump());
+}
+
+std::string did_change(const std::string& path, const std::string& text) {
+  return frame(Json{{"jsonrpc", "2.0"},
+                    {"method", "textDocument/didChange"},
+                    {"params",
+                     {{"textDocument", {{"uri", uri_of_path(path)}, {"version", 2}}},
+                      {"contentChanges", {{{"text", text}}}}}}}
+                   .dump());
+}
+
+// Requests of one method (hover, completion...) at each (line, character) of a
+// document, with the ids 2, 3...
+std::string at_positions(const char* method, const std::string& path,
+                         const std::vector<std::pair<int, int>>& positions) {
+  std::string frames;
+  int id = 2;
+  for (const auto& [line, character] : positions) {
+    frames += frame(Json{{"jsonrpc", "2.0"},
+                         {"id", id++},
+                         {"method", method},
+                         {"params",
+                          {{"textDocument", {{"uri", uri_of_path(path)}}},
+                           {"position", {{"line", line}, {"character", character}}}}}}
+                        .dump());
+  }
+  return frames;
 }
 
 }  // namespace
@@ -241,4 +270,179 @@ TEST_CASE("lsp server: definition and hover on a name declared under a comment")
             uri_of_path(path) + R"("}])");
   CHECK(sent[3]["result"]["contents"]["value"] ==
         "```policy\nconst Hosts: list<hostname>\n```\n\nWhere the bottle may go.\nTwo lines.\n");
+}
+
+namespace {
+
+// A project folder (policyc.yaml) whose policy reads a small bottle schema: a renamed key,
+// an enum, a nested record, hosts that end up in api_allowlist.
+const std::string kBottlePolicy =
+    "manifest bottle {\n"
+    "  # Hosts the bottle may reach.\n"
+    "  hosts: list<hostname> = []\n"
+    "  leak: enum(\"block\", \"warn\") = \"block\"  # what a leak does\n"
+    "  proxy: Proxy = {}\n"
+    "  renamed old_hosts -> hosts\n"
+    "}\n\n"
+    "record Proxy {\n"
+    "  port: int = 8080\n"
+    "  level: enum(\"low\", \"high\") = \"low\"\n"
+    "}\n\n"
+    "set allowlist: hostname\n\n"
+    "rule bottle_hosts {\n"
+    "  allowlist += bottle.hosts\n"
+    "}\n\n"
+    "output pipelock {\n"
+    "  mode = \"strict\"\n"
+    "  api_allowlist = allowlist\n"
+    "}\n";
+
+struct BottleProject {
+  testing::ScratchFolder folder{"lsp-bottle"};
+  std::string policy = folder.path("bottle.policy");
+  std::string bottle = folder.path("bottles/b.yaml");
+  explicit BottleProject(const std::string& policy_text = kBottlePolicy) {
+    std::ofstream(folder.path("policyc.yaml")) << "policy: bottle.policy\n";
+    std::ofstream(policy) << policy_text;
+    std::filesystem::create_directory(folder.path("bottles"));
+  }
+};
+
+std::string code_action(int id, const std::string& path, const Json& diagnostic) {
+  return frame(Json{{"jsonrpc", "2.0"},
+                    {"id", id},
+                    {"method", "textDocument/codeAction"},
+                    {"params",
+                     {{"textDocument", {{"uri", uri_of_path(path)}}},
+                      {"range", diagnostic["range"]},
+                      {"context", {{"diagnostics", Json::array({diagnostic})}}}}}}
+                   .dump());
+}
+
+}  // namespace
+
+TEST_CASE("lsp bottles: an unknown key is compile's E0311 with a did-you-mean fix") {
+  BottleProject project;
+  auto sent = session(kInitialize + did_open(project.bottle, "hots:\n  - a.example.com\n", "yaml"));
+  REQUIRE(sent.size() == 2);
+  CHECK(sent[1]["params"].dump() ==
+        R"({"diagnostics":[{"code":"E0311","codeDescription":{"href":")" + error_doc_url("E0311") +
+            R"("},"data":{"suggestion":"hosts"},"message":"unknown key 'hots' in the manifest; did you mean 'hosts'?",)"
+            R"("range":{"end":{"character":4,"line":0},"start":{"character":0,"line":0}},"severity":1,"source":"policyc"}],)"
+            R"("uri":")" + uri_of_path(project.bottle) + R"(","version":1})");
+  auto fixed = session(kInitialize + did_open(project.bottle, "hots:\n  - a.example.com\n", "yaml") +
+                       code_action(2, project.bottle, sent[1]["params"]["diagnostics"][0]));
+  REQUIRE(fixed.size() == 3);
+  CHECK(fixed[2]["result"][0]["title"] == "Change to 'hosts'");
+  CHECK(fixed[2]["result"][0]["edit"].dump() ==
+        R"({"changes":{")" + uri_of_path(project.bottle) +
+            R"(":[{"newText":"hosts","range":{"end":{"character":4,"line":0},"start":{"character":0,"line":0}}}]}})");
+}
+
+TEST_CASE("lsp bottles: a renamed key warns, links to the rename and is renamed inside its quotes") {
+  BottleProject project;
+  const std::string text = "\"old_hosts\": [a.example.com]\n";
+  auto sent = session(kInitialize + did_open(project.bottle, text, "yaml"));
+  REQUIRE(sent.size() == 2);
+  const Json& warning = sent[1]["params"]["diagnostics"][0];
+  CHECK(warning.dump() ==
+        R"({"code":"W0330","codeDescription":{"href":")" + error_doc_url("W0330") +
+            R"("},"data":{"range":{"end":{"character":10,"line":0},"start":{"character":1,"line":0}},"suggestion":"hosts"},)"
+            R"x("message":"'old_hosts' is now called 'hosts'; rename 'old_hosts' to 'hosts' ('policyc migrate' does it)",)x"
+            R"("range":{"end":{"character":11,"line":0},"start":{"character":0,"line":0}},)"
+            R"("relatedInformation":[{"location":{"range":{"end":{"character":19,"line":5},"start":{"character":10,"line":5}},)"
+            R"("uri":")" + uri_of_path(project.policy) + R"("},"message":"renamed by the policy here"}],"severity":2,"source":"policyc"})");
+  auto fixed = session(kInitialize + did_open(project.bottle, text, "yaml") +
+                       code_action(2, project.bottle, warning));
+  REQUIRE(fixed.size() == 3);
+  CHECK(fixed[2]["result"][0]["title"] == "Rename to 'hosts'");
+  CHECK(fixed[2]["result"][0]["edit"]["changes"][uri_of_path(project.bottle)].dump() ==
+        R"([{"newText":"hosts","range":{"end":{"character":10,"line":0},"start":{"character":1,"line":0}}}])");
+}
+
+TEST_CASE("lsp bottles: hover on a key shows its field, on a host what explain --host says") {
+  BottleProject project;
+  const std::string text = "leak: warn\nhosts:\n  - a.example.com\n  - b.example.com\n";
+  auto sent = session(kInitialize + did_open(project.bottle, text, "yaml") +
+                      at_positions("textDocument/hover", project.bottle,
+                                   {{0, 2}, {1, 0}, {3, 6}, {0, 7}}));
+  REQUIRE(sent.size() == 6);
+  CHECK(sent[1]["params"]["diagnostics"].dump() == "[]");
+  CHECK(sent[2]["result"]["contents"]["value"] ==
+        "```policy\nleak: enum(\"block\", \"warn\") = \"block\"\n```\n\nwhat a leak does\n\n"
+        "bottle.policy:4\n");
+  CHECK(sent[3]["result"]["contents"]["value"] ==
+        "```policy\nhosts: list<hostname> = []\n```\n\nHosts the bottle may reach.\n\n"
+        "bottle.policy:3\n");
+  CHECK(sent[4]["result"]["contents"]["value"] ==
+        "```\nb.example.com is allowed (mode strict)\n  api_allowlist entry \"b.example.com\"\n"
+        "    rule bottle_hosts (bottle.policy:17) from hosts[1] (" + project.bottle + ":4)\n```\n");
+  CHECK(sent[5]["result"].is_null());
+}
+
+TEST_CASE("lsp bottles: completion offers the fields left at the cursor's level and enum values") {
+  BottleProject project;
+  const std::string text = "leak: \n\nproxy:\n  p\n  level: \n";
+  auto sent = session(kInitialize + did_open(project.bottle, text, "yaml") +
+                      at_positions("textDocument/completion", project.bottle,
+                                   {{1, 0}, {3, 3}, {0, 6}, {4, 9}}));
+  REQUIRE(sent.size() == 6);
+  // Top level: `leak` and `proxy` are there; in `proxy`: `level` is there.
+  CHECK(sent[2]["result"].dump() ==
+        R"({"isIncomplete":false,"items":[{"detail":"a list of hostname","kind":10,"label":"hosts"}]})");
+  CHECK(sent[3]["result"].dump() ==
+        R"({"isIncomplete":false,"items":[{"detail":"an integer","kind":10,"label":"port"}]})");
+  CHECK(sent[4]["result"].dump() ==
+        R"({"isIncomplete":false,"items":[{"detail":"one of \"block\", \"warn\"","kind":20,"label":"block"},)"
+        R"({"detail":"one of \"block\", \"warn\"","kind":20,"label":"warn"}]})");
+  CHECK(sent[5]["result"].dump() ==
+        R"({"isIncomplete":false,"items":[{"detail":"one of \"low\", \"high\"","kind":20,"label":"low"},)"
+        R"({"detail":"one of \"low\", \"high\"","kind":20,"label":"high"}]})");
+}
+
+TEST_CASE("lsp bottles: the project's policy open and unsaved is the one the bottle is read against") {
+  BottleProject project;
+  std::string with_extra = kBottlePolicy;
+  with_extra.insert(with_extra.find("  proxy:"), "  extra: bool = false\n");
+  std::string broken = kBottlePolicy;
+  broken.replace(broken.find("bottle.hosts"), 12, "bottle.hots");
+  auto sent = session(kInitialize + did_open(project.bottle, "extra: true\nhosts: [a.example.com]\n", "yaml") +
+                      did_open(project.policy, with_extra) + did_change(project.policy, broken));
+  REQUIRE(sent.size() == 6);  // at each change, the policy's publication then the bottle's
+  CHECK(sent[1]["params"]["diagnostics"][0]["message"] == "unknown key 'extra' in the manifest");
+  CHECK(sent[3]["params"]["uri"] == uri_of_path(project.bottle));
+  CHECK(sent[3]["params"]["diagnostics"].dump() == "[]");
+  CHECK(sent[5]["params"]["uri"] == uri_of_path(project.bottle));
+  // The policy's error is the bottle's first character's, led by where it is.
+  CHECK(sent[5]["params"]["diagnostics"].dump() ==
+        R"([{"code":"E0202","codeDescription":{"href":")" + error_doc_url("E0202") +
+            R"("},"message":"bottle.policy:17:23: 'bottle' has no field 'hots'; did you mean 'hosts'?",)"
+            R"("range":{"end":{"character":0,"line":0},"start":{"character":0,"line":0}},)"
+            R"("relatedInformation":[{"location":{"range":{"end":{"character":15,"line":0},"start":{"character":9,"line":0}},)"
+            R"("uri":")" + uri_of_path(project.policy) + R"("},"message":"'bottle' is declared here"}],"severity":1,"source":"policyc"}])");
+}
+
+TEST_CASE("lsp bottles: Markdown front matter is the bottle, and a list of an enum completes") {
+  BottleProject project(
+      "manifest bottle {\n  tags: list<enum(\"red\", \"blue\")> = []\n}\n\n"
+      "set allowlist: hostname\n\nrule r {\n  allowlist += [\"a.example.com\"]\n}\n\n"
+      "output pipelock {\n  mode = \"strict\"\n  api_allowlist = allowlist\n}\n");
+  const std::string bottle = project.folder.path("bottles/b.md");
+  auto sent = session(kInitialize +
+                      did_open(bottle, "---\ntagz: []\ntags:\n  - \n---\n# Notes\ntags: \n", "markdown") +
+                      at_positions("textDocument/completion", bottle, {{3, 4}, {6, 6}}));
+  REQUIRE(sent.size() == 4);
+  std::vector<std::string> found;
+  for (const Json& d : sent[1]["params"]["diagnostics"]) {
+    found.push_back(d["code"].get<std::string>() + " " + d["range"]["start"].dump() + " " +
+                    d["message"].get<std::string>());
+  }
+  // As `policyc compile bottles/b.md` says: 2:1 and 4:4.
+  CHECK(found == std::vector<std::string>{
+                     R"(E0311 {"character":0,"line":1} unknown key 'tagz' in the manifest; did you mean 'tags'?)",
+                     R"(E0313 {"character":3,"line":3} 'tags[0]' must be one of "red", "blue", got nothing)"});
+  CHECK(sent[2]["result"].dump() ==
+        R"({"isIncomplete":false,"items":[{"detail":"one of \"red\", \"blue\"","kind":20,"label":"red"},)"
+        R"({"detail":"one of \"red\", \"blue\"","kind":20,"label":"blue"}]})");
+  CHECK(sent[3]["result"].dump() == R"({"isIncomplete":false,"items":[]})");  // the Markdown body
 }

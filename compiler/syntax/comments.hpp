@@ -27,4 +27,8 @@ std::uint32_t skip_trivia(std::string_view text, std::uint32_t at);
 /// the line of `to`.
 bool has_blank_line_between(std::string_view text, std::uint32_t from, std::uint32_t to);
 
+/// The own-line comments right above the line of `offset`, without their '#' (and one
+/// blank after it), a line each: what documents a declaration (hover shows it).
+std::string comment_above(std::string_view text, std::uint32_t offset);
+
 }  // namespace policyc

@@ -16,13 +16,18 @@ local client_id = vim.lsp.start_client({
 check(client_id, 'the client did not start')
 vim.lsp.buf_attach_client(buf, client_id)
 
+-- The first diagnostic of buffer `b`, once one arrives: at `lnum`:`col`, saying `says`.
+local function first_diagnostic(b, lnum, col, says)
+  check(vim.wait(10000, function() return #vim.diagnostic.get(b) > 0 end, 50),
+    'no diagnostic arrived for ' .. vim.api.nvim_buf_get_name(b))
+  local d = vim.diagnostic.get(b)[1]
+  check(d.lnum == lnum and d.col == col, ('diagnostic at %d:%d'):format(d.lnum, d.col))
+  check(d.message:find(says, 1, true), 'message: ' .. d.message)
+  return d
+end
+
 -- 1. The typo's diagnostic.
-check(vim.wait(10000, function() return #vim.diagnostic.get(buf) > 0 end, 50),
-  'no diagnostic arrived')
-local d = vim.diagnostic.get(buf)[1]
-check(d.lnum == 9 and d.col == 15, ('diagnostic at %d:%d'):format(d.lnum, d.col))
-check(d.message:find("did you mean 'Hosts'", 1, true), 'message: ' .. d.message)
-print('diagnostic: ' .. d.message)
+print('diagnostic: ' .. first_diagnostic(buf, 9, 15, "did you mean 'Hosts'").message)
 
 local function request(method, params)
   local replies = vim.lsp.buf_request_sync(buf, method, params, 10000)
@@ -59,6 +64,13 @@ vim.lsp.buf.formatting_sync(nil, 10000)
 local line = vim.api.nvim_buf_get_lines(buf, 13, 14, false)[1]
 check(line == '  mode = "strict"', 'formatted line: ' .. line)
 print('formatted: ' .. line)
+
+-- 5. A bottle with an unknown key (read against the shipped policy: no project here).
+vim.cmd('edit ' .. vim.fn.fnameescape(vim.fn.getcwd() .. '/bottle.yaml'))
+local bottle = vim.api.nvim_get_current_buf()
+vim.bo[bottle].filetype = 'yaml'
+vim.lsp.buf_attach_client(bottle, client_id)
+print('bottle diagnostic: ' .. first_diagnostic(bottle, 0, 0, "did you mean 'supervise'").message)
 
 vim.lsp.stop_client(client_id)
 vim.cmd('qall!')

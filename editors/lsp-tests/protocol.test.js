@@ -60,9 +60,9 @@ async function stop(server) {
   return code;
 }
 
-function open(server, file, text) {
+function open(server, file, text, languageId = 'policy') {
   server.connection.sendNotification('textDocument/didOpen',
-    { textDocument: { uri: uriOf(file), languageId: 'policy', version: 1, text } });
+    { textDocument: { uri: uriOf(file), languageId, version: 1, text } });
 }
 
 // Raw bytes in, every framed message out: for what a library would not send.
@@ -323,5 +323,64 @@ test('codeAction: apply a did-you-mean, and allow a lint on its line', async () 
     { textDocument: { uri: uriOf(file) }, range: unused.range, context: { diagnostics: [unused] } });
   const allow = lintActions.find((a) => a.title === `Allow ${unused.code} on this line`);
   assert.strictEqual(allow.edit.changes[uriOf(file)][0].newText, `# policyc: allow ${unused.code} reason\n`);
+  await stop(server);
+});
+
+// A project (policyc.yaml) whose policy declares the bottle's schema: bottles in it are
+// read against this policy, as `policyc compile` reads them.
+const bottlePolicyText = [
+  'manifest bottle {', '  # Hosts the bottle may reach.', '  hosts: list<hostname> = []',
+  '  leak: enum("block", "warn") = "block"', '}', '', 'set allowlist: hostname', '',
+  'rule bottle_hosts {', '  allowlist += bottle.hosts', '}', '',
+  'output pipelock {', '  mode = "strict"', '  api_allowlist = allowlist', '}', ''].join('\n');
+function bottleProject() {
+  const dir = scratch({ 'policyc.yaml': 'policy: bottle.policy\n', 'bottle.policy': bottlePolicyText });
+  return { dir, bottle: path.join(dir, 'b.yaml') };
+}
+
+test('bottles: an unknown key is compile\'s error, with its did-you-mean fix', async () => {
+  const { bottle } = bottleProject();
+  const server = await initialized();
+  open(server, bottle, 'hots:\n  - a.example.com\n', 'yaml');
+  const diags = await server.diagnosticsOf(uriOf(bottle));
+  assert.deepStrictEqual(diags.map((d) => [d.code, d.message, d.range.start, d.range.end]), [
+    ['E0311', "unknown key 'hots' in the manifest; did you mean 'hosts'?",
+      { line: 0, character: 0 }, { line: 0, character: 4 }]]);
+  const actions = await server.connection.sendRequest('textDocument/codeAction',
+    { textDocument: { uri: uriOf(bottle) }, range: diags[0].range, context: { diagnostics: diags } });
+  assert.deepStrictEqual(actions.map((a) => [a.title, a.edit.changes[uriOf(bottle)][0].newText]),
+    [["Change to 'hosts'", 'hosts']]);
+  await stop(server);
+});
+
+test('bottles: hover on a key shows its field, on a host whether it is allowed', async () => {
+  const { bottle } = bottleProject();
+  const server = await initialized();
+  open(server, bottle, 'hosts:\n  - a.example.com\n', 'yaml');
+  assert.deepStrictEqual(await server.diagnosticsOf(uriOf(bottle)), []);
+  const key = await server.connection.sendRequest('textDocument/hover',
+    { textDocument: { uri: uriOf(bottle) }, position: { line: 0, character: 1 } });
+  assert.strictEqual(key.contents.value, '```policy\nhosts: list<hostname> = []\n```\n\n' +
+    'Hosts the bottle may reach.\n\nbottle.policy:3\n');
+  const host = await server.connection.sendRequest('textDocument/hover',
+    { textDocument: { uri: uriOf(bottle) }, position: { line: 1, character: 6 } });
+  assert.strictEqual(host.contents.value.split('\n').slice(0, 4).join('\n'),
+    '```\na.example.com is allowed (mode strict)\n  api_allowlist entry "a.example.com"\n' +
+    `    rule bottle_hosts (bottle.policy:10) from hosts[0] (${bottle}:2)`);
+  await stop(server);
+});
+
+test('bottles: completion of the keys left and of an enum\'s values', async () => {
+  const { dir, bottle } = bottleProject();
+  const other = path.join(dir, 'c.yaml');
+  const server = await initialized();
+  open(server, bottle, 'hosts: []\nl\n', 'yaml');
+  open(server, other, 'leak: \n', 'yaml');
+  const keys = await server.connection.sendRequest('textDocument/completion',
+    { textDocument: { uri: uriOf(bottle) }, position: { line: 1, character: 1 } });
+  assert.deepStrictEqual(keys.items.map((i) => [i.label, i.detail]), [['leak', 'one of "block", "warn"']]);
+  const values = await server.connection.sendRequest('textDocument/completion',
+    { textDocument: { uri: uriOf(other) }, position: { line: 0, character: 6 } });
+  assert.deepStrictEqual(values.items.map((i) => i.label), ['block', 'warn']);
   await stop(server);
 });

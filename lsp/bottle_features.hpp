@@ -1,0 +1,18 @@
+// Hover and completion in an open bottle, read against the manifest schema of the
+// policy its diagnostics come from (lsp/bottle_documents).
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "lsp/navigation.hpp"
+
+namespace policyc::lsp {
+
+/// On a key: the schema field it names (its declaration, the comment above it, where it
+/// is). On a hostname value: what `policyc explain BOTTLE --host H` says of it.
+nlohmann::json bottle_hover(const TextPosition& at, const Documents& documents);
+
+/// The schema's fields the mapping at the cursor may still have, or, after `KEY: `, the
+/// values of KEY's enum.
+nlohmann::json bottle_completion(const TextPosition& at, const Documents& documents);
+
+}  // namespace policyc::lsp

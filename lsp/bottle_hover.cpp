@@ -1,0 +1,121 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "base/hostname.hpp"
+#include "compiler/syntax/comments.hpp"
+#include "lsp/bottle_documents.hpp"
+#include "lsp/bottle_features.hpp"
+#include "pipelock/explain/explain_report.hpp"
+#include "runtime/input/yaml_tree.hpp"
+
+namespace policyc::lsp {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// What the cursor is on: a key and the field it names (directly or by an old name), or
+// a scalar value and the type the schema gives it.
+struct Spot {
+  const FieldType* field = nullptr;
+  const YamlNode* value = nullptr;
+  const Type* type = nullptr;
+};
+
+bool contains(const SourceRange& range, std::uint32_t offset) {
+  return range.valid() && range.begin <= offset && offset <= range.end;
+}
+
+void find_in(const YamlNode& node, const Type& type, std::uint32_t offset, Spot& spot);
+
+void find_in_record(const YamlNode& node, const RecordType& record, std::uint32_t offset,
+                    Spot& spot) {
+  for (const YamlNode::Entry& entry : node.entries) {
+    const FieldType* field = field_named(record, entry.key);
+    if (contains(entry.key_range, offset)) {
+      spot.field = field;
+      return;
+    }
+    if (field && contains(entry.value.range, offset)) {
+      return find_in(entry.value, *field->type, offset, spot);
+    }
+  }
+}
+
+void find_in(const YamlNode& node, const Type& type, std::uint32_t offset, Spot& spot) {
+  if (node.kind == YamlNode::Kind::Mapping && type.kind == Type::Kind::Record) {
+    return find_in_record(node, *type.record, offset, spot);
+  }
+  if (node.kind == YamlNode::Kind::Mapping && type.kind == Type::Kind::Map) {
+    for (const YamlNode::Entry& entry : node.entries) {
+      if (contains(entry.value.range, offset)) return find_in(entry.value, *type.element, offset, spot);
+    }
+  }
+  if (node.kind == YamlNode::Kind::Sequence && type.kind == Type::Kind::List) {
+    for (const YamlNode& item : node.items) {
+      if (contains(item.range, offset)) return find_in(item, *type.element, offset, spot);
+    }
+  }
+  if (node.kind == YamlNode::Kind::Scalar && contains(node.range, offset)) {
+    spot.value = &node;
+    spot.type = &type;
+  }
+}
+
+// The field's declaration as written (name, type, default, hosts clause) on its first
+// line, without a trailing comment; then the comments that document it.
+std::string field_hover(const FieldType& field, const SourceManager& sources) {
+  const std::string& text = sources.file(field.range.file).text();
+  const std::size_t line_end = std::min(text.find('\n', field.range.begin), text.size());
+  std::string_view line(text.data() + field.range.begin, line_end - field.range.begin);
+  std::string documented = comment_above(text, field.range.begin);
+  const std::vector<Comment> after = scan_comments(line);
+  if (!after.empty()) {  // `name: type = default  # what it is`
+    const std::string trailing = comment_text(line, after[0]).substr(1);
+    const std::size_t start = trailing.find_first_not_of(' ');
+    if (start != std::string::npos) documented += trailing.substr(start) + "\n";
+    line = line.substr(0, after[0].begin);
+  }
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  std::string out = fmt::format("```policy\n{}\n```\n", line);
+  if (!documented.empty()) out += "\n" + documented;
+  const std::string location = sources.location(field.range);  // name:line:col
+  return out + fmt::format("\n{}\n", location.substr(0, location.rfind(':')));
+}
+
+std::string host_hover(const YamlNode& value, const OpenBottle& open) {
+  std::string host;
+  if (check_hostname(value.scalar, host)) return "";  // reported as a diagnostic already
+  if (!open.compiled) {
+    return "`policyc explain --host` needs the bottle to compile: fix its errors first.\n";
+  }
+  const Explanation explanation = explain_config(
+      {*open.program, open.compiled->manifest, open.compiled->params, open.compiled->evaluation,
+       open.sources, open.bottle});
+  const HostExplanation explained =
+      explain_host(explanation, host, open.compiled->evaluation.output);
+  return fmt::format("```\n{}```\n", explain_host_text(explained, open.sources));
+}
+
+}  // namespace
+
+Json bottle_hover(const TextPosition& at, const Documents& documents) {
+  const std::unique_ptr<OpenBottle> open = compile_open_bottle(*at.document, documents);
+  if (!open->program) return nullptr;
+  DiagnosticSink scratch;  // the YAML's problems are the diagnostics' business
+  const std::unique_ptr<YamlNode> tree = load_yaml_tree(open->sources, open->bottle, scratch);
+  if (!tree) return nullptr;
+  Spot spot;
+  Type manifest;
+  manifest.kind = Type::Kind::Record;
+  manifest.record = open->program->manifest;
+  find_in(*tree, manifest, at.offset, spot);
+  std::string text;
+  if (spot.field) text = field_hover(*spot.field, open->sources);
+  if (spot.value && spot.type->kind == Type::Kind::Hostname) text = host_hover(*spot.value, *open);
+  if (text.empty()) return nullptr;
+  return {{"contents", {{"kind", "markdown"}, {"value", std::move(text)}}}};
+}
+
+}  // namespace policyc::lsp
