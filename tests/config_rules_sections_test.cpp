@@ -44,7 +44,7 @@ TEST_CASE("taint: each trust override has its scope's match and an expiry") {
               "override [E0708]"});
 }
 
-TEST_CASE("mediation_envelope: signing needs the envelope and a key; components once each") {
+TEST_CASE("mediation_envelope: signing needs the envelope and a key, components once each") {
   CHECK(findings("mediation_envelope:\n  sign: true\n") ==
         Lines{"2:3: error: mediation_envelope.signing_key_path is required when "
               "mediation_envelope.sign is true [E0708]",
@@ -82,7 +82,7 @@ TEST_CASE("agents: names, and a profile's keys found under a dotted name") {
   CHECK(findings("agents:\n  team.a:\n    mode: audit\n").empty());
 }
 
-TEST_CASE("rules: trusted keys are Ed25519 hex; disabled entries are bundle:rule or globs") {
+TEST_CASE("rules: trusted keys are Ed25519 hex, disabled entries are bundle:rule or globs") {
   CHECK(findings("rules:\n  trusted_keys:\n    - public_key: ABCDEF\n    - name: x\n") ==
         Lines{"3:19: error: rules.trusted_keys[0].public_key must be 64 lowercase hex characters "
               "(an Ed25519 key) [E0707]",

@@ -3,8 +3,10 @@
 # diagnostic, hover, definition in an imported file, formatting; a bottle's unknown key.
 # Usage: neovim_test.sh POLICYC SOURCE_DIR
 set -euo pipefail
+# Paths made absolute (a bare name is looked up in PATH): Neovim runs in a scratch folder.
 policyc=$1
-here=$2/editors/lsp-tests
+[[ $policyc == */* ]] && policyc=$(realpath "$policyc")
+here=$(realpath "$2")/editors/lsp-tests
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf '%s\n' '# The hosts every bottle reaches.' 'const Hosts: list<hostname> = ["a.example.com"]' \
