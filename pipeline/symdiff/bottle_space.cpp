@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "base/json_writer.hpp"
 #include "ir/expression_slots.hpp"
+#include "pipeline/symdiff/construct_leaves.hpp"
 
 namespace policyc {
 
@@ -20,6 +22,10 @@ constexpr const char* kFreshText = "fresh";
 // Two elements are enough for one quantifier or comprehension with an equality filter
 // (one element that matches, one that does not); more per leaf only costs time.
 constexpr std::size_t kMaxLiteralsPerLeaf = 12;
+// Combinations of three or more leaves per construct, and in all: beyond them a construct
+// is reported undecided (counted wider) rather than searched for minutes.
+constexpr std::size_t kMaxCombinationsPerConstruct = 2048;
+constexpr std::size_t kMaxCombinations = 8192;
 
 void collect_strings(const ast::Expr& expr, std::set<std::string>& out) {
   if (expr.kind == ast::Expr::Kind::String) out.insert(expr.text);
@@ -203,44 +209,92 @@ void merge(std::vector<Atom>& out, std::vector<Atom> more) {
   }
 }
 
-// "egress.allowlist": ["a"] as nested JSON: {"egress": {"allowlist": ["a"]}}.
-void write_nested(std::string& text, const std::string& path, const std::string& json) {
-  const std::size_t dot = path.find('.');
-  if (dot == std::string::npos) {
-    text += json_quote(path) + ": " + json;
+// Atoms as one nested JSON mapping: those under one record share its mapping, at any depth
+// ("egress.allowlist" and "egress.dlp_action" -> {"egress": {"allowlist": .., "dlp_action": ..}}).
+std::string nested(const std::vector<std::pair<std::string, const std::string*>>& leaves) {
+  std::vector<std::string> keys;
+  std::map<std::string, std::vector<std::pair<std::string, const std::string*>>> below;
+  std::map<std::string, const std::string*> values;
+  for (const auto& [path, json] : leaves) {
+    const std::size_t dot = path.find('.');
+    const std::string key = path.substr(0, dot);
+    if (!below.count(key) && !values.count(key)) keys.push_back(key);
+    if (dot == std::string::npos) {
+      values[key] = json;
+    } else {
+      below[key].push_back({path.substr(dot + 1), json});
+    }
+  }
+  std::string text = "{";
+  for (const std::string& key : keys) {
+    if (text.size() > 1) text += ", ";
+    text += json_quote(key) + ": " + (values.count(key) ? *values[key] : nested(below[key]));
+  }
+  return text + "}";
+}
+
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+// Whether reading `path` ("egress.allowlist", "params.ca_cert") reads the leaf of `atom`:
+// the leaf itself, a field inside it, or a record holding it.
+bool reads(const std::string& path, const Atom& atom) {
+  if (atom.param) {
+    if (!starts_with(path, "params.")) return false;
+    const std::string given = path.substr(7) + "=";
+    return std::any_of(atom.param_values.begin(), atom.param_values.end(),
+                       [&](const std::string& value) { return starts_with(value, given); });
+  }
+  return atom.path == path || starts_with(path, atom.path + ".") || starts_with(atom.path, path + ".");
+}
+
+// Every choice of at most one atom per leaf that `construct` reads, with three or more set
+// (fewer are the singles and pairs already tried); nothing when it reads under three leaves.
+void add_combinations(BottleSpace& space, const ConstructLeaves& construct, bool in_new,
+                      std::set<std::vector<const Atom*>>& tried, std::size_t& total) {
+  std::map<std::string, std::vector<const Atom*>> by_leaf;
+  for (const Atom& atom : space.atoms) {
+    for (const std::string& path : construct.paths) {
+      if (reads(path, atom)) {
+        by_leaf[atom.path].push_back(&atom);
+        break;
+      }
+    }
+  }
+  if (by_leaf.size() < 3) return;
+  std::size_t count = 1;
+  for (const auto& leaf : by_leaf) count = std::min<std::size_t>(count * (leaf.second.size() + 1), SIZE_MAX / 64);
+  if (count > kMaxCombinationsPerConstruct || total + count > kMaxCombinations) {
+    space.capped.push_back({construct.where, in_new, by_leaf.size(), count});
     return;
   }
-  text += json_quote(path.substr(0, dot)) + ": {";
-  write_nested(text, path.substr(dot + 1), json);
-  text += "}";
+  total += count;
+  std::vector<std::vector<const Atom*>> leaves;
+  for (auto& leaf : by_leaf) leaves.push_back(std::move(leaf.second));
+  std::vector<std::size_t> choice(leaves.size(), 0);  // 0: leaf unset; k: its atom k - 1
+  while (true) {
+    Candidate candidate;
+    for (std::size_t i = 0; i < leaves.size(); ++i) {
+      if (choice[i] > 0) candidate.atoms.push_back(leaves[i][choice[i] - 1]);
+    }
+    if (candidate.atoms.size() >= 3 && tried.insert(candidate.atoms).second) {
+      space.candidates.push_back(std::move(candidate));
+    }
+    std::size_t i = 0;
+    while (i < leaves.size() && ++choice[i] > leaves[i].size()) choice[i++] = 0;
+    if (i == leaves.size()) break;
+  }
 }
 
 }  // namespace
 
 std::string Candidate::bottle_yaml() const {
-  // Two atoms under one record ("egress.allowlist", "egress.dlp_action") share a mapping.
-  std::vector<const Atom*> manifest;
+  std::vector<std::pair<std::string, const std::string*>> leaves;
   for (const Atom* atom : atoms) {
-    if (!atom->param) manifest.push_back(atom);
+    if (!atom->param) leaves.push_back({atom->path, &atom->json});
   }
-  if (manifest.size() == 2) {
-    const std::string& a = manifest[0]->path;
-    const std::string& b = manifest[1]->path;
-    const std::size_t dot = a.find('.');
-    if (dot != std::string::npos && b.compare(0, dot + 1, a, 0, dot + 1) == 0) {
-      std::string inner = "{";
-      write_nested(inner, a.substr(dot + 1), manifest[0]->json);
-      inner += ", ";
-      write_nested(inner, b.substr(dot + 1), manifest[1]->json);
-      return "{" + json_quote(a.substr(0, dot)) + ": " + inner + "}}";
-    }
-  }
-  std::string text = "{";
-  for (const Atom* atom : manifest) {
-    if (text.size() > 1) text += ", ";
-    write_nested(text, atom->path, atom->json);
-  }
-  return text + "}";
+  return nested(leaves);
 }
 
 std::vector<std::string> Candidate::params() const {
@@ -278,6 +332,13 @@ BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_
     for (std::size_t j = i + 1; j < space.atoms.size(); ++j) {
       if (space.atoms[i].path == space.atoms[j].path) continue;
       space.candidates.push_back({{&space.atoms[i], &space.atoms[j]}});
+    }
+  }
+  std::set<std::vector<const Atom*>> tried;
+  std::size_t total = 0;
+  for (const ir::Program* program : {&old_program, &new_program}) {
+    for (const ConstructLeaves& construct : construct_leaves(*program)) {
+      add_combinations(space, construct, program == &new_program, tried, total);
     }
   }
   return space;

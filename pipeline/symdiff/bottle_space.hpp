@@ -18,7 +18,7 @@ struct Atom {
   std::vector<std::string> param_values;  // NAME=VALUE, for a parameter atom
 };
 
-/// A bottle and parameters: the atoms it sets (at most two, on different paths).
+/// A bottle and parameters: the atoms it sets, each on its own path.
 struct Candidate {
   std::vector<const Atom*> atoms;
   std::string bottle_yaml() const;  // a YAML flow mapping ("{}" for no manifest atom)
@@ -26,12 +26,22 @@ struct Candidate {
   std::string describe() const;     // "bottle.supervise = true, params.ca_cert given"
 };
 
+/// A construct reading so many leaves that their combinations were not all tried.
+struct CappedConstruct {
+  SourceRange where;
+  bool in_new_policy = false;
+  std::size_t leaves = 0;
+  std::size_t combinations = 0;
+};
+
 struct BottleSpace {
   std::vector<Atom> atoms;
   std::vector<Candidate> candidates;  // fewest atoms first: the first showing a change is minimal
+  std::vector<CappedConstruct> capped;
 };
 
-/// Every atom of both policies' schemas, then the candidates: none, each atom, each pair.
+/// Every atom of both policies' schemas, then the candidates: none, each atom, each pair,
+/// then every combination of three or more atoms on the leaves one construct reads.
 BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_program);
 
 }  // namespace policyc

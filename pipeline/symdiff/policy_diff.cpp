@@ -166,7 +166,17 @@ PolicyDiff diff_policies(const LoadedPolicy& old_policy, const LoadedPolicy& new
       record(change, candidate, before, after);
     }
   }
-  result.undecided = undecided_places(new_policy);
+  for (const CappedConstruct& capped : space.capped) {
+    const SourceManager& sources = capped.in_new_policy ? new_policy.sources : old_policy.sources;
+    const std::string where = sources.location(capped.where);
+    result.undecided.push_back(
+        {where.substr(0, where.rfind(':')),
+         fmt::format("reads {} bottle fields or parameters together: {} combinations of their "
+                     "sample values, more than the search tries{}",
+                     capped.leaves, capped.combinations, capped.in_new_policy ? "" : " (old policy)")});
+  }
+  std::vector<UndecidedPlace> places = undecided_places(new_policy);
+  result.undecided.insert(result.undecided.end(), places.begin(), places.end());
   for (UndecidedPlace& place : undecided_places(old_policy)) {
     place.what += " (old policy)";
     result.undecided.push_back(std::move(place));
