@@ -5,6 +5,7 @@
 #include "compiler/format/format.hpp"
 #include "lsp/code_actions.hpp"
 #include "lsp/completion.hpp"
+#include "lsp/hover.hpp"
 #include "lsp/navigation.hpp"
 #include "lsp/policy_diagnostics.hpp"
 #include "lsp/transport.hpp"
@@ -126,7 +127,7 @@ void Server::handle(const Incoming& message) {
     } else if (request && method == "textDocument/hover") {
       answer(message, hover(text_position(message.params), documents_, encoding_));
     } else if (request && method == "textDocument/completion") {
-      answer(message, completion(text_position(message.params), documents_));
+      answer(message, completion(text_position(message.params), documents_, encoding_));
     } else if (request && method == "textDocument/rename") {
       const std::optional<std::string> new_name = string_at(message.params, {"newName"});
       if (!new_name) throw InvalidParams{"newName is missing"};

@@ -1,0 +1,38 @@
+// A policy checked for the requests that need types and values (completion after a
+// '.', hover). The checker's passes run even when one reports an error, since the
+// declarations and most expressions are still typed; values exist only without errors.
+#pragma once
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/diagnostic.hpp"
+#include "ir/program.hpp"
+#include "lsp/documents.hpp"
+
+namespace policyc::lsp {
+
+struct Analysis {
+  SourceManager sources;
+  DiagnosticSink diags;
+  ir::Program program;
+  FileId file = kNoFile;  // the document's
+  bool lowered = false;   // no error: constants and field defaults have their values
+};
+
+/// The first entry loading `document`, checked with `text` read as the document's own
+/// (a repaired copy, for completion) when given. Nothing when a file does not parse.
+std::unique_ptr<Analysis> analyze(const Document& document, const Documents& documents,
+                                  const std::string* text = nullptr);
+
+/// Every expression of the document's file, parents before their operands.
+void for_each_expr(const Analysis& analysis, const std::function<void(const ast::Expr&)>& visit);
+
+/// The ast::PolicyFile of the document, or nullptr.
+const ast::PolicyFile* document_file(const Analysis& analysis);
+
+/// The record type a type is, looking through `T?`; nullptr for any other type.
+const RecordType* record_of(const TypeRef& type);
+
+}  // namespace policyc::lsp
