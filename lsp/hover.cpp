@@ -158,6 +158,16 @@ std::string expression_hover(const Analysis& analysis, std::uint32_t offset) {
   return text;
 }
 
+// A field where its record declares it.
+std::string field_declaration_hover(const Analysis& analysis, std::uint32_t offset) {
+  for (const auto& record : analysis.program.records) {
+    for (const FieldType& field : record->fields) {
+      if (contains(field.range, analysis.file, offset)) return field_hover(analysis, *record, field);
+    }
+  }
+  return "";
+}
+
 // A key of the output block: its path and its type in the target's schema.
 std::string output_hover(const Analysis& analysis, std::uint32_t offset) {
   const ast::Output* output = analysis.program.output;
@@ -203,6 +213,7 @@ Json hover(const TextPosition& at, const Documents& documents, PositionEncoding 
   if (analysis) {
     std::string text = expression_hover(*analysis, at.offset);
     if (text.empty()) text = output_hover(*analysis, at.offset);
+    if (text.empty()) text = field_declaration_hover(*analysis, at.offset);
     if (!text.empty()) return markdown(text);
   }
   const NameIndex index = index_names(*at.document, documents);

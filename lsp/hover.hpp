@@ -11,8 +11,8 @@ namespace policyc::lsp {
 
 /// A declaration: its kind, name, type, a constant's value and the comment above it.
 /// A loop variable: its type. A built-in: its signature and what it does. A field
-/// (`bottle.egress.allowlist`): its type, default and comment. A pipelock output key:
-/// its type in the output schema. Null elsewhere.
+/// (`bottle.egress.allowlist`, or where it is declared): its type, default and comment.
+/// A pipelock output key: its type in the output schema. Null elsewhere.
 nlohmann::json hover(const TextPosition& at, const Documents& documents,
                      PositionEncoding encoding);
 

@@ -405,6 +405,7 @@ TEST_CASE("lsp hover: a manifest field's type, default and comment, above or aft
         "```policy\nEgress.allowlist: list<hostname> = []\n```\n\nHosts the user adds.\n");
   CHECK(hover_at("bottle.mode", 0, 8) ==
         "```policy\nbottle.mode: enum(\"strict\", \"audit\") = \"strict\"\n```\n\nhow strict the bottle is\n");
+  CHECK(hover_at("  mode: enum", 0, 3) == hover_at("bottle.mode", 0, 8));
 }
 
 TEST_CASE("lsp hover: a pipelock output key's schema type and a loop variable's type",
