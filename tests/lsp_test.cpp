@@ -334,6 +334,14 @@ bool has_item(const Json& result, const std::string& label_kind_detail) {
   return std::find(items.begin(), items.end(), label_kind_detail) != items.end();
 }
 
+// Where a rename at `position` edits kScoped: the start of each range.
+std::vector<Json> renamed_at(const Json& position) {
+  const Json edit = ask(kScoped, "textDocument/rename", position, {{"newName", "renamed"}});
+  std::vector<Json> starts;
+  for (const Json& change : edit["changes"].begin().value()) starts.push_back(change["range"]["start"]);
+  return starts;
+}
+
 std::string hover_at(const std::string& needle, int nth = 0, std::size_t shift = 0) {
   const Json result = ask(kScoped, "textDocument/hover", position_in(kScoped, needle, nth, shift));
   return result.is_null() ? "null" : result["contents"]["value"].get<std::string>();
@@ -417,11 +425,8 @@ TEST_CASE("lsp hover: a pipelock output key's schema type and a loop variable's 
 
 TEST_CASE("lsp names: renaming a constant leaves a loop variable of the same name alone",
           "[lsp][scope]") {
-  const Json edit = ask(kScoped, "textDocument/rename", position_in(kScoped, "const host", 0, 6),
-                        {{"newName", "defaults"}});
-  std::vector<Json> starts;
-  for (const Json& change : edit["changes"].begin().value()) starts.push_back(change["range"]["start"]);
-  CHECK(starts == std::vector<Json>{position_in(kScoped, "host:", 1), position_in(kScoped, "+= host", 0, 3)});
+  CHECK(renamed_at(position_in(kScoped, "const host", 0, 6)) ==
+        std::vector<Json>{position_in(kScoped, "host:", 1), position_in(kScoped, "+= host", 0, 3)});
 }
 
 TEST_CASE("lsp names: a loop variable's definition is its binding, its references its uses",
@@ -433,4 +438,10 @@ TEST_CASE("lsp names: a loop variable's definition is its binding, its reference
   REQUIRE(references.size() == 2);
   CHECK(references[0]["range"]["start"] == binding);
   CHECK(references[1]["range"]["start"] == use);
+}
+
+TEST_CASE("lsp names: renaming a loop variable renames its binding and its uses only",
+          "[lsp][scope]") {
+  CHECK(renamed_at(position_in(kScoped, "for host", 0, 4)) ==
+        std::vector<Json>{position_in(kScoped, "for host", 0, 4), position_in(kScoped, "[host for", 0, 1)});
 }
