@@ -16,8 +16,9 @@ std::unique_ptr<Analysis> analyze(const Document& document, const Documents& doc
   auto analysis = std::make_unique<Analysis>();
   std::vector<ast::PolicyFile> files =
       load_policies(entries.front(), source, analysis->sources, analysis->diags);
-  // A file that did not parse has holes the checker is not written to meet.
-  if (analysis->diags.has_errors()) return nullptr;
+  // After a syntax error the parser keeps only the declarations that parsed whole (a
+  // too deep expression becomes `false`), so the files are those of a text that
+  // parses: the checker meets nothing it would not meet from `policyc check`.
   for (const ast::PolicyFile& file : files) {
     if (analysis->sources.file(file.file).name() == document.path) analysis->file = file.file;
   }
@@ -51,6 +52,13 @@ void for_each_expr(const Analysis& analysis, const std::function<void(const ast:
 
 const RecordType* record_of(const TypeRef& type) {
   return type && type->kind == Type::Kind::Record ? type->record : nullptr;
+}
+
+TypeRef record_type(const RecordType& record) {
+  auto type = std::make_shared<Type>();
+  type->kind = Type::Kind::Record;
+  type->record = &record;
+  return type;
 }
 
 }  // namespace policyc::lsp

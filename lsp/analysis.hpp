@@ -1,6 +1,7 @@
 // A policy checked for the requests that need types and values (completion after a
-// '.', hover). The checker's passes run even when one reports an error, since the
-// declarations and most expressions are still typed; values exist only without errors.
+// '.', hover). The checker's passes run even when one reports an error, and on the
+// declarations that parsed when others did not, since most expressions are still
+// typed; values exist only without errors.
 #pragma once
 #include <functional>
 #include <memory>
@@ -22,7 +23,8 @@ struct Analysis {
 };
 
 /// The first entry loading `document`, checked with `text` read as the document's own
-/// (a repaired copy, for completion) when given. Nothing when a file does not parse.
+/// (a repaired copy, for completion) when given. A declaration with a syntax error is
+/// left out, as the parser leaves it out.
 std::unique_ptr<Analysis> analyze(const Document& document, const Documents& documents,
                                   const std::string* text = nullptr);
 
@@ -34,5 +36,7 @@ const ast::PolicyFile* document_file(const Analysis& analysis);
 
 /// The record type a type is, looking through `T?`; nullptr for any other type.
 const RecordType* record_of(const TypeRef& type);
+/// The type of a value of `record`.
+TypeRef record_type(const RecordType& record);
 
 }  // namespace policyc::lsp

@@ -63,6 +63,32 @@ class Items {
   std::set<std::string> offered_;
 };
 
+// The type of `bottle.egress`, `params` or `CONST.field` from the declarations alone:
+// for a chain in a declaration that does not parse even once cut, which the checker
+// never sees (`rule r when bottle.` before its `{` is written).
+TypeRef type_by_name(const ir::Program& program, const std::string& chain) {
+  const std::size_t dot = chain.find('.');
+  const std::string root = chain.substr(0, dot);
+  TypeRef type;
+  if (program.manifest && root == program.manifest_name) {
+    type = record_type(*program.manifest);
+  } else if (program.params && root == "params") {
+    type = record_type(*program.params);
+  } else {
+    for (const ir::Constant& c : program.constants) {
+      if (c.decl->name == root) type = c.type;
+    }
+  }
+  for (std::size_t at = dot; type && at != std::string::npos;) {
+    const std::size_t next = chain.find('.', at + 1);
+    const RecordType* record = record_of(type);
+    const FieldType* field = record ? record->find(chain.substr(at + 1, next - at - 1)) : nullptr;
+    type = field ? field->type : nullptr;
+    at = next;
+  }
+  return type;
+}
+
 // The type of a chain, with the analysis that owns the records it points to.
 struct Chain {
   std::unique_ptr<Analysis> analysis;
@@ -82,7 +108,6 @@ Chain chain_type(const TextPosition& at, const Documents& documents, std::uint32
   if (chain_begin == chain_end) return {};
   const std::string repaired = text.substr(0, chain_end) + text.substr(cut_end);
   Chain chain{analyze(*at.document, documents, &repaired), nullptr};
-  if (!chain.analysis) return chain;
   std::uint32_t found_begin = chain_end;
   for_each_expr(*chain.analysis, [&](const ast::Expr& e) {
     // The longest expression inside the chain that ends with it.
@@ -91,6 +116,9 @@ Chain chain_type(const TextPosition& at, const Documents& documents, std::uint32
       found_begin = e.range.begin;
     }
   });
+  if (!chain.type) {
+    chain.type = type_by_name(chain.analysis->program, text.substr(chain_begin, chain_end - chain_begin));
+  }
   return chain;
 }
 

@@ -445,3 +445,12 @@ TEST_CASE("lsp names: renaming a loop variable renames its binding and its uses 
   CHECK(renamed_at(position_in(kScoped, "for host", 0, 4)) ==
         std::vector<Json>{position_in(kScoped, "for host", 0, 4), position_in(kScoped, "[host for", 0, 1)});
 }
+
+TEST_CASE("lsp completion: after 'bottle.' in a declaration that does not parse yet, and "
+          "hover beside a syntax error", "[lsp][completion][hover]") {
+  CHECK(items_of(complete_with("rule q when bottle.egress.", "output")) ==
+        std::vector<std::string>{"allowlist 5 list<hostname>"});
+  const std::string broken = kScoped + "\nrule q when {\n";
+  CHECK(ask(broken, "textDocument/hover", position_in(broken, "scan_env"))["contents"]["value"] ==
+        "```policy\npipelock.dlp.scan_env: bool\n```\n\npipelock output field\n");
+}
