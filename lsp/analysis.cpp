@@ -54,6 +54,15 @@ const RecordType* record_of(const TypeRef& type) {
   return type && type->kind == Type::Kind::Record ? type->record : nullptr;
 }
 
+std::string output_type_name(const TargetField& field) {
+  if (field.type != TargetField::Type::Enum) return target_type_name(field);
+  std::string name = "enum(";
+  for (std::size_t i = 0; i < field.enum_values.size(); ++i) {
+    name += (i ? ", \"" : "\"") + field.enum_values[i] + "\"";
+  }
+  return name + ")";
+}
+
 TypeRef record_type(const RecordType& record) {
   auto type = std::make_shared<Type>();
   type->kind = Type::Kind::Record;

@@ -11,6 +11,7 @@
 #include "base/diagnostic.hpp"
 #include "ir/program.hpp"
 #include "lsp/documents.hpp"
+#include "pipelock/schema/output_schema.hpp"
 
 namespace policyc::lsp {
 
@@ -36,6 +37,10 @@ const ast::PolicyFile* document_file(const Analysis& analysis);
 
 /// The record type a type is, looking through `T?`; nullptr for any other type.
 const RecordType* record_of(const TypeRef& type);
+/// A pipelock output field's type as the server shows it: the schema's name, with an
+/// enum's values (`enum("block", "warn")`, as a policy writes an enum type).
+std::string output_type_name(const TargetField& field);
+
 /// The type of a value of `record`.
 TypeRef record_type(const RecordType& record);
 

@@ -135,6 +135,29 @@ bool offer_fields(const TextPosition& at, const Documents& documents, std::uint3
   return true;  // only a field can follow a '.'
 }
 
+// The end of what a literal typed up to `offset` takes: an editor may have closed the
+// string already, and its quote goes too.
+std::uint32_t typed_end(const std::string& text, std::uint32_t offset, bool quoted) {
+  return offset + (quoted && text.compare(offset, 1, "\"") == 0);
+}
+
+// The string literals of `values`, each replacing the text from `replaced.first` to
+// `replaced.second`: what is typed of the string, both quotes included.
+void offer_literals(const std::string& text, std::pair<std::uint32_t, std::uint32_t> replaced,
+                    PositionEncoding encoding, const std::vector<std::string>& values,
+                    const std::string& detail, Items& items) {
+  const Position start = position_of(text, replaced.first, encoding);
+  const Position end = position_of(text, replaced.second, encoding);
+  const Json range = {{"start", {{"line", start.line}, {"character", start.character}}},
+                      {"end", {{"line", end.line}, {"character", end.character}}}};
+  for (const std::string& value : values) {
+    const std::string literal = "\"" + value + "\"";
+    if (Json* item = items.offer(literal, kEnumMember, detail)) {
+      (*item)["textEdit"] = {{"range", range}, {"newText", literal}};
+    }
+  }
+}
+
 // After `x == ` or `x != ` (or inside the string begun there), x an enum: its values.
 bool offer_enum_values(const TextPosition& at, const Documents& documents,
                        PositionEncoding encoding, std::uint32_t word, Items& items) {
@@ -147,23 +170,12 @@ bool offer_enum_values(const TextPosition& at, const Documents& documents,
     return false;
   }
   const std::uint32_t chain_end = skip_blanks_back(text, before - 2);
-  // An editor may have closed the string already; the cut takes its quote too.
-  const std::uint32_t cut_end = at.offset + (quoted && text.compare(at.offset, 1, "\"") == 0);
+  const std::uint32_t cut_end = typed_end(text, at.offset, quoted);
   const Chain chain = chain_type(at, documents, chain_end, cut_end);
   const TypeRef& type = chain.type;
   if (!type || type->kind != Type::Kind::Enum) return false;
-  // The item replaces what is typed of the string, both quotes included.
-  const std::uint32_t begin = quoted ? word - 1 : word;
-  const Position start = position_of(text, begin, encoding);
-  const Position end = position_of(text, cut_end, encoding);
-  const Json range = {{"start", {{"line", start.line}, {"character", start.character}}},
-                      {"end", {{"line", end.line}, {"character", end.character}}}};
-  for (const std::string& value : type->enum_values) {
-    const std::string literal = "\"" + value + "\"";
-    if (Json* item = items.offer(literal, kEnumMember, type_name(*type))) {
-      (*item)["textEdit"] = {{"range", range}, {"newText", literal}};
-    }
-  }
+  offer_literals(text, {quoted ? word - 1 : word, cut_end}, encoding, type->enum_values,
+                 type_name(*type), items);
   return true;
 }
 
@@ -200,22 +212,55 @@ std::vector<std::string> open_blocks(std::string_view text, std::uint32_t offset
   return blocks;
 }
 
-// At the start of a line in `output pipelock { ... }` or a section of it: the keys the
-// output schema has there.
-bool offer_output_keys(const TextPosition& at, std::uint32_t word, Items& items) {
-  const std::string& text = at.document->text;
-  const std::uint32_t line = skip_blanks_back(text, word);
-  if (line > 0 && text[line - 1] != '\n') return false;
+// The section of `output pipelock { ... }` the line starting at `line` is in, or nullptr.
+const TargetField* output_section_at(std::string_view text, std::uint32_t line) {
   const std::vector<std::string> blocks = open_blocks(text, line);
-  if (blocks.empty() || blocks.front() != "output") return false;
+  if (blocks.empty() || blocks.front() != "output") return nullptr;
   const TargetField* section = &pipelock_schema();
   for (std::size_t i = 1; i < blocks.size() && section; ++i) {
     section = find_target_field(*section, blocks[i]);
   }
-  if (!section || section->type != TargetField::Type::Section) return false;
+  return section && section->type == TargetField::Type::Section ? section : nullptr;
+}
+
+std::uint32_t line_start(std::string_view text, std::uint32_t offset) {
+  const std::size_t newline = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  return newline == std::string_view::npos ? 0 : static_cast<std::uint32_t>(newline + 1);
+}
+
+// At the start of a line in `output pipelock { ... }` or a section of it: the keys the
+// output schema has there.
+bool offer_output_keys(const TextPosition& at, std::uint32_t word, Items& items) {
+  const std::string& text = at.document->text;
+  const std::uint32_t line = line_start(text, word);
+  if (skip_blanks_back(text, word) != line) return false;
+  const TargetField* section = output_section_at(text, line);
+  if (!section) return false;
   for (const TargetField& field : section->children) {
-    items.offer(field.key, kProperty, target_type_name(field));
+    items.offer(field.key, kProperty, output_type_name(field));
   }
+  return true;
+}
+
+// After `key = ` (or inside the string begun there) in the output block, the key an
+// enum of the schema: its values.
+bool offer_output_values(const TextPosition& at, PositionEncoding encoding, std::uint32_t word,
+                         Items& items) {
+  const std::string& text = at.document->text;
+  const bool quoted = word > 0 && text[word - 1] == '"';
+  const std::uint32_t equals = skip_blanks_back(text, quoted ? word - 1 : word);
+  if (equals < 2 || text[equals - 1] != '=') return false;
+  const std::uint32_t key_end = skip_blanks_back(text, equals - 1);
+  if (key_end == 0 || !is_word(text[key_end - 1])) return false;  // not `==`, `!=`, `+=`
+  const std::uint32_t key = word_start(text, key_end);
+  const std::uint32_t line = line_start(text, key);
+  const TargetField* section =
+      skip_blanks_back(text, key) == line ? output_section_at(text, line) : nullptr;
+  const TargetField* field =
+      section ? find_target_field(*section, text.substr(key, key_end - key)) : nullptr;
+  if (!field || field->type != TargetField::Type::Enum) return false;
+  offer_literals(text, {quoted ? word - 1 : word, typed_end(text, at.offset, quoted)}, encoding,
+                 field->enum_values, output_type_name(*field), items);
   return true;
 }
 
@@ -237,7 +282,8 @@ Json completion(const TextPosition& at, const Documents& documents, PositionEnco
   Items items;
   const std::uint32_t word = word_start(at.document->text, at.offset);
   if (!offer_fields(at, documents, word, items) &&
-      !offer_enum_values(at, documents, encoding, word, items) && !offer_output_keys(at, word, items)) {
+      !offer_enum_values(at, documents, encoding, word, items) &&
+      !offer_output_keys(at, word, items) && !offer_output_values(at, encoding, word, items)) {
     offer_names(at, documents, items);
   }
   return items.result();

@@ -6,7 +6,6 @@
 #include "compiler/syntax/comments.hpp"
 #include "lsp/analysis.hpp"
 #include "lsp/names.hpp"
-#include "pipelock/schema/output_schema.hpp"
 
 namespace policyc::lsp {
 
@@ -181,7 +180,7 @@ std::string output_hover(const Analysis& analysis, std::uint32_t offset) {
           if (!field) continue;
           const std::string key = path + "." + item.key;
           if (contains(item.key_range, analysis.file, offset)) {
-            found = code_block(fmt::format("{}: {}", key, target_type_name(*field))) +
+            found = code_block(fmt::format("{}: {}", key, output_type_name(*field))) +
                     "\npipelock output field\n";
           }
           walk(item.children, *field, key);

@@ -386,6 +386,11 @@ TEST_CASE("lsp completion: at a key of the output block, the pipelock schema's k
   CHECK(has_item(root, "api_allowlist 10 list of hostnames"));
   CHECK(has_item(root, "dlp 10 section"));
   CHECK_FALSE(has_item(root, "const 14 keyword"));
+  // After an enum key's '=', inside the string: pipelock's values for it.
+  const Json mode = complete_with("  mode = \"st", "  mode = \"strict\"");
+  REQUIRE_FALSE(mode["items"].empty());
+  CHECK(has_item(mode, "\"strict\" 20 " + mode["items"][0]["detail"].get<std::string>()));
+  CHECK(mode["items"][0]["detail"].get<std::string>().rfind("enum(\"", 0) == 0);
   const Json dlp = complete_with("    sc", "    scan_env");
   CHECK(has_item(dlp, "scan_env 10 bool"));
   CHECK_FALSE(has_item(dlp, "api_allowlist 10 list of hostnames"));
