@@ -60,7 +60,21 @@ class Collector {
     index_.declarations.push_back({kind, name, range, std::move(detail)});
   }
   void use(const std::string& name, SourceRange range) {
-    if (!name.empty() && range.valid()) index_.uses.push_back({name, range});
+    if (name.empty() || !range.valid()) return;
+    // The innermost binding of the name wins, as in the checker.
+    int local = -1;
+    for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
+      if (index_.locals[*it].name == name) {
+        local = *it;
+        break;
+      }
+    }
+    index_.uses.push_back({name, range, local});
+  }
+  void bind(const std::string& name, SourceRange range) {
+    if (name.empty()) return;
+    scope_.push_back(static_cast<int>(index_.locals.size()));
+    index_.locals.push_back({name, range});
   }
   void record(DeclarationKind kind, const ast::Record& r) {
     declare(kind, r.name, r.name_range, nullptr);
@@ -81,7 +95,22 @@ class Collector {
   void expr(const ast::Expr* e) {
     if (!e) return;
     if (e->kind == ast::Expr::Kind::Name) use(e->text, e->text_range);
-    for (const auto& operand : e->operands) expr(operand.get());
+    const bool binds = e->kind == ast::Expr::Kind::Comprehension ||
+                       e->kind == ast::Expr::Kind::Quantifier;
+    if (!binds) {
+      for (const auto& operand : e->operands) expr(operand.get());
+      return;
+    }
+    // The source is read outside the variables' scope; the rest inside it.
+    const std::size_t source = e->kind == ast::Expr::Kind::Comprehension ? 1 : 0;
+    if (source < e->operands.size()) expr(e->operands[source].get());
+    const std::size_t outer = scope_.size();
+    bind(e->key_name, e->key_range);
+    bind(e->text, e->text_range);
+    for (std::size_t i = 0; i < e->operands.size(); ++i) {
+      if (i != source) expr(e->operands[i].get());
+    }
+    scope_.resize(outer);
   }
   void output_item(const ast::OutputItem& item) {
     expr(item.condition.get());
@@ -90,6 +119,7 @@ class Collector {
   }
 
   NameIndex& index_;
+  std::vector<int> scope_;  // the locals in scope, innermost last
 };
 
 }  // namespace
@@ -133,14 +163,18 @@ NameIndex index_names(const Document& document, const Documents& documents) {
   return index;
 }
 
-std::optional<std::string> NameIndex::name_at(const std::string& path, std::uint32_t offset) const {
+std::optional<Symbol> NameIndex::symbol_at(const std::string& path, std::uint32_t offset) const {
+  auto at = [&](const SourceRange& range) {
+    return path_of(range) == path && contains(range, range.file, offset);
+  };
+  for (std::size_t i = 0; i < locals.size(); ++i) {
+    if (at(locals[i].range)) return Symbol{locals[i].name, static_cast<int>(i)};
+  }
   for (const Declaration& d : declarations) {
-    if (path_of(d.name_range) == path && contains(d.name_range, d.name_range.file, offset)) {
-      return d.name;
-    }
+    if (at(d.name_range)) return Symbol{d.name, -1};
   }
   for (const NameUse& u : uses) {
-    if (path_of(u.range) == path && contains(u.range, u.range.file, offset)) return u.name;
+    if (at(u.range)) return Symbol{u.name, u.local};
   }
   return std::nullopt;
 }
@@ -160,11 +194,17 @@ std::vector<const Declaration*> NameIndex::declarations_of(const std::string& na
   return found;
 }
 
-std::vector<SourceRange> NameIndex::occurrences_of(const std::string& name) const {
+std::vector<SourceRange> NameIndex::definitions_of(const Symbol& symbol) const {
+  if (symbol.local >= 0) return {locals[symbol.local].range};
   std::vector<SourceRange> found;
-  for (const Declaration* d : declarations_of(name)) found.push_back(d->name_range);
+  for (const Declaration* d : declarations_of(symbol.name)) found.push_back(d->name_range);
+  return found;
+}
+
+std::vector<SourceRange> NameIndex::occurrences_of(const Symbol& symbol) const {
+  std::vector<SourceRange> found = definitions_of(symbol);
   for (const NameUse& u : uses) {
-    if (u.name == name) found.push_back(u.range);
+    if (u.name == symbol.name && u.local == symbol.local) found.push_back(u.range);
   }
   return found;
 }

@@ -1,8 +1,5 @@
 #include "lsp/navigation.hpp"
 
-#include <fmt/format.h>
-
-#include "compiler/syntax/comments.hpp"
 #include "lsp/names.hpp"
 
 namespace policyc::lsp {
@@ -31,50 +28,33 @@ Json definition(const TextPosition& at, const Documents& documents, PositionEnco
     const Json start = {{"line", 0}, {"character", 0}};
     return {{"uri", uri_of_path(import->path)}, {"range", {{"start", start}, {"end", start}}}};
   }
-  const std::optional<std::string> name = index.name_at(at.document->path, at.offset);
+  const std::optional<Symbol> symbol = index.symbol_at(at.document->path, at.offset);
   Json out = Json::array();
-  if (!name) return nullptr;
-  for (const Declaration* d : index.declarations_of(*name)) {
-    out.push_back(location_json(index, d->name_range, encoding));
+  if (!symbol) return nullptr;
+  for (const SourceRange& range : index.definitions_of(*symbol)) {
+    out.push_back(location_json(index, range, encoding));
   }
   return out.empty() ? Json(nullptr) : out;
 }
 
 Json references(const TextPosition& at, const Documents& documents, PositionEncoding encoding) {
   const NameIndex index = index_names(*at.document, documents);
-  const std::optional<std::string> name = index.name_at(at.document->path, at.offset);
+  const std::optional<Symbol> symbol = index.symbol_at(at.document->path, at.offset);
   Json out = Json::array();
-  if (!name) return out;
-  for (const SourceRange& range : index.occurrences_of(*name)) {
+  if (!symbol) return out;
+  for (const SourceRange& range : index.occurrences_of(*symbol)) {
     out.push_back(location_json(index, range, encoding));
   }
   return out;
 }
 
-Json hover(const TextPosition& at, const Documents& documents, PositionEncoding encoding) {
-  const NameIndex index = index_names(*at.document, documents);
-  const std::optional<std::string> name = index.name_at(at.document->path, at.offset);
-  if (!name) return nullptr;
-  std::string text;
-  for (const Declaration* d : index.declarations_of(*name)) {
-    const SourceFile& file = index.sources.file(d->name_range.file);
-    text += fmt::format("```policy\n{} {}{}\n```\n", keyword_of(d->kind), d->name,
-                        d->detail.empty() ? "" : ": " + d->detail);
-    const std::string comment = comment_above(file.text(), d->name_range.begin);
-    if (!comment.empty()) text += "\n" + comment;
-  }
-  if (text.empty()) return nullptr;
-  (void)encoding;
-  return {{"contents", {{"kind", "markdown"}, {"value", text}}}};
-}
-
 Json rename(const TextPosition& at, const std::string& new_name, const Documents& documents,
             PositionEncoding encoding) {
   const NameIndex index = index_names(*at.document, documents);
-  const std::optional<std::string> name = index.name_at(at.document->path, at.offset);
-  if (!name || index.declarations_of(*name).empty()) return nullptr;
+  const std::optional<Symbol> symbol = index.symbol_at(at.document->path, at.offset);
+  if (!symbol || index.definitions_of(*symbol).empty()) return nullptr;
   Json changes = Json::object();
-  for (const SourceRange& range : index.occurrences_of(*name)) {
+  for (const SourceRange& range : index.occurrences_of(*symbol)) {
     const std::string uri = uri_of_path(index.path_of(range));
     if (!changes.contains(uri)) changes[uri] = Json::array();
     changes[uri].push_back(

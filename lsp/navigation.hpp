@@ -1,5 +1,6 @@
-// Requests answered from the name index: go to definition, find references, hover,
-// rename and document symbols. Each takes the request's params and returns its result.
+// Requests answered from the name index: go to definition, find references, rename
+// and document symbols (hover is lsp/hover.hpp). Each takes the request's params and
+// returns its result.
 #pragma once
 #include <nlohmann/json.hpp>
 
@@ -18,8 +19,6 @@ nlohmann::json definition(const TextPosition& at, const Documents& documents,
                           PositionEncoding encoding);
 nlohmann::json references(const TextPosition& at, const Documents& documents,
                           PositionEncoding encoding);
-nlohmann::json hover(const TextPosition& at, const Documents& documents,
-                     PositionEncoding encoding);
 /// A WorkspaceEdit renaming the declaration at `at` and every use of it; nothing when no
 /// declared name is there.
 nlohmann::json rename(const TextPosition& at, const std::string& new_name,

@@ -17,10 +17,19 @@ namespace {
 
 using Json = nlohmann::json;
 
-// A policy of the folder and every file it loads, as the loader names them.
+// One entry loaded, then checked as `policyc check` checks it.
+struct Checked {
+  SourceManager sources;
+  DiagnosticSink diags;
+};
+
+// A policy of the folder: every file it loads, as the loader names them, and the load
+// itself, kept so that checking the policy as an entry does not parse it again.
 struct Loaded {
   std::string path;
   std::set<std::string> files;
+  std::unique_ptr<Checked> load;
+  std::vector<ast::PolicyFile> asts;
 };
 
 std::vector<std::string> policies_in(const std::string& folder, const Documents& documents) {
@@ -39,43 +48,50 @@ std::vector<std::string> policies_in(const std::string& folder, const Documents&
   return {paths.begin(), paths.end()};
 }
 
+// Every policy of the document's folder, loaded.
+std::vector<Loaded> load_folder(const Document& document, const Documents& documents,
+                                const PolicySource& source) {
+  const std::string folder = std::filesystem::path(document.path).parent_path().string();
+  std::vector<Loaded> loaded;
+  for (const std::string& path : policies_in(folder, documents)) {
+    Loaded one{path, {}, std::make_unique<Checked>(), {}};
+    one.asts = load_policies(path, source, one.load->sources, one.load->diags);
+    for (const ast::PolicyFile& file : one.asts) {
+      one.files.insert(one.load->sources.file(file.file).name());
+    }
+    loaded.push_back(std::move(one));
+  }
+  return loaded;
+}
+
+// The entries of `loaded` that load the document: those no other policy imports.
+std::vector<Loaded*> entries_of(const Document& document, std::vector<Loaded>& loaded) {
+  std::vector<Loaded*> entries;
+  for (Loaded& candidate : loaded) {
+    const bool imported = std::any_of(loaded.begin(), loaded.end(), [&](const Loaded& other) {
+      return &other != &candidate && other.files.count(candidate.path);
+    });
+    if (!imported && candidate.files.count(document.path)) entries.push_back(&candidate);
+  }
+  return entries;
+}
+
 }  // namespace
 
 std::vector<std::string> entries_loading(const Document& document, const Documents& documents,
                                          const PolicySource& source) {
-  const std::string folder = std::filesystem::path(document.path).parent_path().string();
-  std::vector<Loaded> loaded;
-  for (const std::string& path : policies_in(folder, documents)) {
-    SourceManager scratch_sources;
-    DiagnosticSink scratch;
-    Loaded one{path, {}};
-    for (const ast::PolicyFile& file : load_policies(path, source, scratch_sources, scratch)) {
-      one.files.insert(scratch_sources.file(file.file).name());
-    }
-    loaded.push_back(std::move(one));
-  }
+  std::vector<Loaded> loaded = load_folder(document, documents, source);
   std::vector<std::string> entries;
-  for (const Loaded& candidate : loaded) {
-    const bool imported = std::any_of(loaded.begin(), loaded.end(), [&](const Loaded& other) {
-      return &other != &candidate && other.files.count(candidate.path);
-    });
-    if (!imported && candidate.files.count(document.path)) entries.push_back(candidate.path);
-  }
+  for (const Loaded* entry : entries_of(document, loaded)) entries.push_back(entry->path);
   if (entries.empty()) entries.push_back(document.path);
   return entries;
 }
 
 namespace {
 
-// One entry checked as `policyc check` checks it.
-struct Checked {
-  SourceManager sources;
-  DiagnosticSink diags;
-};
-
-std::unique_ptr<Checked> check_entry(const std::string& entry, const PolicySource& source) {
-  auto checked = std::make_unique<Checked>();
-  std::vector<ast::PolicyFile> files = load_policies(entry, source, checked->sources, checked->diags);
+// The entry's load checked, linted and its `# policyc: allow` comments applied.
+std::unique_ptr<Checked> check_loaded(std::unique_ptr<Checked> checked,
+                                      std::vector<ast::PolicyFile> files) {
   std::vector<FileId> ids;
   for (const ast::PolicyFile& file : files) ids.push_back(file.file);
   if (checked->diags.has_errors()) return checked;
@@ -150,14 +166,25 @@ std::map<std::string, Json> policy_diagnostics(const Documents& documents,
                                                PositionEncoding encoding) {
   const OverlaySource source(documents);
   std::map<std::string, std::unique_ptr<Checked>> checked;  // by entry, each checked once
+  std::map<std::string, std::vector<Loaded>> folders;       // each folder loaded once
   std::map<std::string, Json> out;
   for (const Document* document : documents.all()) {
     if (!is_policy(*document)) continue;
     Json& list = out[document->uri] = Json::array();
     std::set<std::tuple<std::uint32_t, std::uint32_t, std::string, std::string>> seen;
-    for (const std::string& entry : entries_loading(*document, documents, source)) {
-      std::unique_ptr<Checked>& result = checked[entry];
-      if (!result) result = check_entry(entry, source);
+    std::vector<Loaded>& loaded =
+        folders[std::filesystem::path(document->path).parent_path().string()];
+    if (loaded.empty()) loaded = load_folder(*document, documents, source);
+    std::vector<Loaded*> entries = entries_of(*document, loaded);
+    // A document no policy of its folder loads (one not saved under it) is its own entry.
+    Loaded alone{document->path, {}, std::make_unique<Checked>(), {}};
+    if (entries.empty()) {
+      alone.asts = load_policies(alone.path, source, alone.load->sources, alone.load->diags);
+      entries.push_back(&alone);
+    }
+    for (Loaded* entry : entries) {
+      std::unique_ptr<Checked>& result = checked[entry->path];
+      if (!result) result = check_loaded(std::move(entry->load), std::move(entry->asts));
       for (const Diagnostic& d : result->diags.sorted()) {
         if (!d.range.valid() || result->sources.file(d.range.file).name() != document->path) continue;
         if (!seen.insert({d.range.begin, d.range.end, d.code, d.message}).second) continue;

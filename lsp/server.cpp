@@ -7,6 +7,7 @@
 #include "lsp/bottle_features.hpp"
 #include "lsp/code_actions.hpp"
 #include "lsp/completion.hpp"
+#include "lsp/hover.hpp"
 #include "lsp/navigation.hpp"
 #include "lsp/policy_diagnostics.hpp"
 #include "lsp/transport.hpp"
@@ -138,7 +139,7 @@ void Server::handle(const Incoming& message) {
     } else if (request && method == "textDocument/hover") {
       answer(message, hover(text_position(message.params), documents_, encoding_));
     } else if (request && method == "textDocument/completion") {
-      answer(message, completion(text_position(message.params), documents_));
+      answer(message, completion(text_position(message.params), documents_, encoding_));
     } else if (request && method == "textDocument/rename") {
       const std::optional<std::string> new_name = string_at(message.params, {"newName"});
       if (!new_name) throw InvalidParams{"newName is missing"};

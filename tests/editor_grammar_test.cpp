@@ -34,9 +34,9 @@ std::set<std::string> language_keywords() {
   return words;
 }
 
-// Builtins from `kBuiltins[] = {{"sorted", ast::Builtin::Sorted}, ...}` in the expression checker.
+// Builtins from `kBuiltins[] = {{"sorted", ast::Builtin::Sorted, ...}, ...}` in compiler/check/builtins.hpp.
 std::set<std::string> builtin_functions() {
-  const std::string checker = read_source("compiler/check/expr_checker.cpp");
+  const std::string checker = read_source("compiler/check/builtins.hpp");
   std::smatch m;
   REQUIRE(std::regex_search(checker, m, std::regex("kBuiltins\\[\\] = \\{([^;]*)\\};")));
   const std::string list = m[1];

@@ -2,6 +2,7 @@
 // driven through its streams, pinned to the exact bytes it answers.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -319,6 +320,107 @@ std::string code_action(int id, const std::string& path, const Json& diagnostic)
                    .dump());
 }
 
+// A bottle schema, params, a constant and a loop variable both named `host`, and an
+// output: what completion, hover and the scope rules are tested on.
+const std::string kScoped =
+    "manifest bottle {\n"
+    "  egress: Egress = {}\n"
+    "  mode: enum(\"strict\", \"audit\") = \"strict\"  # how strict the bottle is\n"
+    "  routes: list<Route> = []\n"
+    "}\n\n"
+    "record Egress {\n"
+    "  # Hosts the user adds.\n"
+    "  allowlist: list<hostname> = []\n"
+    "}\n\n"
+    "record Route {\n  host: hostname\n}\n\n"
+    "params {\n  ca_cert: path?\n}\n\n"
+    "# The hosts every bottle reaches.\n"
+    "const host: list<hostname> = [\"a.example.com\"]\n\n"
+    "set allowlist: hostname\n\n"
+    "rule r when bottle.mode == \"strict\" {\n"
+    "  allowlist += host\n"
+    "  allowlist += [host for host in bottle.egress.allowlist]\n"
+    "  allowlist += [route.host for route in bottle.routes]\n"
+    "}\n\n"
+    "output pipelock {\n"
+    "  mode = \"strict\"\n"
+    "  api_allowlist = sorted(allowlist)\n"
+    "  dlp {\n"
+    "    scan_env = true\n"
+    "  }\n"
+    "}\n";
+
+// The position of the `nth` occurrence of `needle` in `text`, `shift` bytes into it
+// (ASCII text: UTF-16 units are bytes).
+Json position_at(const std::string& text, std::size_t at) {
+  const std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+  const std::size_t character = line_start == std::string::npos ? at : at - line_start - 1;
+  return {{"line", std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')},
+          {"character", character}};
+}
+
+std::size_t find_nth(const std::string& text, const std::string& needle, int nth) {
+  std::size_t at = text.find(needle);
+  for (int i = 0; i < nth && at != std::string::npos; ++i) at = text.find(needle, at + 1);
+  REQUIRE(at != std::string::npos);
+  return at;
+}
+
+Json position_in(const std::string& text, const std::string& needle, int nth = 0,
+                 std::size_t shift = 0) {
+  return position_at(text, find_nth(text, needle, nth) + shift);
+}
+
+// `text` opened as p.policy in a scratch folder, then one request at `position`; its result.
+Json ask(const std::string& text, const char* method, const Json& position, Json params = {}) {
+  testing::ScratchFolder folder;
+  const std::string path = folder.path("p.policy");
+  params["textDocument"] = {{"uri", uri_of_path(path)}};
+  params["position"] = position;
+  const auto sent = session(kInitialize + did_open(path, text) +
+                            frame(Json{{"jsonrpc", "2.0"}, {"id", 2}, {"method", method}, {"params", params}}
+                                      .dump()));
+  REQUIRE(sent.size() == 3);
+  return sent[2]["result"];
+}
+
+// `kScoped` with `line` added before the `nth` occurrence of `before`; completion at
+// the end of the added line less `back` bytes.
+Json complete_with(const std::string& line, const std::string& before, int nth = 0, std::size_t back = 0) {
+  std::string text = kScoped;
+  const std::size_t at = find_nth(text, before, nth);
+  text.insert(at, line + "\n");
+  return ask(text, "textDocument/completion", position_at(text, at + line.size() - back));
+}
+
+// "label kind detail" of each item, in order.
+std::vector<std::string> items_of(const Json& result) {
+  std::vector<std::string> out;
+  for (const Json& item : result["items"]) {
+    out.push_back(item["label"].get<std::string>() + " " + std::to_string(item["kind"].get<int>()) +
+                  " " + item["detail"].get<std::string>());
+  }
+  return out;
+}
+
+bool has_item(const Json& result, const std::string& label_kind_detail) {
+  const auto items = items_of(result);
+  return std::find(items.begin(), items.end(), label_kind_detail) != items.end();
+}
+
+// Where a rename at `position` edits kScoped: the start of each range.
+std::vector<Json> renamed_at(const Json& position) {
+  const Json edit = ask(kScoped, "textDocument/rename", position, {{"newName", "renamed"}});
+  std::vector<Json> starts;
+  for (const Json& change : edit["changes"].begin().value()) starts.push_back(change["range"]["start"]);
+  return starts;
+}
+
+std::string hover_at(const std::string& needle, int nth = 0, std::size_t shift = 0) {
+  const Json result = ask(kScoped, "textDocument/hover", position_in(kScoped, needle, nth, shift));
+  return result.is_null() ? "null" : result["contents"]["value"].get<std::string>();
+}
+
 }  // namespace
 
 TEST_CASE("lsp bottles: an unknown key is compile's E0311 with a did-you-mean fix") {
@@ -445,4 +547,115 @@ TEST_CASE("lsp bottles: Markdown front matter is the bottle, and a list of an en
         R"({"isIncomplete":false,"items":[{"detail":"one of \"red\", \"blue\"","kind":20,"label":"red"},)"
         R"({"detail":"one of \"red\", \"blue\"","kind":20,"label":"blue"}]})");
   CHECK(sent[3]["result"].dump() == R"({"isIncomplete":false,"items":[]})");  // the Markdown body
+}
+
+TEST_CASE("lsp completion: after 'bottle.', a nested record's '.' and 'params.', their fields",
+          "[lsp][completion]") {
+  CHECK(items_of(complete_with("  allowlist += bottle.", "}\n\noutput")) ==
+        std::vector<std::string>{"egress 5 Egress", "mode 5 enum(\"strict\", \"audit\")",
+                                 "routes 5 list<Route>"});
+  CHECK(items_of(complete_with("  allowlist += bottle.egress.al", "}\n\noutput")) ==
+        std::vector<std::string>{"allowlist 5 list<hostname>"});
+  CHECK(items_of(complete_with("  allowlist += params.", "}\n\noutput")) ==
+        std::vector<std::string>{"ca_cert 5 path?"});
+}
+
+TEST_CASE("lsp completion: after a loop variable of a record type and '.', its fields",
+          "[lsp][completion]") {
+  CHECK(items_of(complete_with("  allowlist += [route. for route in bottle.routes]", "}\n\noutput", 0,
+                               std::string(" for route in bottle.routes]").size())) ==
+        std::vector<std::string>{"host 5 hostname"});
+}
+
+TEST_CASE("lsp completion: after 'bottle.mode == ' or inside its string, the enum's values",
+          "[lsp][completion]") {
+  const std::string text = kScoped.substr(0, kScoped.find("\"strict\" {")) + "\"st\" {" +
+                           kScoped.substr(kScoped.find("\"strict\" {") + 10);
+  const Json result = ask(text, "textDocument/completion", position_in(text, "\"st\" {", 0, 3));
+  CHECK(items_of(result) == std::vector<std::string>{"\"strict\" 20 enum(\"strict\", \"audit\")",
+                                                     "\"audit\" 20 enum(\"strict\", \"audit\")"});
+  // The edit replaces both quotes the editor wrote.
+  CHECK(result["items"][1]["textEdit"].dump() ==
+        R"({"newText":"\"audit\"","range":{"end":{"character":31,"line":24},"start":{"character":27,"line":24}}})");
+  CHECK(items_of(complete_with("rule q when bottle.mode != {\n}\n", "output", 0, 4)).size() == 2);
+}
+
+TEST_CASE("lsp completion: at a key of the output block, the pipelock schema's keys there",
+          "[lsp][completion]") {
+  const Json root = complete_with("  ", "  mode = \"strict\"\n  api");
+  CHECK(has_item(root, "api_allowlist 10 list of hostnames"));
+  CHECK(has_item(root, "dlp 10 section"));
+  CHECK_FALSE(has_item(root, "const 14 keyword"));
+  // After an enum key's '=', inside the string: pipelock's values for it.
+  const Json mode = complete_with("  mode = \"st", "  mode = \"strict\"");
+  REQUIRE_FALSE(mode["items"].empty());
+  CHECK(has_item(mode, "\"strict\" 20 " + mode["items"][0]["detail"].get<std::string>()));
+  CHECK(mode["items"][0]["detail"].get<std::string>().rfind("enum(\"", 0) == 0);
+  const Json dlp = complete_with("    sc", "    scan_env");
+  CHECK(has_item(dlp, "scan_env 10 bool"));
+  CHECK_FALSE(has_item(dlp, "api_allowlist 10 list of hostnames"));
+  // Elsewhere: names, built-ins with their signatures, types and keywords.
+  const Json names = complete_with("  allowlist += ", "}\n\noutput");
+  CHECK(has_item(names, "host 6 const: list<hostname>"));
+  CHECK(has_item(names, "sorted 3 sorted(list<T>) -> list<T>"));
+  CHECK(has_item(names, "hostname 25 type"));
+  CHECK(has_item(names, "when 14 keyword"));
+}
+
+TEST_CASE("lsp hover: a built-in's signature and what it does", "[lsp][hover]") {
+  CHECK(hover_at("sorted(") ==
+        "```policy\nsorted(list<T>) -> list<T>\n```\n\nThe list in byte order, T a string type or int.\n");
+}
+
+TEST_CASE("lsp hover: a constant's type, value and comment", "[lsp][hover]") {
+  CHECK(hover_at("+= host", 0, 4) ==
+        "```policy\nconst host: list<hostname> = [\"a.example.com\"]\n```\n\nThe hosts every bottle reaches.\n");
+}
+
+TEST_CASE("lsp hover: a manifest field's type, default and comment, above or after it",
+          "[lsp][hover]") {
+  CHECK(hover_at("egress.allowlist]", 0, 8) ==
+        "```policy\nEgress.allowlist: list<hostname> = []\n```\n\nHosts the user adds.\n");
+  CHECK(hover_at("bottle.mode", 0, 8) ==
+        "```policy\nbottle.mode: enum(\"strict\", \"audit\") = \"strict\"\n```\n\nhow strict the bottle is\n");
+  CHECK(hover_at("  mode: enum", 0, 3) == hover_at("bottle.mode", 0, 8));
+}
+
+TEST_CASE("lsp hover: a pipelock output key's schema type and a loop variable's type",
+          "[lsp][hover]") {
+  CHECK(hover_at("scan_env") == "```policy\npipelock.dlp.scan_env: bool\n```\n\npipelock output field\n");
+  CHECK(hover_at("route.host") == "```policy\nroute: Route\n```\n\nloop variable\n");
+  CHECK(hover_at("for route", 0, 4) == "```policy\nroute: Route\n```\n\nloop variable\n");
+}
+
+TEST_CASE("lsp names: renaming a constant leaves a loop variable of the same name alone",
+          "[lsp][scope]") {
+  CHECK(renamed_at(position_in(kScoped, "const host", 0, 6)) ==
+        std::vector<Json>{position_in(kScoped, "host:", 1), position_in(kScoped, "+= host", 0, 3)});
+}
+
+TEST_CASE("lsp names: a loop variable's definition is its binding, its references its uses",
+          "[lsp][scope]") {
+  const Json use = position_in(kScoped, "[host for", 0, 1);
+  const Json binding = position_in(kScoped, "for host", 0, 4);
+  CHECK(ask(kScoped, "textDocument/definition", use)[0]["range"]["start"] == binding);
+  const Json references = ask(kScoped, "textDocument/references", binding);
+  REQUIRE(references.size() == 2);
+  CHECK(references[0]["range"]["start"] == binding);
+  CHECK(references[1]["range"]["start"] == use);
+}
+
+TEST_CASE("lsp names: renaming a loop variable renames its binding and its uses only",
+          "[lsp][scope]") {
+  CHECK(renamed_at(position_in(kScoped, "for host", 0, 4)) ==
+        std::vector<Json>{position_in(kScoped, "for host", 0, 4), position_in(kScoped, "[host for", 0, 1)});
+}
+
+TEST_CASE("lsp completion: after 'bottle.' in a declaration that does not parse yet, and "
+          "hover beside a syntax error", "[lsp][completion][hover]") {
+  CHECK(items_of(complete_with("rule q when bottle.egress.", "output")) ==
+        std::vector<std::string>{"allowlist 5 list<hostname>"});
+  const std::string broken = kScoped + "\nrule q when {\n";
+  CHECK(ask(broken, "textDocument/hover", position_in(broken, "scan_env"))["contents"]["value"] ==
+        "```policy\npipelock.dlp.scan_env: bool\n```\n\npipelock output field\n");
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "compiler/syntax/limits.hpp"
+#include "compiler/check/builtins.hpp"
 #include "compiler/check/literal_check.hpp"
 #include "compiler/check/target_types.hpp"
 #include "compiler/check/type_resolution.hpp"
@@ -163,25 +164,6 @@ TypeRef ExprChecker::check_member(Expr& expr) {
   return object->optional ? with_optional(field->type, true) : field->type;
 }
 
-namespace {
-
-struct BuiltinName {
-  std::string_view name;
-  ast::Builtin builtin;
-};
-constexpr BuiltinName kBuiltins[] = {
-    {"sorted", ast::Builtin::Sorted}, {"len", ast::Builtin::Len},       {"present", ast::Builtin::Present},
-    {"flatten", ast::Builtin::Flatten}, {"keys", ast::Builtin::Keys}, {"values", ast::Builtin::Values}};
-
-ast::Builtin builtin_named(std::string_view name) {
-  for (const BuiltinName& entry : kBuiltins) {
-    if (entry.name == name) return entry.builtin;
-  }
-  return ast::Builtin::Unresolved;
-}
-
-}  // namespace
-
 TypeRef ExprChecker::check_call(Expr& expr) {
   std::vector<TypeRef> args;
   for (auto& operand : expr.operands) args.push_back(check(*operand));
@@ -192,7 +174,8 @@ TypeRef ExprChecker::check_call(Expr& expr) {
                                      n == 1 ? "" : "s", args.size()));
     return false;
   };
-  const ast::Builtin builtin = builtin_named(expr.text);
+  const BuiltinFunction* found = find_builtin(expr.text);
+  const ast::Builtin builtin = found ? found->builtin : ast::Builtin::Unresolved;
   expr.builtin = builtin;
   switch (builtin) {
     case ast::Builtin::Present:
@@ -236,7 +219,7 @@ TypeRef ExprChecker::check_call(Expr& expr) {
       break;
   }
   std::vector<std::string> names;
-  for (const BuiltinName& entry : kBuiltins) names.emplace_back(entry.name);
+  for (const BuiltinFunction& entry : kBuiltins) names.emplace_back(entry.name);
   Diagnostic& d = context_.diags.error("E0202", expr.text_range,
                                        fmt::format("unknown function '{}'", expr.text));
   add_suggestion(d, expr.text, names);

@@ -245,7 +245,7 @@ test('hover: the declaration and the comment above it', async () => {
   const hover = await server.connection.sendRequest('textDocument/hover',
     { textDocument: { uri: uriOf(entry) }, position: { line: 9, character: 15 } });
   assert.strictEqual(hover.contents.value,
-    '```policy\nconst A: list<hostname>\n```\n\nThe hosts every bottle reaches.\n');
+    '```policy\nconst A: list<hostname> = ["a.example.com"]\n```\n\nThe hosts every bottle reaches.\n');
   await stop(server);
 });
 
@@ -282,6 +282,33 @@ test('completion: names from imports, built-ins, types and keywords', async () =
     { textDocument: { uri: uriOf(entry) }, position: { line: 9, character: 15 } });
   const labels = list.items.map((i) => i.label);
   for (const label of ['A', 'allowlist', 'sorted', 'hostname', 'rule']) assert.ok(labels.includes(label), label);
+  await stop(server);
+});
+
+// A server with pipelock.policy open as entryText edited by `from` -> `to`.
+async function openEdited(from, to) {
+  const dir = scratch({ 'defaults.policy': defaultsText });
+  const entry = path.join(dir, 'pipelock.policy');
+  const server = await initialized();
+  open(server, entry, entryText.replace(from, to));
+  return { server, textDocument: { uri: uriOf(entry) } };
+}
+
+test('completion: after "bottle." the manifest fields, with kind and type', async () => {
+  const { server, textDocument } = await openEdited('  allowlist += A', '  allowlist += bottle.');
+  const list = await server.connection.sendRequest('textDocument/completion',
+    { textDocument, position: { line: 9, character: 22 } });
+  assert.deepStrictEqual(list.items, [{ label: 'on', kind: 5, detail: 'bool' }]);
+  await stop(server);
+});
+
+test('hover: a built-in\'s signature and what it does', async () => {
+  const { server, textDocument } =
+    await openEdited('api_allowlist = allowlist', 'api_allowlist = sorted(allowlist)');
+  const hover = await server.connection.sendRequest('textDocument/hover',
+    { textDocument, position: { line: 14, character: 19 } });
+  assert.strictEqual(hover.contents.value,
+    '```policy\nsorted(list<T>) -> list<T>\n```\n\nThe list in byte order, T a string type or int.\n');
   await stop(server);
 });
 
