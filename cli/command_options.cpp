@@ -32,11 +32,11 @@ const CLI::Validator& non_empty_path() {
   return validator;
 }
 
-void add_bottle_options(CLI::App& command, BottleOptions& options) {
+void add_bottle_options(CLI::App& command, BottleOptions& options, bool bottle_required) {
   command
       .add_option("BOTTLE", options.bottle,
                   "bottle manifest: YAML, or Markdown with YAML front matter; - reads stdin")
-      ->required()
+      ->required(bottle_required)
       ->check(non_empty_path());
   command
       .add_option("--policy", options.policy,

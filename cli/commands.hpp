@@ -37,7 +37,8 @@ struct DiagnosticOptions {
   std::string format = "text";
 };
 
-void add_bottle_options(CLI::App& command, BottleOptions& options);
+/// `bottle_required` false: a command that has a form without a bottle (explain).
+void add_bottle_options(CLI::App& command, BottleOptions& options, bool bottle_required = true);
 
 /// Refuses an empty path at parsing (a usage error, exit 2): '' names no file, and
 /// `-o ''` used to mean stdout while `-o x` meant a file.

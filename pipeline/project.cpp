@@ -221,6 +221,13 @@ std::optional<PolicyChoice> choose_policy(const std::string& option, const std::
   return choice;
 }
 
+std::string policy_entry(const std::string& path) {
+  std::error_code ec;
+  // A missing `x.policy` is reported as itself, not as a folder's missing pipelock.policy.
+  if (fs::is_regular_file(path, ec) || fs::path(path).extension() == ".policy") return path;
+  return path.empty() || path.back() == '/' ? path + "pipelock.policy" : path + "/pipelock.policy";
+}
+
 std::string describe_policy(const PolicyChoice& choice) {
   switch (choice.origin) {
     case PolicyChoice::Origin::Shipped:

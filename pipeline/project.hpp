@@ -51,6 +51,11 @@ struct PolicyChoice {
 std::optional<PolicyChoice> choose_policy(const std::string& option, const std::string& near_file,
                                           SourceManager& sources, DiagnosticSink& diags);
 
+/// A policy given as a path (`diff --old-policy`, `explain --policy` without a bottle):
+/// an entry policy file (a file, or a path ending in .policy), or a folder whose
+/// pipelock.policy is.
+std::string policy_entry(const std::string& path);
+
 /// "policies/pipelock.policy of project ../..", "shipped policies/pipelock.policy",
 /// "my.policy (--policy)": stable wording for reports.
 std::string describe_policy(const PolicyChoice& choice);

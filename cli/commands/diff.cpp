@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <memory>
 
 #include "cli/cli.hpp"
@@ -32,13 +31,6 @@ struct DiffOptions {
   bool all_bottles = false;
   DiagnosticOptions diagnostics;
 };
-
-// --old-policy/--new-policy: an entry policy file, or a folder whose pipelock.policy is.
-std::string policy_entry(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_regular_file(path, ec)) return path;
-  return path.empty() || path.back() == '/' ? path + "pipelock.policy" : path + "/pipelock.policy";
-}
 
 // The config of one bottle under one policy, read back as a tree; nullptr after
 // printing (when `report`) why it could not be compiled.

@@ -1,5 +1,6 @@
 // `policyc explain BOTTLE [--host H]`: why each value of the bottle's config is there,
-// or why one host is or is not allowed.
+// or why one host is or is not allowed; without a bottle, what the policy means for any
+// bottle (pipeline/meaning).
 #include <fmt/format.h>
 
 #include <memory>
@@ -7,6 +8,7 @@
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "pipeline/driver.hpp"
+#include "pipeline/meaning/policy_meaning.hpp"
 #include "pipelock/explain/explain_report.hpp"
 #include "base/hostname.hpp"
 #include "base/json_writer.hpp"
@@ -42,7 +44,38 @@ std::string with_policy(const std::string& report, const PolicyChoice& policy, b
   return text + "," + report.substr(1);  // the report's own "{" is the one just written
 }
 
+// No bottle: each output field's sources and their conditions, for every bottle.
+int run_policy_meaning(const ExplainOptions& options, CommandIo& io) {
+  // Both answer for one bottle; silently dropping them would answer another question.
+  for (const auto& [given, what] : {std::pair{!options.host.empty(), "--host"},
+                                    std::pair{!options.bottle.params.empty(), "--param"}}) {
+    if (!given) continue;
+    io.err << "policyc: error: " << what
+           << " needs a bottle: give one (policyc explain BOTTLE " << what
+           << " ...), or leave " << what << " out to explain the policy for every bottle\n";
+    return kExitUsage;
+  }
+  SourceManager sources;
+  DiagnosticSink diags;
+  const std::string& path = options.bottle.policy;
+  std::optional<PolicyChoice> choice =
+      choose_policy(path.empty() ? path : policy_entry(path), "", sources, diags);
+  std::unique_ptr<ir::Program> program;
+  if (choice) {
+    if (options.bottle.verbose) io.err << "policyc: policy: " << describe_policy(*choice) << "\n";
+    program = load_program(*choice, sources, diags);
+  }
+  print_diagnostics(sources, diags, options.diagnostics, io.err);
+  if (!program) return kExitInvalid;
+  const PolicyMeaning meaning = explain_policy(*program, sources);
+  const bool json = options.format == "json";
+  io.out << with_policy(json ? policy_meaning_json(meaning) : policy_meaning_text(meaning),
+                        *choice, json);
+  return kExitOk;
+}
+
 int run_explain(const ExplainOptions& options, CommandIo& io) {
+  if (options.bottle.bottle.empty()) return run_policy_meaning(options, io);
   SourceManager sources;
   DiagnosticSink diags;
   std::string host;
@@ -90,8 +123,11 @@ int run_explain(const ExplainOptions& options, CommandIo& io) {
 Command add_explain_command(CLI::App& app) {
   auto options = std::make_shared<ExplainOptions>();
   CLI::App* command = app.add_subcommand(
-      "explain", "say why each value of a bottle's config is there, or why a host is not");
-  add_bottle_options(*command, options->bottle);
+      "explain",
+      "say why each value of a bottle's config is there, or why a host is not; without a "
+      "bottle, each field's sources and conditions for every bottle");
+  // Without BOTTLE, --policy may also name a folder holding pipelock.policy.
+  add_bottle_options(*command, options->bottle, false);
   command
       ->add_option("--host", options->host,
                    "explain one host: the entries and rules that allow it, or the nearest "
