@@ -223,8 +223,9 @@ std::optional<PolicyChoice> choose_policy(const std::string& option, const std::
 
 std::string policy_entry(const std::string& path) {
   std::error_code ec;
-  // A missing `x.policy` is reported as itself, not as a folder's missing pipelock.policy.
-  if (fs::is_regular_file(path, ec) || fs::path(path).extension() == ".policy") return path;
+  // Only a folder stands for its pipelock.policy: anything else, missing or not a regular
+  // file, is reported as itself rather than as a folder's missing pipelock.policy.
+  if (!fs::is_directory(path, ec)) return path;
   return path.empty() || path.back() == '/' ? path + "pipelock.policy" : path + "/pipelock.policy";
 }
 
