@@ -16,27 +16,6 @@ using Json = nlohmann::json;
 // A value longer than this is cut: a hover is a glance, not a dump.
 constexpr std::size_t kValueChars = 200;
 
-// The own-line comments right above the line of `offset`, without their '#', joined.
-std::string comment_above(std::string_view text, std::uint32_t offset) {
-  const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  if (line_start == std::string_view::npos) return "";
-  std::vector<std::string> lines;
-  std::uint32_t expected_end = static_cast<std::uint32_t>(line_start);  // the '\n' before
-  const std::vector<Comment> comments = scan_comments(text.substr(0, line_start));
-  for (auto it = comments.rbegin(); it != comments.rend(); ++it) {
-    if (!it->own_line || it->end != expected_end) break;
-    std::string line = comment_text(text, *it).substr(1);
-    if (!line.empty() && line[0] == ' ') line.erase(0, 1);
-    lines.insert(lines.begin(), std::move(line));
-    const std::size_t previous = text.rfind('\n', it->begin == 0 ? 0 : it->begin - 1);
-    if (previous == std::string_view::npos || it->begin == 0) break;
-    expected_end = static_cast<std::uint32_t>(previous);
-  }
-  std::string joined;
-  for (const std::string& line : lines) joined += line + "\n";
-  return joined;
-}
-
 // The comment above a declaration, or else the one ending its line: the shipped
 // manifest documents most fields at the end of their line.
 std::string comment_of(std::string_view text, std::uint32_t offset) {
