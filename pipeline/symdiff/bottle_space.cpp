@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "base/hostname.hpp"
 #include "base/json_writer.hpp"
 #include "ir/expression_slots.hpp"
 #include "pipeline/symdiff/construct_leaves.hpp"
@@ -19,9 +20,9 @@ constexpr const char* kFreshHost = "fresh.example.org";
 constexpr const char* kFreshPath = "/fresh/path";
 constexpr const char* kFreshCidr = "10.99.0.0/16";
 constexpr const char* kFreshText = "fresh";
-// Two elements are enough for one quantifier or comprehension with an equality filter
-// (one element that matches, one that does not); more per leaf only costs time.
-constexpr std::size_t kMaxLiteralsPerLeaf = 12;
+// Policy strings a leaf is tried with: past this many of one kind the search would grow
+// with their square, so the kind is reported undecided (counted wider) instead of cut.
+constexpr std::size_t kMaxLiteralsPerLeaf = 32;
 // Combinations of three or more leaves per construct, and in all: beyond them a construct
 // is reported undecided (counted wider) rather than searched for minutes.
 constexpr std::size_t kMaxCombinationsPerConstruct = 2048;
@@ -52,21 +53,38 @@ std::set<std::string> policy_strings(const ir::Program& program) {
   return out;
 }
 
-bool looks_like(Type::Kind kind, const std::string& s) {
+// Whether the manifest reader takes `s` as a value of `kind`: a string it refuses can make
+// no bottle compile, so trying it only costs time.
+bool accepted_as(Type::Kind kind, const std::string& s) {
+  std::string normalized;
   switch (kind) {
     case Type::Kind::Hostname:
-      return !s.empty() && s.find_first_of("/ :") == std::string::npos;
+      return !check_hostname(s, normalized);
     case Type::Kind::Path:
-      return !s.empty() && s.front() == '/';
+      return !s.empty() && s.front() == '/' && !check_path(s);
     case Type::Kind::Cidr:
-      return s.find('/') != std::string::npos && s.front() != '/';
+      return !check_cidr(s, normalized);
     default:
       return true;
   }
 }
 
+const char* kind_name(Type::Kind kind) {
+  switch (kind) {
+    case Type::Kind::Hostname:
+      return "hostnames";
+    case Type::Kind::Path:
+      return "paths";
+    case Type::Kind::Cidr:
+      return "CIDRs";
+    default:
+      return "strings";
+  }
+}
+
 struct Generator {
   std::set<std::string> strings;
+  mutable std::map<Type::Kind, std::size_t> crowded;  // kinds past the cap: how many strings
 
   // The JSON values one value of `type` takes in the scope.
   std::vector<std::string> values(const Type& type, int depth) const {
@@ -113,9 +131,12 @@ struct Generator {
 
   std::vector<std::string> scalars(Type::Kind kind) const {
     std::vector<std::string> out;
+    std::size_t accepted = 0;
     for (const std::string& s : strings) {
-      if (out.size() < kMaxLiteralsPerLeaf && looks_like(kind, s)) out.push_back(json_quote(s));
+      if (!accepted_as(kind, s)) continue;
+      if (++accepted <= kMaxLiteralsPerLeaf) out.push_back(json_quote(s));
     }
+    if (accepted > kMaxLiteralsPerLeaf) crowded[kind] = accepted;
     const char* fresh = kind == Type::Kind::Hostname ? kFreshHost
                         : kind == Type::Kind::Path   ? kFreshPath
                         : kind == Type::Kind::Cidr   ? kFreshCidr
@@ -333,6 +354,11 @@ BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_
       if (space.atoms[i].path == space.atoms[j].path) continue;
       space.candidates.push_back({{&space.atoms[i], &space.atoms[j]}});
     }
+  }
+  for (const auto& [kind, count] : generator.crowded) {
+    space.crowded.push_back(fmt::format(
+        "the policies hold {} {}; a bottle's value of that kind is tried with the first {} only",
+        count, kind_name(kind), kMaxLiteralsPerLeaf));
   }
   std::set<std::vector<const Atom*>> tried;
   std::size_t total = 0;

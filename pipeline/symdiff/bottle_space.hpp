@@ -38,6 +38,7 @@ struct BottleSpace {
   std::vector<Atom> atoms;
   std::vector<Candidate> candidates;  // fewest atoms first: the first showing a change is minimal
   std::vector<CappedConstruct> capped;
+  std::vector<std::string> crowded;  // kinds of value with more policy strings than are tried
 };
 
 /// Every atom of both policies' schemas, then the candidates: none, each atom, each pair,

@@ -175,6 +175,7 @@ PolicyDiff diff_policies(const LoadedPolicy& old_policy, const LoadedPolicy& new
                      "sample values, more than the search tries{}",
                      capped.leaves, capped.combinations, capped.in_new_policy ? "" : " (old policy)")});
   }
+  for (const std::string& crowded : space.crowded) result.undecided.push_back({"the policies' strings", crowded});
   std::vector<UndecidedPlace> places = undecided_places(new_policy);
   result.undecided.insert(result.undecided.end(), places.begin(), places.end());
   for (UndecidedPlace& place : undecided_places(old_policy)) {
