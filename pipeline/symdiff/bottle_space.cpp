@@ -84,7 +84,18 @@ const char* kind_name(Type::Kind kind) {
 
 struct Generator {
   std::set<std::string> strings;
-  mutable std::map<Type::Kind, std::size_t> crowded;  // kinds past the cap: how many strings
+  // The policy strings each kind accepts, checked once per kind rather than once per leaf.
+  mutable std::map<Type::Kind, std::vector<std::string>> accepted;
+
+  const std::vector<std::string>& accepted_strings(Type::Kind kind) const {
+    auto found = accepted.find(kind);
+    if (found != accepted.end()) return found->second;
+    std::vector<std::string>& out = accepted[kind];
+    for (const std::string& s : strings) {
+      if (accepted_as(kind, s)) out.push_back(json_quote(s));
+    }
+    return out;
+  }
 
   // The JSON values one value of `type` takes in the scope.
   std::vector<std::string> values(const Type& type, int depth) const {
@@ -130,13 +141,8 @@ struct Generator {
   }
 
   std::vector<std::string> scalars(Type::Kind kind) const {
-    std::vector<std::string> out;
-    std::size_t accepted = 0;
-    for (const std::string& s : strings) {
-      if (!accepted_as(kind, s)) continue;
-      if (++accepted <= kMaxLiteralsPerLeaf) out.push_back(json_quote(s));
-    }
-    if (accepted > kMaxLiteralsPerLeaf) crowded[kind] = accepted;
+    const std::vector<std::string>& all = accepted_strings(kind);
+    std::vector<std::string> out(all.begin(), all.begin() + std::min(all.size(), kMaxLiteralsPerLeaf));
     const char* fresh = kind == Type::Kind::Hostname ? kFreshHost
                         : kind == Type::Kind::Path   ? kFreshPath
                         : kind == Type::Kind::Cidr   ? kFreshCidr
@@ -355,10 +361,11 @@ BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_
       space.candidates.push_back({{&space.atoms[i], &space.atoms[j]}});
     }
   }
-  for (const auto& [kind, count] : generator.crowded) {
+  for (const auto& [kind, strings] : generator.accepted) {
+    if (strings.size() <= kMaxLiteralsPerLeaf) continue;
     space.crowded.push_back(fmt::format(
         "the policies hold {} {}; a bottle's value of that kind is tried with the first {} only",
-        count, kind_name(kind), kMaxLiteralsPerLeaf));
+        strings.size(), kind_name(kind), kMaxLiteralsPerLeaf));
   }
   std::set<std::vector<const Atom*>> tried;
   std::size_t total = 0;
