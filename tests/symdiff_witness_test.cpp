@@ -34,7 +34,9 @@ TEST_CASE("every witness of the all-bottles golden cases shows its difference") 
   for (const auto& entry : fs::directory_iterator(kSource / "golden" / "symdiff")) {
     const fs::path new_policy = entry.path() / "new" / "pipelock.policy";
     if (!fs::exists(new_policy)) continue;
-    const fs::path old_policy = kSource / "policies" / "pipelock.policy";
+    // A case with its own old policy compares against it; the others against the shipped one.
+    const fs::path own_old = entry.path() / "old" / "pipelock.policy";
+    const fs::path old_policy = fs::exists(own_old) ? own_old : kSource / "policies" / "pipelock.policy";
     const policyc::CliRun diff =
         policyc::run_cli_captured({"diff", "--all-bottles", "--format", "json", "--old-policy",
                                    old_policy.string(), "--new-policy", new_policy.string()});

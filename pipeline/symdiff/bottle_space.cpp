@@ -3,13 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <set>
 
 #include "base/hostname.hpp"
 #include "base/json_writer.hpp"
 #include "ir/expression_slots.hpp"
-#include "pipeline/symdiff/construct_leaves.hpp"
+#include "pipeline/symdiff/output_reach.hpp"
 
 namespace policyc {
 
@@ -20,13 +21,18 @@ constexpr const char* kFreshHost = "fresh.example.org";
 constexpr const char* kFreshPath = "/fresh/path";
 constexpr const char* kFreshCidr = "10.99.0.0/16";
 constexpr const char* kFreshText = "fresh";
+// A second value equal to no constant, where two values read from the bottle are compared.
+constexpr const char* kOtherFreshHost = "other.example.org";
+constexpr const char* kOtherFreshPath = "/other/path";
+constexpr const char* kOtherFreshCidr = "10.98.0.0/16";
+constexpr const char* kOtherFreshText = "other";
 // Policy strings a leaf is tried with: past this many of one kind the search would grow
 // with their square, so the kind is reported undecided (counted wider) instead of cut.
 constexpr std::size_t kMaxLiteralsPerLeaf = 32;
-// Combinations of three or more leaves per construct, and in all: beyond them a construct
-// is reported undecided (counted wider) rather than searched for minutes.
-constexpr std::size_t kMaxCombinationsPerConstruct = 2048;
-constexpr std::size_t kMaxCombinations = 8192;
+// Combinations of the leaves one output value reads, per value and in all: beyond them
+// the value is reported undecided (counted wider) rather than searched for minutes.
+constexpr std::size_t kMaxCombinationsPerReach = 8192;
+constexpr std::size_t kMaxCombinations = 16384;
 
 void collect_strings(const ast::Expr& expr, std::set<std::string>& out) {
   if (expr.kind == ast::Expr::Kind::String) out.insert(expr.text);
@@ -82,8 +88,23 @@ const char* kind_name(Type::Kind kind) {
   }
 }
 
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
 struct Generator {
   std::set<std::string> strings;
+  // For one output's reach: the fields it reads, which a record varies together rather
+  // than one at a time; null for the whole scope.
+  const std::set<std::string>* read_together = nullptr;
+  const std::set<std::string>* paired_lists = nullptr;  // element paths: every pair tried
+  bool two_fresh = false;  // a second value equal to no policy string
+  const std::set<std::string>* tested_paths = nullptr;  // leaves read other than as added
+  // Lists whose elements the reach only adds to sets: tried beside every choice of the
+  // other leaves, but not beside one another.
+  mutable std::map<std::string, bool> added_alone_leaves;
+  // A record's fields read together with more combinations than are tried: how many.
+  mutable std::size_t overflow = 0;
   // The policy strings each kind accepts, checked once per kind rather than once per leaf.
   mutable std::map<Type::Kind, std::vector<std::string>> accepted;
 
@@ -98,7 +119,7 @@ struct Generator {
   }
 
   // The JSON values one value of `type` takes in the scope.
-  std::vector<std::string> values(const Type& type, int depth) const {
+  std::vector<std::string> values(const Type& type, int depth, const std::string& path) const {
     std::vector<std::string> out;
     switch (type.kind) {
       case Type::Kind::Bool:
@@ -117,21 +138,30 @@ struct Generator {
         out = scalars(type.kind);
         break;
       case Type::Kind::List:
-        out = lists(*type.element, depth);
+        out = lists(*type.element, depth, path);
         break;
       case Type::Kind::Map:
         out = {"{}"};
-        for (const std::string& v : first(values(*type.element, depth + 1), 2)) {
+        for (const std::string& v : first(values(*type.element, depth + 1, path + "{}"), 2)) {
           out.push_back(fmt::format("{{\"K\": {}}}", v));
         }
         break;
       case Type::Kind::Record:
-        out = records(*type.record, depth);
+        out = records(*type.record, depth, path);
         break;
       default:
         break;
     }
     if (type.optional) out.push_back("null");
+    return out;
+  }
+
+  // Empty and each one-element list; `items` gets the elements.
+  std::vector<std::string> single_element_lists(const Type& element, int depth, const std::string& path,
+                                                std::vector<std::string>& items) const {
+    std::vector<std::string> out = {"[]"};
+    items = values(element, depth + 1, path + "[]");
+    for (const std::string& item : items) out.push_back("[" + item + "]");
     return out;
   }
 
@@ -148,26 +178,48 @@ struct Generator {
                         : kind == Type::Kind::Cidr   ? kFreshCidr
                                                      : kFreshText;
     out.push_back(json_quote(fresh));
+    if (!two_fresh) return out;
+    const char* other = kind == Type::Kind::Hostname ? kOtherFreshHost
+                        : kind == Type::Kind::Path   ? kOtherFreshPath
+                        : kind == Type::Kind::Cidr   ? kOtherFreshCidr
+                                                     : kOtherFreshText;
+    out.insert(out.end() - 1, json_quote(other));  // the fresh value stays last
     return out;
   }
 
-  // Empty, each one-element list, and one two-element list per pair of neighbours.
-  std::vector<std::string> lists(const Type& element, int depth) const {
-    std::vector<std::string> out = {"[]"};
-    const std::vector<std::string> items = values(element, depth + 1);
-    for (const std::string& item : items) out.push_back("[" + item + "]");
+  // Empty, each one-element list, and two-element lists: each of the first four elements
+  // beside the last, or every pair where the list is tested element by element.
+  std::vector<std::string> lists(const Type& element, int depth, const std::string& path) const {
+    std::vector<std::string> items;
+    std::vector<std::string> out = single_element_lists(element, depth, path, items);
+    if (paired_lists && paired_lists->count(path + "[]")) {
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        for (std::size_t j = i + 1; j < items.size(); ++j) out.push_back("[" + items[i] + ", " + items[j] + "]");
+      }
+      return out;
+    }
     for (std::size_t i = 0; i + 1 < items.size() && i < 4; ++i) {
       out.push_back("[" + items[i] + ", " + items.back() + "]");
     }
     return out;
   }
 
-  // A record with its required fields at their first value, then each field varied alone.
-  std::vector<std::string> records(const RecordType& record, int depth) const {
+  // A record with its required fields at their first value, then each field varied alone;
+  // within an output's reach, the fields it reads are varied together instead.
+  std::vector<std::string> records(const RecordType& record, int depth, const std::string& path) const {
     if (depth > 3) return {};
     std::vector<std::pair<std::string, std::vector<std::string>>> fields;
     for (const FieldType& field : record.fields) {
-      fields.emplace_back(field.name, values(*field.type, depth + 1));
+      fields.emplace_back(field.name, values(*field.type, depth + 1, path + "." + field.name));
+    }
+    if (read_together) {
+      std::vector<std::size_t> together;
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (is_read(path + "." + fields[i].first)) together.push_back(i);
+      }
+      // With no field read, the base record alone: a field the reach does not read cannot
+      // change what it gives.
+      return varied_together(record, fields, together);
     }
     auto render = [&](std::size_t varied, const std::string& value) {
       std::string text = "{";
@@ -189,6 +241,49 @@ struct Generator {
     return out;
   }
 
+  bool is_read(const std::string& field) const {
+    auto at = read_together->lower_bound(field);
+    return at != read_together->end() &&
+           (*at == field || at->compare(0, field.size() + 1, field + ".") == 0);
+  }
+
+  // Every choice of value for each field read (an optional one's include null), the
+  // other required fields at their first value.
+  std::vector<std::string> varied_together(
+      const RecordType& record, const std::vector<std::pair<std::string, std::vector<std::string>>>& fields,
+      const std::vector<std::size_t>& together) const {
+    std::size_t count = 1;
+    for (std::size_t i : together) {
+      count = std::min<std::size_t>(count * std::max<std::size_t>(fields[i].second.size(), 1), SIZE_MAX / 64);
+    }
+    if (count > kMaxCombinationsPerReach) {
+      overflow = std::max(overflow, count);
+      return {};
+    }
+    std::vector<std::string> out;
+    std::vector<std::size_t> choice(fields.size(), 0);  // index into each field's values
+    while (true) {
+      std::string text = "{";
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        const bool varied = std::find(together.begin(), together.end(), i) != together.end();
+        const bool required = record.fields[i].required();
+        if (fields[i].second.empty() || choice[i] >= fields[i].second.size()) continue;
+        if (!varied && !required) continue;
+        if (text.size() > 1) text += ", ";
+        text += json_quote(fields[i].first) + ": " + fields[i].second[choice[i]];
+      }
+      out.push_back(text + "}");
+      std::size_t k = 0;
+      for (; k < together.size(); ++k) {
+        const std::size_t i = together[k];
+        if (++choice[i] < fields[i].second.size()) break;
+        choice[i] = 0;
+      }
+      if (k == together.size()) break;
+    }
+    return out;
+  }
+
   // Leaves of the manifest: records are walked into, any other field is one leaf.
   void manifest_atoms(const RecordType& record, const std::string& prefix,
                       std::vector<Atom>& out) const {
@@ -198,8 +293,28 @@ struct Generator {
         manifest_atoms(*field.type->record, path, out);
         continue;
       }
-      for (const std::string& v : values(*field.type, 0)) out.push_back({path, v, false, {}});
+      const bool added_alone = adds_element_by_element(field, path);
+      std::vector<std::string> items;
+      for (const std::string& v : added_alone ? single_element_lists(*field.type->element, 0, path, items)
+                                              : values(*field.type, 0, path)) {
+        out.push_back({path, v, false, {}});
+      }
+      // A path both schemas have counts as added alone only if it is in both.
+      const bool first_seen = added_alone_leaves.emplace(path, added_alone).second;
+      if (!first_seen) added_alone_leaves[path] = added_alone_leaves[path] && added_alone;
     }
+  }
+
+  // Within a reach: a list, empty unless given, whose elements rules only add to sets. Its
+  // value adds what each element adds, so two elements show nothing one does not.
+  bool adds_element_by_element(const FieldType& field, const std::string& path) const {
+    if (!tested_paths || field.type->kind != Type::Kind::List || !field.has_default ||
+        !field.default_value.items.empty()) {
+      return false;
+    }
+    return std::none_of(tested_paths->begin(), tested_paths->end(), [&](const std::string& read) {
+      return read == path || starts_with(read, path + ".") || starts_with(path, read + ".");
+    });
   }
 
   void param_atoms(const RecordType& params, std::vector<Atom>& out) const {
@@ -226,15 +341,37 @@ struct Generator {
   }
 };
 
-// Adds each atom of `more` not already in `out` (by path and value).
-void merge(std::vector<Atom>& out, std::vector<Atom> more) {
-  for (Atom& atom : more) {
-    const bool seen = std::any_of(out.begin(), out.end(), [&](const Atom& a) {
-      return a.path == atom.path && a.json == atom.json;
-    });
-    if (!seen) out.push_back(std::move(atom));
+// Atoms kept once each, by leaf and value: a candidate is a set of pointers, so one built
+// twice (as a pair, then again within an output's reach) is tried once.
+class AtomTable {
+ public:
+  explicit AtomTable(std::deque<Atom>& atoms) : atoms_(atoms) {}
+
+  const Atom* add(Atom atom) {
+    auto [at, fresh] = index_.emplace(std::make_pair(atom.path, atom.json), nullptr);
+    if (fresh) {
+      atoms_.push_back(std::move(atom));
+      at->second = &atoms_.back();
+    }
+    return at->second;
   }
-}
+
+ private:
+  std::deque<Atom>& atoms_;
+  std::map<std::pair<std::string, std::string>, const Atom*> index_;
+};
+
+// Candidates already in the space, as sorted sets of atoms.
+class Tried {
+ public:
+  bool first_time(std::vector<const Atom*> atoms) {
+    std::sort(atoms.begin(), atoms.end());
+    return seen_.insert(std::move(atoms)).second;
+  }
+
+ private:
+  std::set<std::vector<const Atom*>> seen_;
+};
 
 // Atoms as one nested JSON mapping: those under one record share its mapping, at any depth
 // ("egress.allowlist" and "egress.dlp_action" -> {"egress": {"allowlist": .., "dlp_action": ..}}).
@@ -260,10 +397,6 @@ std::string nested(const std::vector<std::pair<std::string, const std::string*>>
   return text + "}";
 }
 
-bool starts_with(const std::string& text, const std::string& prefix) {
-  return text.compare(0, prefix.size(), prefix) == 0;
-}
-
 // Whether reading `path` ("egress.allowlist", "params.ca_cert") reads the leaf of `atom`:
 // the leaf itself, a field inside it, or a record holding it.
 bool reads(const std::string& path, const Atom& atom) {
@@ -276,42 +409,124 @@ bool reads(const std::string& path, const Atom& atom) {
   return atom.path == path || starts_with(path, atom.path + ".") || starts_with(atom.path, path + ".");
 }
 
-// Every choice of at most one atom per leaf that `construct` reads, with three or more set
-// (fewer are the singles and pairs already tried); nothing when it reads under three leaves.
-void add_combinations(BottleSpace& space, const ConstructLeaves& construct, bool in_new,
-                      std::set<std::vector<const Atom*>>& tried, std::size_t& total) {
+// The atoms among `atoms` on a leaf one of `paths` reads, by leaf.
+std::vector<std::vector<const Atom*>> atoms_read(const std::vector<const Atom*>& atoms,
+                                                 const std::set<std::string>& paths) {
   std::map<std::string, std::vector<const Atom*>> by_leaf;
-  for (const Atom& atom : space.atoms) {
-    for (const std::string& path : construct.paths) {
-      if (reads(path, atom)) {
-        by_leaf[atom.path].push_back(&atom);
-        break;
+  for (const Atom* atom : atoms) {
+    const bool read = std::any_of(paths.begin(), paths.end(),
+                                  [&](const std::string& path) { return reads(path, *atom); });
+    std::vector<const Atom*>& leaf = by_leaf[atom->path];
+    if (read && std::find(leaf.begin(), leaf.end(), atom) == leaf.end()) leaf.push_back(atom);
+  }
+  std::vector<std::vector<const Atom*>> out;
+  for (auto& leaf : by_leaf) {
+    if (!leaf.second.empty()) out.push_back(std::move(leaf.second));
+  }
+  return out;
+}
+
+// Every choice of at most one atom per leaf not tried yet, as candidates; past the caps
+// the output value at `where` is reported undecided instead.
+class Combinations {
+ public:
+  explicit Combinations(BottleSpace& space) : space_(space) {}
+
+  // `alone`: the leaves set at most one at a time, each beside every choice of the others.
+  void add(const std::vector<std::vector<const Atom*>>& leaves, const std::vector<bool>& alone,
+           const std::string& key, SourceRange where, bool in_new) {
+    std::size_t count = 1;
+    std::size_t alone_count = 1;
+    for (std::size_t i = 0; i < leaves.size(); ++i) {
+      if (alone[i]) {
+        alone_count += leaves[i].size();
+      } else {
+        count = std::min<std::size_t>(count * (leaves[i].size() + 1), SIZE_MAX / 64);
       }
     }
-  }
-  if (by_leaf.size() < 3) return;
-  std::size_t count = 1;
-  for (const auto& leaf : by_leaf) count = std::min<std::size_t>(count * (leaf.second.size() + 1), SIZE_MAX / 64);
-  if (count > kMaxCombinationsPerConstruct || total + count > kMaxCombinations) {
-    space.capped.push_back({construct.where, in_new, by_leaf.size(), count});
-    return;
-  }
-  total += count;
-  std::vector<std::vector<const Atom*>> leaves;
-  for (auto& leaf : by_leaf) leaves.push_back(std::move(leaf.second));
-  std::vector<std::size_t> choice(leaves.size(), 0);  // 0: leaf unset; k: its atom k - 1
-  while (true) {
-    Candidate candidate;
-    for (std::size_t i = 0; i < leaves.size(); ++i) {
-      if (choice[i] > 0) candidate.atoms.push_back(leaves[i][choice[i] - 1]);
+    count = std::min<std::size_t>(count * alone_count, SIZE_MAX / 64);
+    if (count > kMaxCombinationsPerReach || total_ + count > kMaxCombinations) {
+      space_.capped.push_back({key, where, in_new, leaves.size(), count});
+      return;
     }
-    if (candidate.atoms.size() >= 3 && tried.insert(candidate.atoms).second) {
-      space.candidates.push_back(std::move(candidate));
+    total_ += count;
+    std::vector<std::size_t> choice(leaves.size(), 0);  // 0: leaf unset; k: its atom k - 1
+    while (true) {
+      Candidate candidate;
+      for (std::size_t i = 0; i < leaves.size(); ++i) {
+        if (choice[i] > 0) candidate.atoms.push_back(leaves[i][choice[i] - 1]);
+      }
+      offer(candidate);
+      for (std::size_t i = 0; i < leaves.size(); ++i) {
+        if (!alone[i]) continue;
+        for (const Atom* atom : leaves[i]) {
+          Candidate more = candidate;
+          more.atoms.push_back(atom);
+          offer(std::move(more));
+        }
+      }
+      std::size_t i = 0;
+      while (i < leaves.size() && (alone[i] || ++choice[i] > leaves[i].size())) choice[i++] = 0;
+      if (i == leaves.size()) break;
     }
-    std::size_t i = 0;
-    while (i < leaves.size() && ++choice[i] > leaves[i].size()) choice[i++] = 0;
-    if (i == leaves.size()) break;
   }
+
+  Tried tried;
+
+ private:
+  void offer(Candidate candidate) {
+    if (tried.first_time(candidate.atoms)) space_.candidates.push_back(std::move(candidate));
+  }
+
+  BottleSpace& space_;
+  std::size_t total_ = 0;
+};
+
+// One output's reach in both policies: what either side's value of that key reads.
+struct Reach {
+  SourceRange where;
+  bool in_new = false;
+  std::set<std::string> paths;
+  std::set<std::string> read;  // paths and fields
+  std::set<std::string> strings;
+  std::set<std::string> paired_lists;
+  std::set<std::string> tested_paths;
+  bool compares_inputs = false;
+};
+
+std::map<std::string, Reach> reaches(const ir::Program& old_program, const ir::Program& new_program) {
+  std::map<std::string, Reach> out;
+  for (const ir::Program* program : {&old_program, &new_program}) {
+    for (OutputReach& reach : output_reach(*program)) {
+      Reach& merged = out[reach.key];
+      merged.where = reach.where;
+      merged.in_new = program == &new_program;
+      merged.read.insert(reach.paths.begin(), reach.paths.end());
+      merged.read.insert(reach.fields.begin(), reach.fields.end());
+      merged.paths.merge(reach.paths);
+      merged.strings.merge(reach.strings);
+      merged.paired_lists.merge(reach.paired_lists);
+      merged.tested_paths.merge(reach.tested_paths);
+      merged.compares_inputs = merged.compares_inputs || reach.compares_inputs;
+    }
+  }
+  return out;
+}
+
+// The atoms of both policies' schemas that `generator` makes.
+std::vector<const Atom*> schema_atoms(const Generator& generator, const ir::Program& old_program,
+                                      const ir::Program& new_program, AtomTable& table) {
+  std::vector<const Atom*> out;
+  for (const ir::Program* program : {&old_program, &new_program}) {
+    std::vector<Atom> atoms;
+    if (program->manifest) generator.manifest_atoms(*program->manifest, "", atoms);
+    if (program->params) generator.param_atoms(*program->params, atoms);
+    for (Atom& atom : atoms) {
+      const Atom* kept = table.add(std::move(atom));
+      if (std::find(out.begin(), out.end(), kept) == out.end()) out.push_back(kept);
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -347,31 +562,43 @@ BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_
   generator.strings = policy_strings(old_program);
   generator.strings.merge(policy_strings(new_program));
   BottleSpace space;
-  for (const ir::Program* program : {&old_program, &new_program}) {
-    std::vector<Atom> atoms;
-    if (program->manifest) generator.manifest_atoms(*program->manifest, "", atoms);
-    if (program->params) generator.param_atoms(*program->params, atoms);
-    merge(space.atoms, std::move(atoms));
-  }
+  AtomTable table(space.atoms);
+  Combinations combinations(space);
+  const std::vector<const Atom*> atoms = schema_atoms(generator, old_program, new_program, table);
   space.candidates.push_back({});
-  for (const Atom& atom : space.atoms) space.candidates.push_back({{&atom}});
-  for (std::size_t i = 0; i < space.atoms.size(); ++i) {
-    for (std::size_t j = i + 1; j < space.atoms.size(); ++j) {
-      if (space.atoms[i].path == space.atoms[j].path) continue;
-      space.candidates.push_back({{&space.atoms[i], &space.atoms[j]}});
+  for (const Atom* atom : atoms) space.candidates.push_back({{atom}});
+  for (std::size_t i = 0; i < atoms.size(); ++i) {
+    for (std::size_t j = i + 1; j < atoms.size(); ++j) {
+      if (atoms[i]->path == atoms[j]->path) continue;
+      space.candidates.push_back({{atoms[i], atoms[j]}});
     }
   }
+  for (const Candidate& candidate : space.candidates) combinations.tried.first_time(candidate.atoms);
   for (const auto& [kind, strings] : generator.accepted) {
     if (strings.size() <= kMaxLiteralsPerLeaf) continue;
     space.crowded.push_back(fmt::format(
         "the policies hold {} {}; a bottle's value of that kind is tried with the first {} only",
         strings.size(), kind_name(kind), kMaxLiteralsPerLeaf));
   }
-  std::set<std::vector<const Atom*>> tried;
-  std::size_t total = 0;
-  for (const ir::Program* program : {&old_program, &new_program}) {
-    for (const ConstructLeaves& construct : construct_leaves(*program)) {
-      add_combinations(space, construct, program == &new_program, tried, total);
+  // Each output value over everything that decides it, rules of other names included,
+  // with the strings that reach compares or adds and the fields it reads varied together.
+  for (const auto& [key, reach] : reaches(old_program, new_program)) {
+    Generator within;
+    within.strings = reach.strings;
+    within.read_together = &reach.read;
+    within.paired_lists = &reach.paired_lists;
+    within.two_fresh = reach.compares_inputs;
+    within.tested_paths = &reach.tested_paths;
+    const auto leaves = atoms_read(schema_atoms(within, old_program, new_program, table), reach.paths);
+    if (within.overflow) {
+      space.capped.push_back({key, reach.where, reach.in_new, leaves.size(), within.overflow});
+    } else if (!leaves.empty()) {
+      std::vector<bool> alone;
+      for (const auto& leaf : leaves) {
+        auto found = within.added_alone_leaves.find(leaf.front()->path);
+        alone.push_back(found != within.added_alone_leaves.end() && found->second);
+      }
+      combinations.add(leaves, alone, key, reach.where, reach.in_new);
     }
   }
   return space;

@@ -2,6 +2,7 @@
 // the manifest and parameter schemas of two policies and the string constants they
 // compare against. docs/review.md argues why this scope suffices for the language.
 #pragma once
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -26,8 +27,9 @@ struct Candidate {
   std::string describe() const;     // "bottle.supervise = true, params.ca_cert given"
 };
 
-/// A construct reading so many leaves that their combinations were not all tried.
-struct CappedConstruct {
+/// An output value depending on so many leaves that their combinations were not all tried.
+struct CappedReach {
+  std::string key;  // "api_allowlist"
   SourceRange where;
   bool in_new_policy = false;
   std::size_t leaves = 0;
@@ -35,14 +37,15 @@ struct CappedConstruct {
 };
 
 struct BottleSpace {
-  std::vector<Atom> atoms;
+  std::deque<Atom> atoms;  // a deque: candidates point into it while it grows
   std::vector<Candidate> candidates;  // fewest atoms first: the first showing a change is minimal
-  std::vector<CappedConstruct> capped;
+  std::vector<CappedReach> capped;
   std::vector<std::string> crowded;  // kinds of value with more policy strings than are tried
 };
 
 /// Every atom of both policies' schemas, then the candidates: none, each atom, each pair,
-/// then every combination of three or more atoms on the leaves one construct reads.
+/// then every combination over what decides one output value (its reach), with that
+/// reach's strings and the element fields it reads varied together.
 BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_program);
 
 }  // namespace policyc

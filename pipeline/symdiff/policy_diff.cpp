@@ -166,14 +166,15 @@ PolicyDiff diff_policies(const LoadedPolicy& old_policy, const LoadedPolicy& new
       record(change, candidate, before, after);
     }
   }
-  for (const CappedConstruct& capped : space.capped) {
+  for (const CappedReach& capped : space.capped) {
     const SourceManager& sources = capped.in_new_policy ? new_policy.sources : old_policy.sources;
     const std::string where = sources.location(capped.where);
     result.undecided.push_back(
         {where.substr(0, where.rfind(':')),
-         fmt::format("reads {} bottle fields or parameters together: {} combinations of their "
-                     "sample values, more than the search tries{}",
-                     capped.leaves, capped.combinations, capped.in_new_policy ? "" : " (old policy)")});
+         fmt::format("{} depends on {} bottle fields or parameters, through the rules of the sets "
+                     "it reads: {} combinations of their sample values, more than the search tries{}",
+                     capped.key, capped.leaves, capped.combinations,
+                     capped.in_new_policy ? "" : " (old policy)")});
   }
   for (const std::string& crowded : space.crowded) result.undecided.push_back({"the policies' strings", crowded});
   std::vector<UndecidedPlace> places = undecided_places(new_policy);
