@@ -34,28 +34,31 @@ constexpr std::size_t kMaxLiteralsPerLeaf = 32;
 constexpr std::size_t kMaxCombinationsPerReach = 8192;
 constexpr std::size_t kMaxCombinations = 16384;
 
-void collect_strings(const ast::Expr& expr, std::set<std::string>& out) {
-  if (expr.kind == ast::Expr::Kind::String) out.insert(expr.text);
+void collect_literals(const ast::Expr& expr, Literals& out) {
+  if (expr.kind == ast::Expr::Kind::String) out.strings.insert(expr.text);
+  if (expr.kind == ast::Expr::Kind::Integer && !expr.integer_overflow) out.integers.insert(expr.integer);
   for (const auto& operand : expr.operands) {
-    if (operand) collect_strings(*operand, out);
+    if (operand) collect_literals(*operand, out);
   }
 }
 
-void collect_value_strings(const Value& value, std::set<std::string>& out) {
-  if (value.kind == Value::Kind::String) out.insert(std::string(value.string.view()));
-  for (const Value& item : value.items) collect_value_strings(item, out);
-  for (const auto& field : value.fields) collect_value_strings(field.second, out);
+void collect_value_literals(const Value& value, Literals& out) {
+  if (value.kind == Value::Kind::String) out.strings.insert(std::string(value.string.view()));
+  if (value.kind == Value::Kind::Int) out.integers.insert(value.integer);
+  for (const Value& item : value.items) collect_value_literals(item, out);
+  for (const auto& field : value.fields) collect_value_literals(field.second, out);
 }
 
-// Every string either policy writes: the constants a manifest value can be compared with.
-std::set<std::string> policy_strings(const ir::Program& program) {
-  std::set<std::string> out;
+// Every string and number either policy writes: the constants a manifest value can be
+// compared with.
+Literals policy_literals(const ir::Program& program) {
+  Literals out;
   for (const ast::PolicyFile& file : program.files) {
     for_each_expression_slot(file, [&](const std::unique_ptr<ast::Expr>& slot, ExprPlace) {
-      if (slot) collect_strings(*slot, out);
+      if (slot) collect_literals(*slot, out);
     });
   }
-  for (const ir::Constant& constant : program.constants) collect_value_strings(constant.value, out);
+  for (const ir::Constant& constant : program.constants) collect_value_literals(constant.value, out);
   return out;
 }
 
@@ -94,6 +97,8 @@ bool starts_with(const std::string& text, const std::string& prefix) {
 
 struct Generator {
   std::set<std::string> strings;
+  std::set<std::int64_t> integers;
+  mutable bool numbers_tried = false;  // some leaf is a number
   // For one output's reach: the fields it reads, which a record varies together rather
   // than one at a time; null for the whole scope.
   const std::set<std::string>* read_together = nullptr;
@@ -126,7 +131,7 @@ struct Generator {
         out = {"true", "false"};
         break;
       case Type::Kind::Int:
-        out = {"0", "1"};
+        out = numbers();
         break;
       case Type::Kind::Enum:
         for (const std::string& v : type.enum_values) out.push_back(json_quote(v));
@@ -170,6 +175,19 @@ struct Generator {
     return v;
   }
 
+  // 0, 1 and every number the policies write, up to the cap; past it the kind is reported.
+  std::vector<std::string> numbers() const {
+    numbers_tried = true;
+    std::set<std::int64_t> all = integers;
+    all.insert({0, 1});
+    std::vector<std::string> out;
+    for (std::int64_t n : all) {
+      if (out.size() == kMaxLiteralsPerLeaf) break;
+      out.push_back(std::to_string(n));
+    }
+    return out;
+  }
+
   std::vector<std::string> scalars(Type::Kind kind) const {
     const std::vector<std::string>& all = accepted_strings(kind);
     std::vector<std::string> out(all.begin(), all.begin() + std::min(all.size(), kMaxLiteralsPerLeaf));
@@ -194,7 +212,10 @@ struct Generator {
     std::vector<std::string> out = single_element_lists(element, depth, path, items);
     if (paired_lists && paired_lists->count(path + "[]")) {
       for (std::size_t i = 0; i < items.size(); ++i) {
-        for (std::size_t j = i + 1; j < items.size(); ++j) out.push_back("[" + items[i] + ", " + items[j] + "]");
+        // Both orders: a policy may sort the list or keep the bottle's order.
+        for (std::size_t j = 0; j < items.size(); ++j) {
+          if (i != j) out.push_back("[" + items[i] + ", " + items[j] + "]");
+        }
       }
       return out;
     }
@@ -321,7 +342,7 @@ struct Generator {
     for (const FieldType& field : params.fields) {
       const bool is_list = field.type->kind == Type::Kind::List;
       const Type& type = is_list ? *field.type->element : *field.type;
-      for (const std::string& v : first(scalars(type.kind), 3)) {
+      for (const std::string& v : scalars(type.kind)) {
         const std::string text = v.substr(1, v.size() - 2);
         out.push_back({"params." + field.name, v, true, {field.name + "=" + text}});
       }
@@ -488,7 +509,7 @@ struct Reach {
   bool in_new = false;
   std::set<std::string> paths;
   std::set<std::string> read;  // paths and fields
-  std::set<std::string> strings;
+  Literals literals;
   std::set<std::string> paired_lists;
   std::set<std::string> tested_paths;
   bool compares_inputs = false;
@@ -504,7 +525,8 @@ std::map<std::string, Reach> reaches(const ir::Program& old_program, const ir::P
       merged.read.insert(reach.paths.begin(), reach.paths.end());
       merged.read.insert(reach.fields.begin(), reach.fields.end());
       merged.paths.merge(reach.paths);
-      merged.strings.merge(reach.strings);
+      merged.literals.strings.merge(reach.literals.strings);
+      merged.literals.integers.merge(reach.literals.integers);
       merged.paired_lists.merge(reach.paired_lists);
       merged.tested_paths.merge(reach.tested_paths);
       merged.compares_inputs = merged.compares_inputs || reach.compares_inputs;
@@ -559,8 +581,11 @@ std::string Candidate::describe() const {
 
 BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_program) {
   Generator generator;
-  generator.strings = policy_strings(old_program);
-  generator.strings.merge(policy_strings(new_program));
+  for (const ir::Program* program : {&old_program, &new_program}) {
+    Literals literals = policy_literals(*program);
+    generator.strings.merge(literals.strings);
+    generator.integers.merge(literals.integers);
+  }
   BottleSpace space;
   AtomTable table(space.atoms);
   Combinations combinations(space);
@@ -574,6 +599,12 @@ BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_
     }
   }
   for (const Candidate& candidate : space.candidates) combinations.tried.first_time(candidate.atoms);
+  const std::size_t numbers = generator.integers.size() + !generator.integers.count(0) + !generator.integers.count(1);
+  if (generator.numbers_tried && numbers > kMaxLiteralsPerLeaf) {
+    space.crowded.push_back(fmt::format(
+        "the policies hold {} numbers; a bottle's number is tried with the first {} only", numbers,
+        kMaxLiteralsPerLeaf));
+  }
   for (const auto& [kind, strings] : generator.accepted) {
     if (strings.size() <= kMaxLiteralsPerLeaf) continue;
     space.crowded.push_back(fmt::format(
@@ -584,7 +615,8 @@ BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_
   // with the strings that reach compares or adds and the fields it reads varied together.
   for (const auto& [key, reach] : reaches(old_program, new_program)) {
     Generator within;
-    within.strings = reach.strings;
+    within.strings = reach.literals.strings;
+    within.integers = reach.literals.integers;
     within.read_together = &reach.read;
     within.paired_lists = &reach.paired_lists;
     within.two_fresh = reach.compares_inputs;

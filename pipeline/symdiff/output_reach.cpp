@@ -11,7 +11,7 @@ namespace {
 struct Reads {
   std::set<std::string> paths;
   std::set<std::string> fields;
-  std::set<std::string> strings;
+  Literals literals;
   // Element paths ("egress_proxy.routes[]") of lists looped over other than as a union:
   // a quantifier, or a comprehension that is tested rather than added.
   std::set<std::string> tested_lists;
@@ -58,7 +58,10 @@ class LeafReader {
 
   void read(const ast::Expr* expr, Reads& out) {
     if (!expr) return;
-    if (expr->kind == ast::Expr::Kind::String) out.strings.insert(expr->text);
+    if (expr->kind == ast::Expr::Kind::String) out.literals.strings.insert(expr->text);
+    if (expr->kind == ast::Expr::Kind::Integer && !expr->integer_overflow) {
+      out.literals.integers.insert(expr->integer);
+    }
     if (expr->kind == ast::Expr::Kind::Member) {
       bool is_element = false;
       const std::string path = member_path(*expr, locals_, is_element);
@@ -202,7 +205,7 @@ std::vector<OutputReach> output_reach(const ir::Program& program) {
                         const std::vector<const ast::Expr*>& around) {
                       Reads reads = read_output_value(program, item, around);
                       out.push_back({key, item.key_range, std::move(reads.paths),
-                                     std::move(reads.fields), std::move(reads.strings),
+                                     std::move(reads.fields), std::move(reads.literals),
                                      std::move(reads.tested_lists), std::move(reads.tested_paths), reads.compares_inputs});
                     });
   return out;

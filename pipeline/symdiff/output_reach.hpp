@@ -3,6 +3,7 @@
 // adding to that set. The all-bottles diff tries every combination of one reach's leaves,
 // not only pairs, so a change that needs three fields set at once in different rules shows.
 #pragma once
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
@@ -10,6 +11,12 @@
 #include "ir/program.hpp"
 
 namespace policyc {
+
+/// The strings and numbers written in a policy or a part of one.
+struct Literals {
+  std::set<std::string> strings;
+  std::set<std::int64_t> integers;
+};
 
 /// All one output item's value depends on: what the item and the sections around it read,
 /// and, for each set it reads, what every rule adding to that set reads (the rule's
@@ -21,7 +28,7 @@ struct OutputReach {
   // Fields read of one list element or record: "egress_proxy.routes[].host" for
   // `route.host` in a loop over the routes. Fields read together are varied together.
   std::set<std::string> fields;
-  std::set<std::string> strings;  // every string literal read, in constants too
+  Literals literals;  // every literal read, in constants too
   // Lists looped over other than as a union of what each element adds: by a quantifier,
   // or by a comprehension a condition tests ("egress_proxy.routes[]"). Two elements can
   // then meet two tests apart (`any(..a..) and any(..b..)`), so every pair is tried.
