@@ -186,4 +186,25 @@ HostClassification classify_host(const std::string& written) {
   return out;
 }
 
+const std::vector<std::string>& host_class_samples() {
+  static const std::vector<std::string> samples = {
+      "169.254.169.254",           // metadata, link_local, ip
+      "metadata.google.internal",  // metadata, special_use
+      "metadata.tencentyun.com",   // metadata
+      "127.0.0.1",                 // loopback, ip
+      "localhost",                 // loopback, special_use
+      "10.0.0.1",                  // private, ip
+      "169.254.1.1",               // link_local, ip
+      "8.8.8.8",                   // ip
+      "printer.local",             // special_use
+      "my_host.example.com",       // non_ldh
+      "my_host.local",             // special_use, non_ldh
+      "*.github.io",               // broad_wildcard, wildcard
+      "*.example.com",             // wildcard
+      "*.printer.local",           // special_use, wildcard
+      "*.my_host.example.com",     // non_ldh, wildcard
+  };
+  return samples;
+}
+
 }  // namespace policyc

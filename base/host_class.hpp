@@ -53,4 +53,9 @@ std::string host_class_problem(const std::string& host, HostClass host_class,
 /// classified by the domain under it).
 HostClassification classify_host(const std::string& host);
 
+/// Hosts a hostname field can hold, together having every set of classes such hosts
+/// have in practice: what the all-bottles diff tries against a field's hosts() rules. A
+/// host's action is decided by its set of classes alone.
+const std::vector<std::string>& host_class_samples();
+
 }  // namespace policyc

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/host_class.hpp"
+#include "base/hostname.hpp"
 #include "pipelock/schema/ssrf.hpp"
 
 namespace policyc {
@@ -76,6 +77,33 @@ TEST_CASE("pipelock SSRF guard verdicts for internal ranges and exemptions and t
   SsrfSettings narrow;
   narrow.internal = std::vector<std::string>{"192.168.0.0/16"};
   CHECK(ssrf_verdict("10.0.0.7", narrow).kind == SsrfVerdict::Kind::NotInternal);
+}
+
+TEST_CASE("the host samples the all-bottles diff tries: each a valid hostname, with their classes") {
+  std::vector<std::string> seen;
+  for (const std::string& host : host_class_samples()) {
+    std::string normalized;
+    INFO(host);
+    CHECK_FALSE(check_hostname(host, normalized));
+    seen.push_back(host + ": " + classes_of(host));
+  }
+  CHECK(seen == std::vector<std::string>{
+                     "169.254.169.254: metadata link_local ip",
+                     "metadata.google.internal: metadata special_use",
+                     "metadata.tencentyun.com: metadata",
+                     "127.0.0.1: loopback ip",
+                     "localhost: loopback special_use",
+                     "10.0.0.1: private ip",
+                     "169.254.1.1: link_local ip",
+                     "8.8.8.8: ip",
+                     "printer.local: special_use",
+                     "my_host.example.com: non_ldh",
+                     "my_host.local: special_use non_ldh",
+                     "*.github.io: broad_wildcard wildcard",
+                     "*.example.com: wildcard",
+                     "*.printer.local: special_use wildcard",
+                     "*.my_host.example.com: non_ldh wildcard",
+                 });
 }
 
 }  // namespace policyc

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "base/host_class.hpp"
 #include "base/hostname.hpp"
 #include "base/json_writer.hpp"
 #include "ir/expression_slots.hpp"
@@ -104,6 +105,7 @@ struct Generator {
   const std::set<std::string>* read_together = nullptr;
   const std::set<std::string>* paired_lists = nullptr;  // element paths: every pair tried
   bool two_fresh = false;  // a second value equal to no policy string
+  bool host_samples = false;  // hostnames: a host of each set of classes, for hosts() rules
   const std::set<std::string>* tested_paths = nullptr;  // leaves read other than as added
   // Lists whose elements the reach only adds to sets: tried beside every choice of the
   // other leaves, but not beside one another.
@@ -189,6 +191,11 @@ struct Generator {
   }
 
   std::vector<std::string> scalars(Type::Kind kind) const {
+    if (kind == Type::Kind::Hostname && host_samples) {
+      std::vector<std::string> out;
+      for (const std::string& host : host_class_samples()) out.push_back(json_quote(host));
+      return out;
+    }
     const std::vector<std::string>& all = accepted_strings(kind);
     std::vector<std::string> out(all.begin(), all.begin() + std::min(all.size(), kMaxLiteralsPerLeaf));
     const char* fresh = kind == Type::Kind::Hostname ? kFreshHost
@@ -361,6 +368,61 @@ struct Generator {
     }
   }
 };
+
+// Calls `visit(path, field)` for each field of `record` and the records inside it.
+template <typename Visit>
+void each_field(const RecordType& record, const std::string& prefix, Visit&& visit) {
+  for (const FieldType& field : record.fields) {
+    const std::string path = prefix.empty() ? field.name : prefix + "." + field.name;
+    visit(path, field);
+    const Type* type = field.type.get();
+    std::string inner = path;
+    while (type->element) {
+      type = type->element.get();
+      inner += "[]";
+    }
+    if (type->record) each_field(*type->record, inner, visit);
+  }
+}
+
+using ClassSet = std::uint32_t;  // a bit per HostClass
+
+ClassSet refused_classes(const HostRules& rules) {
+  ClassSet out = 0;
+  for (std::size_t i = 0; i < kHostClassCount; ++i) {
+    if (rules.actions[i] == HostAction::Refuse) out |= ClassSet{1} << i;
+  }
+  return out;
+}
+
+// A field whose hosts() rules refuse different classes in the two policies, where no
+// sample host has classes that one refuses and the other takes: the samples cannot show
+// the change, so it is reported undecided. (A host's action depends only on its classes.)
+std::vector<UnsampledHostRules> unsampled_host_rules(const RecordType* old_manifest,
+                                                     const RecordType* new_manifest) {
+  std::vector<UnsampledHostRules> out;
+  if (!old_manifest || !new_manifest) return out;
+  std::map<std::string, ClassSet> old_refused;
+  each_field(*old_manifest, "", [&](const std::string& path, const FieldType& field) {
+    old_refused[path] = refused_classes(field.hosts);
+  });
+  std::vector<ClassSet> samples;
+  for (const std::string& host : host_class_samples()) {
+    ClassSet set = 0;
+    for (HostClass c : classify_host(host).classes) set |= ClassSet{1} << static_cast<unsigned>(c);
+    samples.push_back(set);
+  }
+  each_field(*new_manifest, "", [&](const std::string& path, const FieldType& field) {
+    auto old_side = old_refused.find(path);
+    if (old_side == old_refused.end()) return;
+    const ClassSet before = old_side->second;
+    const ClassSet after = refused_classes(field.hosts);
+    auto differs = [&](ClassSet classes) { return ((classes & before) != 0) != ((classes & after) != 0); };
+    if (before == after || std::any_of(samples.begin(), samples.end(), differs)) return;
+    out.push_back({field.range, "bottle." + path});
+  });
+  return out;
+}
 
 // Atoms kept once each, by leaf and value: a candidate is a set of pointers, so one built
 // twice (as a pair, then again within an output's reach) is tried once.
@@ -611,6 +673,14 @@ BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_
         "the policies hold {} {}; a bottle's value of that kind is tried with the first {} only",
         strings.size(), kind_name(kind), kMaxLiteralsPerLeaf));
   }
+  // Each hostname leaf with a host of each set of classes, alone: whether a bottle
+  // compiles depends on each host's classes, not on the other leaves.
+  Generator hosts = generator;
+  hosts.host_samples = true;
+  for (const Atom* atom : schema_atoms(hosts, old_program, new_program, table)) {
+    if (combinations.tried.first_time({atom})) space.candidates.push_back({{atom}});
+  }
+  space.unsampled_hosts = unsampled_host_rules(old_program.manifest, new_program.manifest);
   // Each output value over everything that decides it, rules of other names included,
   // with the strings that reach compares or adds and the fields it reads varied together.
   for (const auto& [key, reach] : reaches(old_program, new_program)) {

@@ -36,11 +36,18 @@ struct CappedReach {
   std::size_t combinations = 0;
 };
 
+/// A field whose hosts() rules changed in a way no sample host shows.
+struct UnsampledHostRules {
+  SourceRange where;  // the field in the new policy
+  std::string path;   // "bottle.egress.allowlist"
+};
+
 struct BottleSpace {
   std::deque<Atom> atoms;  // a deque: candidates point into it while it grows
   std::vector<Candidate> candidates;  // fewest atoms first: the first showing a change is minimal
   std::vector<CappedReach> capped;
   std::vector<std::string> crowded;  // kinds of value with more policy strings than are tried
+  std::vector<UnsampledHostRules> unsampled_hosts;
 };
 
 /// Every atom of both policies' schemas, then the candidates: none, each atom, each pair,

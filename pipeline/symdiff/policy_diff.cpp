@@ -153,7 +153,7 @@ PolicyDiff diff_policies(const LoadedPolicy& old_policy, const LoadedPolicy& new
           nearest_compiling(before.compiled ? new_policy : old_policy, candidate);
       if (!nearest) continue;
       (before.compiled ? after : before) = std::move(*nearest);
-      schema_note = "the witness uses a key only one policy has; the other side is the same "
+      schema_note = "the witness uses a key or value only one policy accepts; the other side is the same "
                     "bottle without it";
     }
     if (before.compiled->yaml == after.compiled->yaml) continue;
@@ -177,6 +177,14 @@ PolicyDiff diff_policies(const LoadedPolicy& old_policy, const LoadedPolicy& new
                      capped.in_new_policy ? "" : " (old policy)")});
   }
   for (const std::string& crowded : space.crowded) result.undecided.push_back({"the policies' strings", crowded});
+  for (const UnsampledHostRules& hosts : space.unsampled_hosts) {
+    const std::string where = new_policy.sources.location(hosts.where);
+    result.undecided.push_back(
+        {where.substr(0, where.rfind(':')),
+         fmt::format("{}: its hosts() rules changed, and no sample host has classes one policy "
+                     "refuses and the other takes",
+                     hosts.path)});
+  }
   std::vector<UndecidedPlace> places = undecided_places(new_policy);
   result.undecided.insert(result.undecided.end(), places.begin(), places.end());
   for (UndecidedPlace& place : undecided_places(old_policy)) {
