@@ -105,8 +105,13 @@ struct Generator {
   const std::set<std::string>* read_together = nullptr;
   const std::set<std::string>* paired_lists = nullptr;  // element paths: every pair tried
   bool two_fresh = false;  // a second value equal to no policy string
-  bool host_samples = false;  // hostnames: a host of each set of classes, for hosts() rules
+  // Values a bottle is refused or taken for whatever else it holds, tried alone: hostnames
+  // of each set of classes (hosts() rules), lists holding one element twice (unique()),
+  // and keys a `renamed` rule reads.
+  bool acceptance = false;
   const std::set<std::string>* tested_paths = nullptr;  // leaves read other than as added
+  const std::set<std::string>* compared_lists = nullptr;  // bottle lists compared whole
+  const std::set<std::vector<std::string>>* literal_lists = nullptr;
   // Lists whose elements the reach only adds to sets: tried beside every choice of the
   // other leaves, but not beside one another.
   mutable std::map<std::string, bool> added_alone_leaves;
@@ -191,8 +196,9 @@ struct Generator {
   }
 
   std::vector<std::string> scalars(Type::Kind kind) const {
-    if (kind == Type::Kind::Hostname && host_samples) {
-      std::vector<std::string> out;
+    if (kind == Type::Kind::Hostname && acceptance) {
+      // The fresh host first: a record's other fields are tried beside a host it takes.
+      std::vector<std::string> out = {json_quote(kFreshHost)};
       for (const std::string& host : host_class_samples()) out.push_back(json_quote(host));
       return out;
     }
@@ -217,6 +223,20 @@ struct Generator {
   std::vector<std::string> lists(const Type& element, int depth, const std::string& path) const {
     std::vector<std::string> items;
     std::vector<std::string> out = single_element_lists(element, depth, path, items);
+    if (acceptance) {
+      for (const std::string& item : items) out.push_back("[" + item + ", " + item + "]");
+    }
+    const bool text = element.kind == Type::Kind::String || element.kind == Type::Kind::Hostname ||
+                      element.kind == Type::Kind::Path || element.kind == Type::Kind::Cidr ||
+                      element.kind == Type::Kind::Enum;
+    if (text && compared_lists && compared_lists->count(path)) {
+      for (const std::vector<std::string>& list : *literal_lists) {
+        if (!std::all_of(list.begin(), list.end(), [&](const std::string& s) { return accepted_as(element.kind, s); })) continue;
+        std::vector<std::string> quoted;
+        for (const std::string& s : list) quoted.push_back(json_quote(s));
+        out.push_back(fmt::format("[{}]", fmt::join(quoted, ", ")));
+      }
+    }
     if (paired_lists && paired_lists->count(path + "[]")) {
       for (std::size_t i = 0; i < items.size(); ++i) {
         // Both orders: a policy may sort the list or keep the bottle's order.
@@ -260,6 +280,9 @@ struct Generator {
       return text + "}";
     };
     std::vector<std::string> out = {render(fields.size(), "")};
+    if (acceptance) {
+      for (const RenamedKeyRule& rule : record.renamed) out.push_back(renamed(record, fields, rule));
+    }
     for (std::size_t i = 0; i < fields.size(); ++i) {
       for (std::size_t k = 0; k < fields[i].second.size(); ++k) {
         if (record.fields[i].required() && k == 0) continue;
@@ -312,9 +335,31 @@ struct Generator {
     return out;
   }
 
+  // The base record with `rule`'s target field written under the old name.
+  static std::string renamed(const RecordType& record,
+                             const std::vector<std::pair<std::string, std::vector<std::string>>>& fields,
+                             const RenamedKeyRule& rule) {
+    std::string text = "{";
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const bool target = fields[i].first == rule.target;
+      if (fields[i].second.empty() || (!target && !record.fields[i].required())) continue;
+      if (text.size() > 1) text += ", ";
+      text += json_quote(target ? rule.name : fields[i].first) + ": " + fields[i].second[0];
+    }
+    return text + "}";
+  }
+
   // Leaves of the manifest: records are walked into, any other field is one leaf.
   void manifest_atoms(const RecordType& record, const std::string& prefix,
                       std::vector<Atom>& out) const {
+    if (acceptance) {
+      for (const RenamedKeyRule& rule : record.renamed) {
+        const FieldType* target = record.find(rule.target);
+        if (!target) continue;
+        const std::string path = prefix.empty() ? rule.name : prefix + "." + rule.name;
+        for (const std::string& v : first(values(*target->type, 0, path), 2)) out.push_back({path, v, false, {}});
+      }
+    }
     for (const FieldType& field : record.fields) {
       const std::string path = prefix.empty() ? field.name : prefix + "." + field.name;
       if (field.type->kind == Type::Kind::Record && !field.type->optional) {
@@ -574,6 +619,7 @@ struct Reach {
   Literals literals;
   std::set<std::string> paired_lists;
   std::set<std::string> tested_paths;
+  std::set<std::string> compared_lists;
   bool compares_inputs = false;
 };
 
@@ -589,6 +635,8 @@ std::map<std::string, Reach> reaches(const ir::Program& old_program, const ir::P
       merged.paths.merge(reach.paths);
       merged.literals.strings.merge(reach.literals.strings);
       merged.literals.integers.merge(reach.literals.integers);
+      merged.literals.lists.merge(reach.literals.lists);
+      merged.compared_lists.merge(reach.compared_lists);
       merged.paired_lists.merge(reach.paired_lists);
       merged.tested_paths.merge(reach.tested_paths);
       merged.compares_inputs = merged.compares_inputs || reach.compares_inputs;
@@ -673,11 +721,11 @@ BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_
         "the policies hold {} {}; a bottle's value of that kind is tried with the first {} only",
         strings.size(), kind_name(kind), kMaxLiteralsPerLeaf));
   }
-  // Each hostname leaf with a host of each set of classes, alone: whether a bottle
-  // compiles depends on each host's classes, not on the other leaves.
-  Generator hosts = generator;
-  hosts.host_samples = true;
-  for (const Atom* atom : schema_atoms(hosts, old_program, new_program, table)) {
+  // Values a bottle is refused or taken for, alone: whether such a value compiles does
+  // not depend on the other leaves.
+  Generator acceptance = generator;
+  acceptance.acceptance = true;
+  for (const Atom* atom : schema_atoms(acceptance, old_program, new_program, table)) {
     if (combinations.tried.first_time({atom})) space.candidates.push_back({{atom}});
   }
   space.unsampled_hosts = unsampled_host_rules(old_program.manifest, new_program.manifest);
@@ -691,6 +739,8 @@ BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_
     within.paired_lists = &reach.paired_lists;
     within.two_fresh = reach.compares_inputs;
     within.tested_paths = &reach.tested_paths;
+    within.compared_lists = &reach.compared_lists;
+    within.literal_lists = &reach.literals.lists;
     const auto leaves = atoms_read(schema_atoms(within, old_program, new_program, table), reach.paths);
     if (within.overflow) {
       space.capped.push_back({key, reach.where, reach.in_new, leaves.size(), within.overflow});

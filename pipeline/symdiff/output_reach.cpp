@@ -16,6 +16,7 @@ struct Reads {
   // a quantifier, or a comprehension that is tested rather than added.
   std::set<std::string> tested_lists;
   std::set<std::string> tested_paths;  // leaves read other than as elements added to a set
+  std::set<std::string> compared_lists;
   bool compares_inputs = false;
 };
 
@@ -74,10 +75,11 @@ class LeafReader {
     }
     const bool comparison = expr->kind == ast::Expr::Kind::Equal ||
                             expr->kind == ast::Expr::Kind::NotEqual || expr->kind == ast::Expr::Kind::In;
-    if (comparison && expr->operands.size() == 2 && expr->operands[0] && expr->operands[1] &&
-        reads_input(*expr->operands[0]) && reads_input(*expr->operands[1])) {
-      out.compares_inputs = true;
+    if (comparison && expr->operands.size() == 2 && expr->operands[0] && expr->operands[1]) {
+      if (reads_input(*expr->operands[0]) && reads_input(*expr->operands[1])) out.compares_inputs = true;
+      note_list_comparison(*expr, out);
     }
+    if (expr->kind == ast::Expr::Kind::List) note_literal_list(*expr, out);
     if (expr->kind == ast::Expr::Kind::Comprehension || expr->kind == ast::Expr::Kind::Quantifier) {
       read_loop(*expr, out);
       return;
@@ -104,6 +106,50 @@ class LeafReader {
   }
 
  private:
+  // The bottle list at `expr`, if it is one read whole: "egress.allowlist".
+  std::string bottle_list(const ast::Expr& expr) const {
+    if (expr.kind != ast::Expr::Kind::Member || !expr.type || expr.type->kind != Type::Kind::List) return "";
+    bool is_element = false;
+    const std::string path = member_path(expr, locals_, is_element);
+    return is_element || path.compare(0, 7, "params.") == 0 ? "" : path;
+  }
+
+  // `x in bottle.list` tests the list element by element, as a quantifier does; a list
+  // compared whole with a non-empty one is tried as the lists the policy writes.
+  void note_list_comparison(const ast::Expr& comparison, Reads& out) const {
+    const ast::Expr& left = *comparison.operands[0];
+    const ast::Expr& right = *comparison.operands[1];
+    if (comparison.kind == ast::Expr::Kind::In) {
+      const std::string list = bottle_list(right);
+      if (!list.empty()) out.tested_lists.insert(list + "[]");
+      return;
+    }
+    for (const auto& [side, other] : {std::pair{&left, &right}, std::pair{&right, &left}}) {
+      const std::string list = bottle_list(*side);
+      const bool empty = other->kind == ast::Expr::Kind::List && other->operands.empty();
+      if (!list.empty() && !empty) out.compared_lists.insert(list);
+    }
+  }
+
+  static void note_literal_list(const ast::Expr& list, Reads& out) {
+    std::vector<std::string> items;
+    for (const auto& item : list.operands) {
+      if (!item || item->kind != ast::Expr::Kind::String) return;
+      items.push_back(item->text);
+    }
+    if (!items.empty()) out.literals.lists.insert(std::move(items));
+  }
+
+  static void note_constant_list(const Value& value, Reads& out) {
+    if (value.kind != Value::Kind::List || value.items.empty()) return;
+    std::vector<std::string> items;
+    for (const Value& item : value.items) {
+      if (item.kind != Value::Kind::String) return;
+      items.emplace_back(item.string.view());
+    }
+    out.literals.lists.insert(std::move(items));
+  }
+
   // The loop variable stands for an element of the source: `route.host` in a loop over
   // bottle.egress_proxy.routes reads "egress_proxy.routes[].host".
   void read_loop(const ast::Expr& loop, Reads& out) {
@@ -143,6 +189,7 @@ class LeafReader {
     if ((name.binding == ast::Binding::Constant || name.binding == ast::Binding::Let) &&
         name.slot < program_.constants.size()) {
       read(program_.constants[name.slot].decl->value.get(), out);
+      if (name.binding == ast::Binding::Constant) note_constant_list(program_.constants[name.slot].value, out);
     }
     const bool outer_tested = in_tested_set_;
     in_tested_set_ = in_tested_set_ || &name != contribution_;
@@ -206,7 +253,8 @@ std::vector<OutputReach> output_reach(const ir::Program& program) {
                       Reads reads = read_output_value(program, item, around);
                       out.push_back({key, item.key_range, std::move(reads.paths),
                                      std::move(reads.fields), std::move(reads.literals),
-                                     std::move(reads.tested_lists), std::move(reads.tested_paths), reads.compares_inputs});
+                                     std::move(reads.tested_lists), std::move(reads.tested_paths), reads.compares_inputs,
+                                     std::move(reads.compared_lists)});
                     });
   return out;
 }

@@ -16,6 +16,7 @@ namespace policyc {
 struct Literals {
   std::set<std::string> strings;
   std::set<std::int64_t> integers;
+  std::set<std::vector<std::string>> lists;  // lists of strings, written or constant
 };
 
 /// All one output item's value depends on: what the item and the sections around it read,
@@ -40,6 +41,9 @@ struct OutputReach {
   // Two values read from the bottle or parameters are compared with each other: values
   // equal to no policy string can then be equal or differ, so two such values are tried.
   bool compares_inputs = false;
+  // Bottle lists compared whole with something other than []: tried as each list the
+  // policy writes, too.
+  std::set<std::string> compared_lists;
 };
 
 std::vector<OutputReach> output_reach(const ir::Program& program);
