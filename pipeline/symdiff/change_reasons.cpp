@@ -1,5 +1,7 @@
 #include "pipeline/symdiff/change_reasons.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "runtime/provenance/provenance_view.hpp"
@@ -131,9 +133,51 @@ std::optional<ChangeReason> rule_reason(const ir::Program& program, const Source
       reason.rule = rule_text(sources, *rule, i);
       reason.rule_name = rule->name;
       reason.statement = i;
+      reason.target = rule->adds[i].target;
     }
   }
   if (reason.rule.empty()) return std::nullopt;
+  return reason;
+}
+
+bool holds_string(const Value& value, const std::string& text) {
+  if (value.kind == Value::Kind::String) return value.string.view() == text;
+  return std::any_of(value.items.begin(), value.items.end(),
+                     [&](const Value& item) { return holds_string(item, text); });
+}
+
+// Whether `expr` writes `text` itself: a string, a list of them, or a constant holding it.
+bool writes_string(const ir::Program& program, const ast::Expr& expr, const std::string& text) {
+  switch (expr.kind) {
+    case ast::Expr::Kind::String:
+      return expr.text == text;
+    case ast::Expr::Kind::List:
+      return std::any_of(expr.operands.begin(), expr.operands.end(),
+                         [&](const auto& item) { return item && writes_string(program, *item, text); });
+    case ast::Expr::Kind::Name:
+      return expr.binding == ast::Binding::Constant && expr.slot < program.constants.size() &&
+             holds_string(program.constants[expr.slot].value, text);
+    default:
+      return false;
+  }
+}
+
+// This program's rule that writes `value` into the same set under another name.
+ChangeReason rule_writing(const ir::Program& program, const SourceManager& sources,
+                          const ChangeReason& other, const std::string& value) {
+  ChangeReason reason;
+  for (const ast::Rule* rule : program.rules) {
+    for (std::size_t i = 0; i < rule->adds.size() && reason.rule.empty(); ++i) {
+      const ast::AddStatement& add = rule->adds[i];
+      if (add.target != other.target || !writes_string(program, *add.value, value)) continue;
+      reason.location = file_line(sources, add.value->range);
+      reason.rule = rule_text(sources, *rule, i);
+      reason.rule_name = rule->name;
+      reason.statement = i;
+      reason.target = add.target;
+      reason.gives_nothing = true;
+    }
+  }
   return reason;
 }
 
@@ -171,7 +215,7 @@ ChangeReason reason_for(const ir::Program& program, const SourceManager& sources
 }
 
 ChangeReason counterpart(const ir::Program& program, const SourceManager& sources,
-                         const ChangeReason& other) {
+                         const ChangeReason& other, const std::string& value) {
   ChangeReason reason;
   if (!other.rule_name.empty()) {
     for (const ast::Rule* rule : program.rules) {
@@ -182,7 +226,7 @@ ChangeReason counterpart(const ir::Program& program, const SourceManager& source
       reason.statement = other.statement;
       reason.gives_nothing = true;
     }
-    return reason;
+    return reason.rule.empty() ? rule_writing(program, sources, other, value) : reason;
   }
   const std::vector<const ast::OutputItem*> items = items_along(program, other.item_path);
   if (items.empty()) return reason;

@@ -17,6 +17,7 @@ struct ChangeReason {
   // output item's key path.
   std::string rule_name;
   std::size_t statement = 0;
+  std::string target;  // the set the statement adds to
   std::string item_path;
   bool gives_nothing = false;  // counterpart(): the construct did not give the value here
 };
@@ -27,8 +28,9 @@ ChangeReason reason_for(const ir::Program& program, const SourceManager& sources
                         const std::string& path, const std::string& value);
 
 /// When one side has no value where the other has `other`: this program's rule of the
-/// same name and statement, which did not add it here; empty when it has none.
+/// same name and statement, which did not add it here, or else its rule that writes
+/// `value` into the same set under another condition; empty when it has neither.
 ChangeReason counterpart(const ir::Program& program, const SourceManager& sources,
-                         const ChangeReason& other);
+                         const ChangeReason& other, const std::string& value);
 
 }  // namespace policyc

@@ -61,13 +61,13 @@ void explain_sides(PolicyChange& c, const LoadedPolicy& old_policy, const Outcom
   const bool added = change.kind == ConfigChange::Kind::Added;
   const bool removed = change.kind == ConfigChange::Kind::Removed;
   if ((added || c.old_reason.rule.empty()) && !c.new_reason.rule_name.empty() && !removed) {
-    c.old_reason = counterpart(*old_policy.program, before.sources, c.new_reason);
+    c.old_reason = counterpart(*old_policy.program, before.sources, c.new_reason, value);
   } else if ((removed || c.new_reason.rule.empty()) && !c.old_reason.rule_name.empty() && !added) {
-    c.new_reason = counterpart(*new_policy.program, after.sources, c.old_reason);
+    c.new_reason = counterpart(*new_policy.program, after.sources, c.old_reason, value);
   } else if (c.old_reason.rule.empty() && !c.new_reason.rule.empty()) {
-    c.old_reason = counterpart(*old_policy.program, before.sources, c.new_reason);
+    c.old_reason = counterpart(*old_policy.program, before.sources, c.new_reason, value);
   } else if (c.new_reason.rule.empty() && !c.old_reason.rule.empty()) {
-    c.new_reason = counterpart(*new_policy.program, after.sources, c.old_reason);
+    c.new_reason = counterpart(*new_policy.program, after.sources, c.old_reason, value);
   }
 }
 
