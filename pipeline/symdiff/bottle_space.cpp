@@ -623,10 +623,19 @@ struct Reach {
   bool compares_inputs = false;
 };
 
-std::map<std::string, Reach> reaches(const ir::Program& old_program, const ir::Program& new_program) {
+std::map<std::string, Reach> reaches(const ir::Program& old_program, const ir::Program& new_program,
+                                     std::vector<OverTestedList>& over_tested) {
   std::map<std::string, Reach> out;
   for (const ir::Program* program : {&old_program, &new_program}) {
     for (OutputReach& reach : output_reach(*program)) {
+      for (const auto& [list, tests] : reach.over_tested) {
+        // Once per output value and list: the new policy's place where both have it.
+        const auto same = std::find_if(over_tested.begin(), over_tested.end(), [&](const OverTestedList& o) {
+          return o.key == reach.key && o.list == list;
+        });
+        if (same != over_tested.end()) over_tested.erase(same);
+        over_tested.push_back({reach.key, reach.where, program == &new_program, list, tests});
+      }
       Reach& merged = out[reach.key];
       merged.where = reach.where;
       merged.in_new = program == &new_program;
@@ -731,7 +740,7 @@ BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_
   space.unsampled_hosts = unsampled_host_rules(old_program.manifest, new_program.manifest);
   // Each output value over everything that decides it, rules of other names included,
   // with the strings that reach compares or adds and the fields it reads varied together.
-  for (const auto& [key, reach] : reaches(old_program, new_program)) {
+  for (const auto& [key, reach] : reaches(old_program, new_program, space.over_tested)) {
     Generator within;
     within.strings = reach.literals.strings;
     within.integers = reach.literals.integers;

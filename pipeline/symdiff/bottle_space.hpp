@@ -42,12 +42,23 @@ struct UnsampledHostRules {
   std::string path;   // "bottle.egress.allowlist"
 };
 
+/// A bottle list one output value tests element by element more often than the scope has
+/// elements.
+struct OverTestedList {
+  std::string key;  // "seed_phrase_detection.enabled"
+  SourceRange where;
+  bool in_new_policy = false;
+  std::string list;  // "egress_proxy.routes"
+  int tests = 0;
+};
+
 struct BottleSpace {
   std::deque<Atom> atoms;  // a deque: candidates point into it while it grows
   std::vector<Candidate> candidates;  // fewest atoms first: the first showing a change is minimal
   std::vector<CappedReach> capped;
   std::vector<std::string> crowded;  // kinds of value with more policy strings than are tried
   std::vector<UnsampledHostRules> unsampled_hosts;
+  std::vector<OverTestedList> over_tested;
 };
 
 /// Every atom of both policies' schemas, then the candidates: none, each atom, each pair,

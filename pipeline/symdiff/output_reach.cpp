@@ -1,5 +1,7 @@
 #include "pipeline/symdiff/output_reach.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 
@@ -17,6 +19,7 @@ struct Reads {
   std::set<std::string> tested_lists;
   std::set<std::string> tested_paths;  // leaves read other than as elements added to a set
   std::set<std::string> compared_lists;
+  std::map<std::string, int> over_tested;
   bool compares_inputs = false;
 };
 
@@ -68,6 +71,8 @@ class LeafReader {
       const std::string path = member_path(*expr, locals_, is_element);
       if (!path.empty()) {
         if (!is_element && (expr != added_to_set_ || in_tested_set_)) out.tested_paths.insert(path);
+        const std::string entity = is_element ? "" : entity_of(*expr);
+        if (!entity.empty() && !containers_.empty()) contains_[containers_.back()].insert(entity);
         (is_element ? out.fields : out.paths).insert(path);
         if (!is_element) out.fields.insert(path);
         return;
@@ -105,7 +110,45 @@ class LeafReader {
     into_set_ = outer_into_set;
   }
 
+  // The bottle lists tested element by element more than twice, with their tests.
+  std::map<std::string, int> over_tested() const {
+    std::map<std::string, int> out;
+    for (const auto& [entity, count] : tests_) {
+      std::set<std::string> lists;
+      holds(entity, lists);
+      for (const std::string& list : lists) out[list] += count;
+    }
+    for (auto at = out.begin(); at != out.end();) at = at->second > 2 ? std::next(at) : out.erase(at);
+    return out;
+  }
+
  private:
+  // The bottle lists `entity` is or holds, through the sets and `let`s it holds.
+  void holds(const std::string& entity, std::set<std::string>& lists) const {
+    if (entity.compare(0, 5, "list:") == 0) {
+      lists.insert(entity.substr(5));
+      return;
+    }
+    auto inside = contains_.find(entity);
+    if (inside == contains_.end()) return;
+    for (const std::string& member : inside->second) {
+      if (member != entity) holds(member, lists);
+    }
+  }
+
+  // What a test or a holder names: "list:egress.allowlist", "set:0", "let:3"; "" else.
+  std::string entity_of(const ast::Expr& expr) const {
+    if (expr.kind == ast::Expr::Kind::Name && expr.binding == ast::Binding::Set) return fmt::format("set:{}", expr.slot);
+    if (expr.kind == ast::Expr::Kind::Name && expr.binding == ast::Binding::Let) return fmt::format("let:{}", expr.slot);
+    const std::string list = bottle_list(expr);
+    return list.empty() ? "" : "list:" + list;
+  }
+
+  void note_test(const ast::Expr& source) {
+    const std::string entity = entity_of(source);
+    if (!entity.empty()) ++tests_[entity];
+  }
+
   // The bottle list at `expr`, if it is one read whole: "egress.allowlist".
   std::string bottle_list(const ast::Expr& expr) const {
     if (expr.kind != ast::Expr::Kind::Member || !expr.type || expr.type->kind != Type::Kind::List) return "";
@@ -116,10 +159,11 @@ class LeafReader {
 
   // `x in bottle.list` tests the list element by element, as a quantifier does; a list
   // compared whole with a non-empty one is tried as the lists the policy writes.
-  void note_list_comparison(const ast::Expr& comparison, Reads& out) const {
+  void note_list_comparison(const ast::Expr& comparison, Reads& out) {
     const ast::Expr& left = *comparison.operands[0];
     const ast::Expr& right = *comparison.operands[1];
     if (comparison.kind == ast::Expr::Kind::In) {
+      note_test(right);
       const std::string list = bottle_list(right);
       if (!list.empty()) out.tested_lists.insert(list + "[]");
       return;
@@ -166,8 +210,12 @@ class LeafReader {
       const std::string path = member_path(*source, locals_, is_element);
       if (!path.empty() && path.compare(0, 7, "params.") != 0) element = path + "[]";
     }
-    if (!element.empty() && (!comprehension || &loop != contribution_ || in_tested_set_)) {
-      out.tested_lists.insert(element);
+    const bool tested = !comprehension || &loop != contribution_ || in_tested_set_;
+    if (!element.empty() && tested) out.tested_lists.insert(element);
+    if (tested && source) note_test(*source);
+    if (source && !containers_.empty()) {
+      const std::string entity = entity_of(*source);
+      if (!entity.empty()) contains_[containers_.back()].insert(entity);
     }
     if (!loop.key_name.empty()) locals_.emplace_back();
     locals_.push_back(element);
@@ -183,16 +231,23 @@ class LeafReader {
   void read_name(const ast::Expr& name, Reads& out) {
     // The bottle read whole (passed to keys() or values()) names no leaf.
     if (name.binding == ast::Binding::Manifest) return;
-    if (!followed_.insert({name.binding, name.slot}).second) return;
+    const std::string entity = entity_of(name);
+    if (!entity.empty() && !containers_.empty()) contains_[containers_.back()].insert(entity);
+    const bool tested = in_tested_set_ || &name != contribution_;
+    // Followed once, and again if now tested where it was first only added.
+    auto [at, first] = followed_.emplace(std::make_pair(name.binding, name.slot), tested);
+    if (!first && (at->second || !tested)) return;
+    at->second = at->second || tested;
     std::vector<std::string> outer;
     outer.swap(locals_);  // a declaration has its own loop variables
+    const bool outer_tested = in_tested_set_;
+    in_tested_set_ = tested;
+    if (!entity.empty()) containers_.push_back(entity);
     if ((name.binding == ast::Binding::Constant || name.binding == ast::Binding::Let) &&
         name.slot < program_.constants.size()) {
       read(program_.constants[name.slot].decl->value.get(), out);
       if (name.binding == ast::Binding::Constant) note_constant_list(program_.constants[name.slot].value, out);
     }
-    const bool outer_tested = in_tested_set_;
-    in_tested_set_ = in_tested_set_ || &name != contribution_;
     if (name.binding == ast::Binding::Set) {
       for (const ast::Rule* rule : program_.rules) {
         for (const ast::AddStatement& add : rule->adds) {
@@ -202,6 +257,7 @@ class LeafReader {
         }
       }
     }
+    if (!entity.empty()) containers_.pop_back();
     in_tested_set_ = outer_tested;
     locals_.swap(outer);
   }
@@ -212,7 +268,13 @@ class LeafReader {
   const ast::Expr* added_to_set_ = nullptr;  // a bottle list whose elements a set gets as they are
   bool in_tested_set_ = false;  // reading the rules of a set a condition tests
   std::vector<std::string> locals_;
-  std::set<std::pair<ast::Binding, std::size_t>> followed_;
+  std::map<std::pair<ast::Binding, std::size_t>, bool> followed_;  // -> followed as tested
+  // Element-by-element tests (a quantifier, `in`, a tested comprehension) of each list,
+  // set or `let`, and what each set or `let` holds: a list tested three times needs three
+  // elements, which the scope does not have.
+  std::map<std::string, int> tests_;
+  std::map<std::string, std::set<std::string>> contains_;
+  std::vector<std::string> containers_;
 };
 
 // Calls `visit(item, key, conditions)` for each output value, with the conditions of the
@@ -238,6 +300,7 @@ Reads read_output_value(const ir::Program& program, const ast::OutputItem& item,
   LeafReader reader(program);
   for (const ast::Expr* condition : conditions) reader.read(condition, reads);
   reader.read_contribution(item.value.get(), false, reads);
+  reads.over_tested = reader.over_tested();
   return reads;
 }
 
@@ -254,7 +317,7 @@ std::vector<OutputReach> output_reach(const ir::Program& program) {
                       out.push_back({key, item.key_range, std::move(reads.paths),
                                      std::move(reads.fields), std::move(reads.literals),
                                      std::move(reads.tested_lists), std::move(reads.tested_paths), reads.compares_inputs,
-                                     std::move(reads.compared_lists)});
+                                     std::move(reads.compared_lists), std::move(reads.over_tested)});
                     });
   return out;
 }

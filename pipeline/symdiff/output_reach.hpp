@@ -4,6 +4,7 @@
 // not only pairs, so a change that needs three fields set at once in different rules shows.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,6 +45,9 @@ struct OutputReach {
   // Bottle lists compared whole with something other than []: tried as each list the
   // policy writes, too.
   std::set<std::string> compared_lists;
+  // Bottle lists tested element by element more than twice (through the sets and `let`s
+  // holding them), with the number of tests: they need more elements than the scope has.
+  std::map<std::string, int> over_tested;
 };
 
 std::vector<OutputReach> output_reach(const ir::Program& program);

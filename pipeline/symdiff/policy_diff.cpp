@@ -177,6 +177,15 @@ PolicyDiff diff_policies(const LoadedPolicy& old_policy, const LoadedPolicy& new
                      capped.in_new_policy ? "" : " (old policy)")});
   }
   for (const std::string& crowded : space.crowded) result.undecided.push_back({"the policies' strings", crowded});
+  for (const OverTestedList& list : space.over_tested) {
+    const SourceManager& sources = list.in_new_policy ? new_policy.sources : old_policy.sources;
+    const std::string where = sources.location(list.where);
+    result.undecided.push_back(
+        {where.substr(0, where.rfind(':')),
+         fmt::format("{} tests bottle.{} element by element {} times: the scope has lists of at "
+                     "most two elements{}",
+                     list.key, list.list, list.tests, list.in_new_policy ? "" : " (old policy)")});
+  }
   for (const UnsampledHostRules& hosts : space.unsampled_hosts) {
     const std::string where = new_policy.sources.location(hosts.where);
     result.undecided.push_back(
