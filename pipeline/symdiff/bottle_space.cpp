@@ -390,13 +390,42 @@ struct Generator {
     });
   }
 
+  // The values of a parameter of `type` as written after `NAME=` (absent is no atom).
+  std::vector<std::string> param_texts(const Type& type, const std::string& path) const {
+    std::vector<std::string> out;
+    for (const std::string& v : values(type, 0, path)) {
+      if (v == "null") continue;
+      out.push_back(v.front() == '"' ? Json::parse(v).get<std::string>() : v);
+    }
+    return out;
+  }
+
   void param_atoms(const RecordType& params, std::vector<Atom>& out) const {
     for (const FieldType& field : params.fields) {
+      const std::string path = "params." + field.name;
       const bool is_list = field.type->kind == Type::Kind::List;
-      const Type& type = is_list ? *field.type->element : *field.type;
-      for (const std::string& v : scalars(type.kind)) {
-        const std::string text = v.substr(1, v.size() - 2);
-        out.push_back({"params." + field.name, v, true, {field.name + "=" + text}});
+      const std::vector<std::string> texts = param_texts(is_list ? *field.type->element : *field.type, path);
+      for (const std::string& text : texts) {
+        out.push_back({path, json_quote(text), true, {field.name + "=" + text}});
+      }
+      // A list a condition tests element by element: every pair, given as two --param.
+      if (!is_list || !paired_lists || !paired_lists->count(path + "[]")) continue;
+      for (std::size_t i = 0; i < texts.size(); ++i) {
+        for (std::size_t j = 0; j < texts.size(); ++j) {
+          if (i == j) continue;
+          out.push_back({path, fmt::format("[{}, {}]", json_quote(texts[i]), json_quote(texts[j])), true,
+                         {field.name + "=" + texts[i], field.name + "=" + texts[j]}});
+        }
+      }
+    }
+    if (acceptance) {
+      for (const RenamedKeyRule& rule : params.renamed) {
+        const FieldType* target = params.find(rule.target);
+        if (!target) continue;
+        const bool is_list = target->type->kind == Type::Kind::List;
+        const std::vector<std::string> texts =
+            param_texts(is_list ? *target->type->element : *target->type, "params." + rule.target);
+        if (!texts.empty()) out.push_back({"params." + rule.name, json_quote(texts[0]), true, {rule.name + "=" + texts[0]}});
       }
     }
     // `together(a, b)`: the fields given at once, each at its fresh value.
@@ -405,8 +434,10 @@ struct Generator {
       for (const std::string& name : rule.names) {
         const FieldType* field = params.find(name);
         if (!field) continue;
-        const std::string v = scalars(field->type->kind).back();
-        atom.param_values.push_back(name + "=" + v.substr(1, v.size() - 2));
+        const bool is_list = field->type->kind == Type::Kind::List;
+        const std::vector<std::string> texts =
+            param_texts(is_list ? *field->type->element : *field->type, "params." + name);
+        if (!texts.empty()) atom.param_values.push_back(name + "=" + texts.back());
       }
       atom.json = fmt::format("{}", fmt::join(atom.param_values, " "));
       out.push_back(std::move(atom));

@@ -154,7 +154,7 @@ class LeafReader {
     if (expr.kind != ast::Expr::Kind::Member || !expr.type || expr.type->kind != Type::Kind::List) return "";
     bool is_element = false;
     const std::string path = member_path(expr, locals_, is_element);
-    return is_element || path.compare(0, 7, "params.") == 0 ? "" : path;
+    return is_element ? "" : path;
   }
 
   // `x in bottle.list` tests the list element by element, as a quantifier does; a list
@@ -208,7 +208,7 @@ class LeafReader {
         source->type->kind == Type::Kind::List) {
       bool is_element = false;
       const std::string path = member_path(*source, locals_, is_element);
-      if (!path.empty() && path.compare(0, 7, "params.") != 0) element = path + "[]";
+      if (!path.empty()) element = path + "[]";
     }
     const bool tested = !comprehension || &loop != contribution_ || in_tested_set_;
     if (!element.empty() && tested) out.tested_lists.insert(element);

@@ -182,9 +182,10 @@ PolicyDiff diff_policies(const LoadedPolicy& old_policy, const LoadedPolicy& new
     const std::string where = sources.location(list.where);
     result.undecided.push_back(
         {where.substr(0, where.rfind(':')),
-         fmt::format("{} tests bottle.{} element by element {} times: the scope has lists of at "
-                     "most two elements{}",
-                     list.key, list.list, list.tests, list.in_new_policy ? "" : " (old policy)")});
+         fmt::format("{} tests {}{} element by element {} times: the scope has lists of at most "
+                     "two elements{}",
+                     list.key, list.list.compare(0, 7, "params.") == 0 ? "" : "bottle.", list.list,
+                     list.tests, list.in_new_policy ? "" : " (old policy)")});
   }
   for (const UnsampledHostRules& hosts : space.unsampled_hosts) {
     const std::string where = new_policy.sources.location(hosts.where);
