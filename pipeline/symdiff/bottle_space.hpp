@@ -7,24 +7,17 @@
 #include <vector>
 
 #include "ir/program.hpp"
+#include "pipeline/symdiff/host_rules.hpp"
+#include "pipeline/symdiff/leaf_values.hpp"
 
 namespace policyc {
-
-/// One choice for one leaf of the manifest or the parameters: `path` is where it is
-/// written ("egress.allowlist", "params.ca_cert"), `json` its value as JSON (a YAML flow).
-struct Atom {
-  std::string path;
-  std::string json;
-  bool param = false;
-  std::vector<std::string> param_values;  // NAME=VALUE, for a parameter atom
-};
 
 /// A bottle and parameters: the atoms it sets, each on its own path.
 struct Candidate {
   std::vector<const Atom*> atoms;
   std::string bottle_yaml() const;  // a YAML flow mapping ("{}" for no manifest atom)
   std::vector<std::string> params() const;
-  std::string describe() const;     // "bottle.supervise = true, params.ca_cert given"
+  std::string describe() const;  // "bottle.supervise = true, params.ca_cert given"
 };
 
 /// An output value depending on so many leaves that their combinations were not all tried.
@@ -34,12 +27,6 @@ struct CappedReach {
   bool in_new_policy = false;
   std::size_t leaves = 0;
   std::size_t combinations = 0;
-};
-
-/// A field whose hosts() rules changed in a way no sample host shows.
-struct UnsampledHostRules {
-  SourceRange where;  // the field in the new policy
-  std::string path;   // "bottle.egress.allowlist"
 };
 
 /// A bottle list one output value tests element by element more often than the scope has
@@ -53,7 +40,7 @@ struct OverTestedList {
 };
 
 struct BottleSpace {
-  std::deque<Atom> atoms;  // a deque: candidates point into it while it grows
+  std::deque<Atom> atoms;             // a deque: candidates point into it while it grows
   std::vector<Candidate> candidates;  // fewest atoms first: the first showing a change is minimal
   std::vector<CappedReach> capped;
   std::vector<std::string> crowded;  // kinds of value with more policy strings than are tried

@@ -9,7 +9,6 @@ namespace policyc {
 
 namespace {
 
-
 struct Reads {
   std::set<std::string> paths;
   std::set<std::string> fields;
@@ -79,9 +78,11 @@ class LeafReader {
       }
     }
     const bool comparison = expr->kind == ast::Expr::Kind::Equal ||
-                            expr->kind == ast::Expr::Kind::NotEqual || expr->kind == ast::Expr::Kind::In;
+                            expr->kind == ast::Expr::Kind::NotEqual ||
+                            expr->kind == ast::Expr::Kind::In;
     if (comparison && expr->operands.size() == 2 && expr->operands[0] && expr->operands[1]) {
-      if (reads_input(*expr->operands[0]) && reads_input(*expr->operands[1])) out.compares_inputs = true;
+      if (reads_input(*expr->operands[0]) && reads_input(*expr->operands[1]))
+        out.compares_inputs = true;
       note_list_comparison(*expr, out);
     }
     if (expr->kind == ast::Expr::Kind::List) note_literal_list(*expr, out);
@@ -118,7 +119,8 @@ class LeafReader {
       holds(entity, lists);
       for (const std::string& list : lists) out[list] += count;
     }
-    for (auto at = out.begin(); at != out.end();) at = at->second > 2 ? std::next(at) : out.erase(at);
+    for (auto at = out.begin(); at != out.end();)
+      at = at->second > 2 ? std::next(at) : out.erase(at);
     return out;
   }
 
@@ -138,8 +140,10 @@ class LeafReader {
 
   // What a test or a holder names: "list:egress.allowlist", "set:0", "let:3"; "" else.
   std::string entity_of(const ast::Expr& expr) const {
-    if (expr.kind == ast::Expr::Kind::Name && expr.binding == ast::Binding::Set) return fmt::format("set:{}", expr.slot);
-    if (expr.kind == ast::Expr::Kind::Name && expr.binding == ast::Binding::Let) return fmt::format("let:{}", expr.slot);
+    if (expr.kind == ast::Expr::Kind::Name && expr.binding == ast::Binding::Set)
+      return fmt::format("set:{}", expr.slot);
+    if (expr.kind == ast::Expr::Kind::Name && expr.binding == ast::Binding::Let)
+      return fmt::format("let:{}", expr.slot);
     const std::string list = bottle_list(expr);
     return list.empty() ? "" : "list:" + list;
   }
@@ -151,7 +155,8 @@ class LeafReader {
 
   // The bottle list at `expr`, if it is one read whole: "egress.allowlist".
   std::string bottle_list(const ast::Expr& expr) const {
-    if (expr.kind != ast::Expr::Kind::Member || !expr.type || expr.type->kind != Type::Kind::List) return "";
+    if (expr.kind != ast::Expr::Kind::Member || !expr.type || expr.type->kind != Type::Kind::List)
+      return "";
     bool is_element = false;
     const std::string path = member_path(expr, locals_, is_element);
     return is_element ? "" : path;
@@ -246,7 +251,8 @@ class LeafReader {
     if ((name.binding == ast::Binding::Constant || name.binding == ast::Binding::Let) &&
         name.slot < program_.constants.size()) {
       read(program_.constants[name.slot].decl->value.get(), out);
-      if (name.binding == ast::Binding::Constant) note_constant_list(program_.constants[name.slot].value, out);
+      if (name.binding == ast::Binding::Constant)
+        note_constant_list(program_.constants[name.slot].value, out);
     }
     if (name.binding == ast::Binding::Set) {
       for (const ast::Rule* rule : program_.rules) {
@@ -266,7 +272,7 @@ class LeafReader {
   const ast::Expr* contribution_ = nullptr;
   bool into_set_ = false;
   const ast::Expr* added_to_set_ = nullptr;  // a bottle list whose elements a set gets as they are
-  bool in_tested_set_ = false;  // reading the rules of a set a condition tests
+  bool in_tested_set_ = false;               // reading the rules of a set a condition tests
   std::vector<std::string> locals_;
   std::map<std::pair<ast::Binding, std::size_t>, bool> followed_;  // -> followed as tested
   // Element-by-element tests (a quantifier, `in`, a tested comprehension) of each list,
@@ -310,15 +316,16 @@ std::vector<OutputReach> output_reach(const ir::Program& program) {
   std::vector<OutputReach> out;
   if (!program.output) return out;
   std::vector<const ast::Expr*> conditions;
-  each_output_value(program.output->items, "", conditions,
-                    [&](const ast::OutputItem& item, const std::string& key,
-                        const std::vector<const ast::Expr*>& around) {
-                      Reads reads = read_output_value(program, item, around);
-                      out.push_back({key, item.key_range, std::move(reads.paths),
-                                     std::move(reads.fields), std::move(reads.literals),
-                                     std::move(reads.tested_lists), std::move(reads.tested_paths), reads.compares_inputs,
-                                     std::move(reads.compared_lists), std::move(reads.over_tested)});
-                    });
+  each_output_value(
+      program.output->items, "", conditions,
+      [&](const ast::OutputItem& item, const std::string& key,
+          const std::vector<const ast::Expr*>& around) {
+        Reads reads = read_output_value(program, item, around);
+        out.push_back({key, item.key_range, std::move(reads.paths), std::move(reads.fields),
+                       std::move(reads.literals), std::move(reads.tested_lists),
+                       std::move(reads.tested_paths), reads.compares_inputs,
+                       std::move(reads.compared_lists), std::move(reads.over_tested)});
+      });
   return out;
 }
 

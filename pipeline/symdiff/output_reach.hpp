@@ -26,7 +26,7 @@ struct Literals {
 struct OutputReach {
   std::string key;  // the output path: "api_allowlist", "seed_phrase_detection.enabled"
   SourceRange where;
-  std::set<std::string> paths;    // leaves: "egress.allowlist", "supervise", "params.ca_cert"
+  std::set<std::string> paths;  // leaves: "egress.allowlist", "supervise", "params.ca_cert"
   // Fields read of one list element or record: "egress_proxy.routes[].host" for
   // `route.host` in a loop over the routes. Fields read together are varied together.
   std::set<std::string> fields;
