@@ -166,34 +166,8 @@ PolicyDiff diff_policies(const LoadedPolicy& old_policy, const LoadedPolicy& new
       record(change, candidate, before, after);
     }
   }
-  for (const CappedReach& capped : space.capped) {
-    const SourceManager& sources = capped.in_new_policy ? new_policy.sources : old_policy.sources;
-    const std::string where = sources.location(capped.where);
-    result.undecided.push_back(
-        {where.substr(0, where.rfind(':')),
-         fmt::format("{} depends on {} bottle fields or parameters, through the rules of the sets "
-                     "it reads: {} combinations of their sample values, more than the search tries{}",
-                     capped.key, capped.leaves, capped.combinations,
-                     capped.in_new_policy ? "" : " (old policy)")});
-  }
-  for (const std::string& crowded : space.crowded) result.undecided.push_back({"the policies' strings", crowded});
-  for (const OverTestedList& list : space.over_tested) {
-    const SourceManager& sources = list.in_new_policy ? new_policy.sources : old_policy.sources;
-    const std::string where = sources.location(list.where);
-    result.undecided.push_back(
-        {where.substr(0, where.rfind(':')),
-         fmt::format("{} tests {}{} element by element {} times: the scope has lists of at most "
-                     "two elements{}",
-                     list.key, list.list.compare(0, 7, "params.") == 0 ? "" : "bottle.", list.list,
-                     list.tests, list.in_new_policy ? "" : " (old policy)")});
-  }
-  for (const UnsampledHostRules& hosts : space.unsampled_hosts) {
-    const std::string where = new_policy.sources.location(hosts.where);
-    result.undecided.push_back(
-        {where.substr(0, where.rfind(':')),
-         fmt::format("{}: its hosts() rules changed, and no sample host has classes one policy "
-                     "refuses and the other takes",
-                     hosts.path)});
+  for (UndecidedPlace& place : scope_limits(space, old_policy, new_policy)) {
+    result.undecided.push_back(std::move(place));
   }
   std::vector<UndecidedPlace> places = undecided_places(new_policy);
   result.undecided.insert(result.undecided.end(), places.begin(), places.end());

@@ -50,4 +50,11 @@ PolicyDiff diff_policies(const LoadedPolicy& old_policy, const LoadedPolicy& new
 /// Where the small scope cannot decide `program` (see docs/review.md).
 std::vector<UndecidedPlace> undecided_places(const LoadedPolicy& policy);
 
+struct BottleSpace;
+/// Where `space` was cut short: output values with more combinations than are tried,
+/// kinds with more policy strings, lists tested more often than the scope has elements,
+/// hosts() changes no sample shows.
+std::vector<UndecidedPlace> scope_limits(const BottleSpace& space, const LoadedPolicy& old_policy,
+                                         const LoadedPolicy& new_policy);
+
 }  // namespace policyc

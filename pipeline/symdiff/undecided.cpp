@@ -3,11 +3,20 @@
 #include <fmt/format.h>
 
 #include "ir/expression_slots.hpp"
+#include "pipeline/symdiff/bottle_space.hpp"
 #include "pipeline/symdiff/policy_diff.hpp"
 
 namespace policyc {
 
 namespace {
+
+// file:line of `range`: an undecided entry names a line.
+std::string place_of(const SourceManager& sources, SourceRange range) {
+  std::string where = sources.location(range);
+  return where.substr(0, where.rfind(':'));
+}
+
+const char* side(bool in_new_policy) { return in_new_policy ? "" : " (old policy)"; }
 
 bool is_loop(const ast::Expr& e) {
   return e.kind == ast::Expr::Kind::Comprehension || e.kind == ast::Expr::Kind::Quantifier;
@@ -17,11 +26,7 @@ struct Walker {
   const SourceManager& sources;
   std::vector<UndecidedPlace>& out;
 
-  void report(const ast::Expr& e, const char* what) {
-    std::string where = sources.location(e.range);
-    where = where.substr(0, where.rfind(':'));
-    out.push_back({std::move(where), what});
-  }
+  void report(const ast::Expr& e, const char* what) { out.push_back({place_of(sources, e.range), what}); }
 
   void walk(const ast::Expr& e, int loops) {
     if (e.kind == ast::Expr::Kind::Call && e.builtin == ast::Builtin::Len) {
@@ -51,6 +56,38 @@ std::vector<UndecidedPlace> undecided_places(const LoadedPolicy& policy) {
     for_each_expression_slot(file, [&](const std::unique_ptr<ast::Expr>& slot, ExprPlace place) {
       if (slot && place != ExprPlace::Constant && place != ExprPlace::Default) walker.walk(*slot, 0);
     });
+  }
+  return out;
+}
+
+std::vector<UndecidedPlace> scope_limits(const BottleSpace& space, const LoadedPolicy& old_policy,
+                                         const LoadedPolicy& new_policy) {
+  std::vector<UndecidedPlace> out;
+  auto sources = [&](bool in_new) -> const SourceManager& {
+    return in_new ? new_policy.sources : old_policy.sources;
+  };
+  for (const CappedReach& capped : space.capped) {
+    out.push_back({place_of(sources(capped.in_new_policy), capped.where),
+                   fmt::format("{} depends on {} bottle fields or parameters, through the rules of "
+                               "the sets it reads: {} combinations of their sample values, more "
+                               "than the search tries{}",
+                               capped.key, capped.leaves, capped.combinations,
+                               side(capped.in_new_policy))});
+  }
+  for (const std::string& crowded : space.crowded) out.push_back({"the policies' strings", crowded});
+  for (const OverTestedList& list : space.over_tested) {
+    const bool param = list.list.compare(0, 7, "params.") == 0;
+    out.push_back({place_of(sources(list.in_new_policy), list.where),
+                   fmt::format("{} tests {}{} element by element {} times: the scope has lists of "
+                               "at most two elements{}",
+                               list.key, param ? "" : "bottle.", list.list, list.tests,
+                               side(list.in_new_policy))});
+  }
+  for (const UnsampledHostRules& hosts : space.unsampled_hosts) {
+    out.push_back({place_of(new_policy.sources, hosts.where),
+                   fmt::format("{}: its hosts() rules changed, and no sample host has classes one "
+                               "policy refuses and the other takes",
+                               hosts.path)});
   }
   return out;
 }
