@@ -215,9 +215,10 @@ class LeafReader {
       const std::string path = member_path(*source, locals_, is_element);
       if (!path.empty()) element = path + "[]";
     }
-    const bool tested = !comprehension || &loop != contribution_ || in_tested_set_;
-    if (!element.empty() && tested) out.tested_lists.insert(element);
-    if (tested && source) note_test(*source);
+    // A union inside a set a condition tests is tested as the set is: the set's tests count.
+    const bool own_test = !comprehension || &loop != contribution_;
+    if (!element.empty() && (own_test || in_tested_set_)) out.tested_lists.insert(element);
+    if (own_test && source) note_test(*source);
     if (source && !containers_.empty()) {
       const std::string entity = entity_of(*source);
       if (!entity.empty()) contains_[containers_.back()].insert(entity);
