@@ -177,18 +177,28 @@ struct Reach {
   bool compares_inputs = false;
 };
 
+// Once per output value and list or map: the new policy's place where both have it.
+template <typename Gap>
+void keep_once(std::vector<Gap>& gaps, Gap gap, const std::string Gap::*name) {
+  gaps.erase(std::remove_if(gaps.begin(), gaps.end(),
+                            [&](const Gap& g) { return g.key == gap.key && g.*name == gap.*name; }),
+             gaps.end());
+  gaps.push_back(std::move(gap));
+}
+
+// Each output value's reach in both policies, merged by key; what no reach can decide
+// goes to `space`.
 std::map<std::string, Reach> reaches(const ir::Program& old_program, const ir::Program& new_program,
-                                     std::vector<OverTestedList>& over_tested) {
+                                     BottleSpace& space) {
   std::map<std::string, Reach> out;
   for (const ir::Program* program : {&old_program, &new_program}) {
+    const bool in_new = program == &new_program;
     for (OutputReach& reach : output_reach(*program)) {
       for (const auto& [list, tests] : reach.over_tested) {
-        // Once per output value and list: the new policy's place where both have it.
-        const auto same = std::find_if(
-            over_tested.begin(), over_tested.end(),
-            [&](const OverTestedList& o) { return o.key == reach.key && o.list == list; });
-        if (same != over_tested.end()) over_tested.erase(same);
-        over_tested.push_back({reach.key, reach.where, program == &new_program, list, tests});
+        keep_once(space.over_tested, {reach.key, reach.where, in_new, list, tests}, &OverTestedList::list);
+      }
+      for (const std::string& map : reach.compared_maps) {
+        keep_once(space.compared_maps, {reach.key, reach.where, in_new, map}, &MapComparison::map);
       }
       Reach& merged = out[reach.key];
       merged.where = reach.where;
@@ -281,6 +291,9 @@ BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_
         "the policies hold {} numbers; a bottle's number is tried with the first {} only", numbers,
         kMaxLiteralsPerLeaf));
   }
+  if (scope.too_deep) {
+    space.crowded.push_back("a record nested more than three levels deep is not tried with values");
+  }
   for (const auto& [kind, strings] : scope.accepted) {
     if (strings.size() <= kMaxLiteralsPerLeaf) continue;
     space.crowded.push_back(fmt::format(
@@ -297,7 +310,7 @@ BottleSpace bottle_space(const ir::Program& old_program, const ir::Program& new_
   space.unsampled_hosts = unsampled_host_rules(old_program.manifest, new_program.manifest);
   // Each output value over everything that decides it, rules of other names included,
   // with the strings that reach compares or adds and the fields it reads varied together.
-  for (const auto& [key, reach] : reaches(old_program, new_program, space.over_tested)) {
+  for (const auto& [key, reach] : reaches(old_program, new_program, space)) {
     LeafValues within;
     within.strings = reach.literals.strings;
     within.integers = reach.literals.integers;

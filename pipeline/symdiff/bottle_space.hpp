@@ -39,6 +39,14 @@ struct OverTestedList {
   int tests = 0;
 };
 
+/// A bottle map one output value compares whole with a non-empty map.
+struct MapComparison {
+  std::string key;
+  SourceRange where;
+  bool in_new_policy = false;
+  std::string map;  // "env"
+};
+
 struct BottleSpace {
   std::deque<Atom> atoms;             // a deque: candidates point into it while it grows
   std::vector<Candidate> candidates;  // fewest atoms first: the first showing a change is minimal
@@ -46,6 +54,7 @@ struct BottleSpace {
   std::vector<std::string> crowded;  // kinds of value with more policy strings than are tried
   std::vector<UnsampledHostRules> unsampled_hosts;
   std::vector<OverTestedList> over_tested;
+  std::vector<MapComparison> compared_maps;
 };
 
 /// Every atom of both policies' schemas, then the candidates: none, each atom, each pair,

@@ -222,7 +222,10 @@ std::vector<std::string> LeafValues::lists(const Type& element, int depth,
 
 std::vector<std::string> LeafValues::records(const RecordType& record, int depth,
                                              const std::string& path) const {
-  if (depth > 3) return {};
+  if (depth > 3) {
+    too_deep = true;
+    return {};
+  }
   std::vector<std::pair<std::string, std::vector<std::string>>> fields;
   for (const FieldType& field : record.fields) {
     fields.emplace_back(field.name, values(*field.type, depth + 1, path + "." + field.name));

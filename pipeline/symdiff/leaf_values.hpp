@@ -59,6 +59,8 @@ struct LeafValues {
   mutable std::map<std::string, bool> added_alone_leaves;
   // A record's fields read together with more combinations than are tried: how many.
   mutable std::size_t overflow = 0;
+  // A record nested deeper than the scope walks: its values are not tried.
+  mutable bool too_deep = false;
   // The policy strings each kind accepts, checked once per kind rather than once per leaf.
   mutable std::map<Type::Kind, std::vector<std::string>> accepted;
 

@@ -18,6 +18,7 @@ struct Reads {
   std::set<std::string> tested_lists;
   std::set<std::string> tested_paths;  // leaves read other than as elements added to a set
   std::set<std::string> compared_lists;
+  std::set<std::string> compared_maps;
   std::map<std::string, int> over_tested;
   bool compares_inputs = false;
 };
@@ -86,6 +87,13 @@ class LeafReader {
       note_list_comparison(*expr, out);
     }
     if (expr->kind == ast::Expr::Kind::List) note_literal_list(*expr, out);
+    // A list sorted differs from the bottle's order only for two elements out of order.
+    if (expr->kind == ast::Expr::Kind::Call && expr->builtin == ast::Builtin::Sorted) {
+      for (const auto& argument : expr->operands) {
+        const std::string list = argument ? bottle_list(*argument) : "";
+        if (!list.empty()) out.tested_lists.insert(list + "[]");
+      }
+    }
     if (expr->kind == ast::Expr::Kind::Comprehension || expr->kind == ast::Expr::Kind::Quantifier) {
       read_loop(*expr, out);
       return;
@@ -153,6 +161,15 @@ class LeafReader {
     if (!entity.empty()) ++tests_[entity];
   }
 
+  // The bottle map at `expr`, if it is one read whole: "env".
+  std::string bottle_map(const ast::Expr& expr) const {
+    if (expr.kind != ast::Expr::Kind::Member || !expr.type || expr.type->kind != Type::Kind::Map)
+      return "";
+    bool is_element = false;
+    const std::string path = member_path(expr, locals_, is_element);
+    return is_element ? "" : path;
+  }
+
   // The bottle list at `expr`, if it is one read whole: "egress.allowlist".
   std::string bottle_list(const ast::Expr& expr) const {
     if (expr.kind != ast::Expr::Kind::Member || !expr.type || expr.type->kind != Type::Kind::List)
@@ -177,6 +194,9 @@ class LeafReader {
       const std::string list = bottle_list(*side);
       const bool empty = other->kind == ast::Expr::Kind::List && other->operands.empty();
       if (!list.empty() && !empty) out.compared_lists.insert(list);
+      const std::string map = bottle_map(*side);
+      const bool empty_map = other->kind == ast::Expr::Kind::Record && other->operands.empty();
+      if (!map.empty() && !empty_map) out.compared_maps.insert(map);
     }
   }
 
@@ -325,7 +345,8 @@ std::vector<OutputReach> output_reach(const ir::Program& program) {
         out.push_back({key, item.key_range, std::move(reads.paths), std::move(reads.fields),
                        std::move(reads.literals), std::move(reads.tested_lists),
                        std::move(reads.tested_paths), reads.compares_inputs,
-                       std::move(reads.compared_lists), std::move(reads.over_tested)});
+                       std::move(reads.compared_lists), std::move(reads.over_tested),
+                       std::move(reads.compared_maps)});
       });
   return out;
 }

@@ -48,6 +48,8 @@ struct OutputReach {
   // Bottle lists tested element by element more than twice (through the sets and `let`s
   // holding them), with the number of tests: they need more elements than the scope has.
   std::map<std::string, int> over_tested;
+  // Bottle maps compared whole with a non-empty map: the scope's maps have one key, `K`.
+  std::set<std::string> compared_maps;
 };
 
 std::vector<OutputReach> output_reach(const ir::Program& program);

@@ -83,6 +83,12 @@ std::vector<UndecidedPlace> scope_limits(const BottleSpace& space, const LoadedP
                                list.key, param ? "" : "bottle.", list.list, list.tests,
                                side(list.in_new_policy))});
   }
+  for (const MapComparison& map : space.compared_maps) {
+    out.push_back({place_of(sources(map.in_new_policy), map.where),
+                   fmt::format("{} compares bottle.{} whole with a map: the scope's maps have one "
+                               "key, named K{}",
+                               map.key, map.map, side(map.in_new_policy))});
+  }
   for (const UnsampledHostRules& hosts : space.unsampled_hosts) {
     out.push_back({place_of(new_policy.sources, hosts.where),
                    fmt::format("{}: its hosts() rules changed, and no sample host has classes one "
