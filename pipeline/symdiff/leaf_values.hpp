@@ -38,7 +38,8 @@ const char* kind_name(Type::Kind kind);
 
 /// The values of every leaf, for the whole scope or, with the pointers set, for one output
 /// value's reach.
-struct LeafValues {
+class LeafValues {
+ public:
   std::set<std::string> strings;
   std::set<std::int64_t> integers;
   mutable bool numbers_tried = false;  // some leaf is a number
@@ -68,6 +69,8 @@ struct LeafValues {
   void manifest_atoms(const RecordType& record, const std::string& prefix,
                       std::vector<Atom>& out) const;
 
+  // Each parameter at each value, list parameters also as pairs where tested, and every
+  // `together(...)` group given at once.
   void param_atoms(const RecordType& params, std::vector<Atom>& out) const;
 
  private:
