@@ -6,6 +6,9 @@ configure_file(${PROJECT_SOURCE_DIR}/docs/policyc.1.in ${PROJECT_BINARY_DIR}/pol
 
 # The same files the binary embeds: a starting point for a policy of one's own.
 install(FILES ${SHIPPED_POLICIES} DESTINATION ${CMAKE_INSTALL_DATADIR}/policyc/policies)
+# The error codes' docs, which `policyc lsp` links each diagnostic's code to
+# (lsp/policy_diagnostics.hpp finds them beside the binary).
+install(FILES ${PROJECT_SOURCE_DIR}/docs/errors.md DESTINATION ${CMAKE_INSTALL_DATADIR}/policyc)
 # The Debian package compresses the man page and puts zsh's completion where Debian's zsh
 # reads packaged ones (cmake/packaging.cmake).
 if(NOT POLICYC_DEBIAN_PACKAGE)

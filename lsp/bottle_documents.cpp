@@ -47,7 +47,9 @@ std::string OpenBottle::root() const {
 std::unique_ptr<OpenBottle> compile_open_bottle(const Document& bottle,
                                                 const Documents& documents) {
   auto open = std::make_unique<OpenBottle>();
-  open->policy = choose_policy("", bottle.path, open->sources, open->diags);
+  // The project file too is read from the editor first: an unsaved `params:` or
+  // `policy:` applies to the open bottles.
+  open->policy = choose_policy("", bottle.path, open->sources, open->diags, OverlaySource(documents));
   if (!open->policy) return open;
   open->program = load_program(*open->policy, OverlaySource(documents, open->root()),
                                open->sources, open->diags);
@@ -60,7 +62,8 @@ std::unique_ptr<OpenBottle> compile_open_bottle(const Document& bottle,
 }
 
 std::map<std::string, Json> bottle_diagnostics(const Documents& documents,
-                                               PositionEncoding encoding) {
+                                               PositionEncoding encoding,
+                                               const std::string& error_docs) {
   std::map<std::string, Json> out;
   for (const Document* document : documents.all()) {
     if (!is_bottle(*document)) continue;
@@ -76,7 +79,7 @@ std::map<std::string, Json> bottle_diagnostics(const Documents& documents,
       }
       const bool in_bottle = d.range.valid() && d.range.file == open->bottle;
       Json lsp = to_lsp(in_bottle ? d : placed_in_bottle(d, *open), open->sources, encoding,
-                        open->root());
+                        error_docs, open->root());
       // A fix narrower than the report (a quoted key's name) is the edit to make.
       if (in_bottle && d.fixes.size() == 1 && d.fixes[0].range.begin != d.range.begin) {
         lsp["data"]["range"] = range_json(open->sources, d.fixes[0].range, encoding);

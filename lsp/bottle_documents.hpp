@@ -1,6 +1,7 @@
 // Bottle manifests the client has open, compiled as `policyc compile BOTTLE` compiles
 // them: the policy choose_policy picks for the bottle's path, the project's default
-// parameters, and the open (unsaved) text of the bottle and of the project's policies.
+// parameters, and the open (unsaved) text of the bottle, of the project file and of the
+// project's policies.
 #pragma once
 #include <map>
 #include <memory>
@@ -42,6 +43,7 @@ std::unique_ptr<OpenBottle> compile_open_bottle(const Document& bottle,
 /// what `policyc compile` reports for it. A report about another file (the project file,
 /// the policy) is shown at the bottle's start, led by where it is.
 std::map<std::string, nlohmann::json> bottle_diagnostics(const Documents& documents,
-                                                         PositionEncoding encoding);
+                                                         PositionEncoding encoding,
+                                                         const std::string& error_docs);
 
 }  // namespace policyc::lsp

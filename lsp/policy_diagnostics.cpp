@@ -114,9 +114,21 @@ Json range_json(const SourceManager& sources, const SourceRange& range, Position
           {"end", {{"line", end.line}, {"character", end.character}}}};
 }
 
-std::string error_doc_url(const std::string& code) {
+std::string find_error_docs(const std::filesystem::path& executable) {
+  const std::filesystem::path folder = executable.parent_path();
+  for (const std::filesystem::path& candidate :
+       {folder / ".." / "share" / "policyc" / "errors.md", folder / ".." / "docs" / "errors.md"}) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(candidate, ec)) {
+      return uri_of_path(std::filesystem::weakly_canonical(candidate, ec).string());
+    }
+  }
+  return "";
+}
+
+std::string error_doc_url(const std::string& code, const std::string& docs) {
   const ErrorDoc* doc = find_error_doc(code);
-  if (!doc) return "";
+  if (!doc || docs.empty()) return "";
   // GitHub's anchor of the heading "## E0202: unknown name": lower case, punctuation
   // dropped, spaces as '-'.
   std::string anchor;
@@ -127,7 +139,7 @@ std::string error_doc_url(const std::string& code) {
       anchor += '-';
     }
   }
-  return std::string(kErrorDocsUrl) + "#" + anchor;
+  return docs + "#" + anchor;
 }
 
 bool is_policy(const Document& document) {
@@ -136,13 +148,13 @@ bool is_policy(const Document& document) {
 }
 
 Json to_lsp(const Diagnostic& d, const SourceManager& sources, PositionEncoding encoding,
-            const std::string& root) {
+            const std::string& error_docs, const std::string& root) {
   Json out = {{"range", range_json(sources, d.range, encoding)},
               {"severity", d.severity == Severity::Error ? 1 : 2},
               {"code", d.code},
               {"source", "policyc"},
               {"message", d.message}};
-  if (std::string href = error_doc_url(d.code); !href.empty()) {
+  if (std::string href = error_doc_url(d.code, error_docs); !href.empty()) {
     out["codeDescription"] = {{"href", std::move(href)}};
   }
   Json related = Json::array();
@@ -163,7 +175,8 @@ Json to_lsp(const Diagnostic& d, const SourceManager& sources, PositionEncoding 
 }
 
 std::map<std::string, Json> policy_diagnostics(const Documents& documents,
-                                               PositionEncoding encoding) {
+                                               PositionEncoding encoding,
+                                               const std::string& error_docs) {
   const OverlaySource source(documents);
   std::map<std::string, std::unique_ptr<Checked>> checked;  // by entry, each checked once
   std::map<std::string, std::vector<Loaded>> folders;       // each folder loaded once
@@ -188,7 +201,7 @@ std::map<std::string, Json> policy_diagnostics(const Documents& documents,
       for (const Diagnostic& d : result->diags.sorted()) {
         if (!d.range.valid() || result->sources.file(d.range.file).name() != document->path) continue;
         if (!seen.insert({d.range.begin, d.range.end, d.code, d.message}).second) continue;
-        list.push_back(to_lsp(d, result->sources, encoding));
+        list.push_back(to_lsp(d, result->sources, encoding, error_docs));
       }
     }
   }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "compiler/format/format.hpp"
 #include "lsp/bottle_documents.hpp"
 #include "lsp/bottle_features.hpp"
@@ -213,6 +215,15 @@ Json Server::initialize(const Json& params) {
       if (name == "utf-8") encoding_ = PositionEncoding::Utf8;
     }
   }
+  // A client may say where the docs are read (its team's web copy); otherwise the copy
+  // that goes with this binary, if any.
+  if (const std::optional<std::string> docs =
+          string_at(params, {"initializationOptions", "errorDocsUrl"})) {
+    error_docs_ = *docs;
+  } else {
+    std::error_code ec;
+    error_docs_ = find_error_docs(std::filesystem::read_symlink("/proc/self/exe", ec));
+  }
   initialized_ = true;
   return {{"capabilities",
            {{"positionEncoding", encoding_ == PositionEncoding::Utf8 ? "utf-8" : "utf-16"},
@@ -229,8 +240,8 @@ Json Server::initialize(const Json& params) {
 }
 
 void Server::publish_diagnostics() {
-  std::map<std::string, Json> all = policy_diagnostics(documents_, encoding_);
-  all.merge(bottle_diagnostics(documents_, encoding_));
+  std::map<std::string, Json> all = policy_diagnostics(documents_, encoding_, error_docs_);
+  all.merge(bottle_diagnostics(documents_, encoding_, error_docs_));
   for (auto& [uri, diagnostics] : all) {
     Json params = {{"uri", uri}, {"diagnostics", std::move(diagnostics)}};
     if (const Document* document = documents_.find(uri)) params["version"] = document->version;

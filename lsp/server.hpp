@@ -2,6 +2,7 @@
 #pragma once
 #include <istream>
 #include <ostream>
+#include <string>
 
 #include "lsp/documents.hpp"
 #include "lsp/json_rpc.hpp"
@@ -39,6 +40,7 @@ class Server {
   std::ostream& out_;
   Documents documents_;
   PositionEncoding encoding_ = PositionEncoding::Utf16;
+  std::string error_docs_;  // docs/errors.md's URI, which codes link to (or empty)
   bool initialized_ = false;
   bool shut_down_ = false;
   bool exited_ = false;

@@ -155,12 +155,12 @@ struct ProjectReader {
 }  // namespace
 
 std::optional<Project> read_project(const fs::path& root, SourceManager& sources,
-                                    DiagnosticSink& diags) {
+                                    DiagnosticSink& diags, const PolicySource& files) {
   Project project;
   project.root = root;
   const std::string name = display_path(root / kProjectFile);
   std::string error;
-  std::optional<std::string> text = FileSystemSource().read((root / kProjectFile).string(), error);
+  std::optional<std::string> text = files.read((root / kProjectFile).string(), error);
   if (!text) {
     diags.error("E1005", {}, fmt::format("cannot read project file '{}': {}", name, error));
     return std::nullopt;
@@ -196,7 +196,8 @@ std::vector<std::string> project_bottles(const Project& project) {
 }
 
 std::optional<PolicyChoice> choose_policy(const std::string& option, const std::string& near_file,
-                                          SourceManager& sources, DiagnosticSink& diags) {
+                                          SourceManager& sources, DiagnosticSink& diags,
+                                          const PolicySource& files) {
   PolicyChoice choice;
   if (!option.empty()) {
     choice.origin = PolicyChoice::Origin::Option;
@@ -213,7 +214,7 @@ std::optional<PolicyChoice> choose_policy(const std::string& option, const std::
     choice.entry = kShippedPolicy;
     return choice;
   }
-  std::optional<Project> project = read_project(*root, sources, diags);
+  std::optional<Project> project = read_project(*root, sources, diags, files);
   if (!project) return std::nullopt;
   choice.origin = PolicyChoice::Origin::Project;
   choice.entry = project->policy;

@@ -25,9 +25,11 @@ struct Project {
 /// The nearest folder at or above `start` that holds a policyc.yaml, if any.
 std::optional<std::filesystem::path> find_project_root(const std::filesystem::path& start);
 
-/// Reads `root`/policyc.yaml strictly; E10xx errors with positions go to `diags`.
+/// Reads `root`/policyc.yaml strictly, from `files` (an editor's open text before the
+/// disk); E10xx errors with positions go to `diags`.
 std::optional<Project> read_project(const std::filesystem::path& root, SourceManager& sources,
-                                    DiagnosticSink& diags);
+                                    DiagnosticSink& diags,
+                                    const PolicySource& files = FileSystemSource());
 
 /// `path` as a user reads it from the current directory: relative when the current
 /// directory is inside it or it is inside the current directory, absolute otherwise.
@@ -47,9 +49,11 @@ struct PolicyChoice {
 
 /// `--policy` wins; otherwise the project nearest above the folder of `near_file` (a
 /// bottle), or when there is none or no file, above the current directory; outside any
-/// project the shipped policies. Nothing when the project file has errors.
+/// project the shipped policies. Nothing when the project file has errors. The project
+/// file is read from `files`; which folder holds one is asked of the disk.
 std::optional<PolicyChoice> choose_policy(const std::string& option, const std::string& near_file,
-                                          SourceManager& sources, DiagnosticSink& diags);
+                                          SourceManager& sources, DiagnosticSink& diags,
+                                          const PolicySource& files = FileSystemSource());
 
 /// A policy given as a path (`diff --old-policy`, `explain --policy` without a bottle):
 /// an entry policy file (a file, or a path ending in .policy), or a folder whose

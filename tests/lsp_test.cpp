@@ -39,8 +39,15 @@ std::vector<Json> session(const std::string& input, int* exit_code = nullptr) {
   return bodies;
 }
 
-const std::string kInitialize =
-    frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}})");
+// Where the sessions' clients say the docs are, so that links do not depend on where the
+// test binary is (the server's own search is tested below).
+const std::string kErrorDocs = "https://docs.example.org/errors.md";
+
+std::string doc_url(const std::string& code) { return error_doc_url(code, kErrorDocs); }
+
+const std::string kInitialize = frame(
+    R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{},)"
+    R"("initializationOptions":{"errorDocsUrl":")" + kErrorDocs + R"("}}})");
 
 std::string did_open(const std::string& path, const std::string& text,
                      const std::string& language = "policy") {
@@ -190,7 +197,7 @@ TEST_CASE("lsp server: an unsaved edit of an imported file changes the importer'
   CHECK(sent[2]["params"]["uri"] == uri_of_path(imported));
   CHECK(after["uri"] == uri_of_path(entry));
   CHECK(after["diagnostics"].dump() ==
-        R"([{"code":"E0202","codeDescription":{"href":")" + error_doc_url("E0202") + R"("},)"
+        R"([{"code":"E0202","codeDescription":{"href":")" + doc_url("E0202") + R"("},)"
         R"("data":{"suggestion":"B"},"message":"unknown name 'A'; did you mean 'B'?",)"
         R"("range":{"end":{"character":16,"line":9},"start":{"character":15,"line":9}},)"
         R"("severity":1,"source":"policyc"}])");
@@ -243,9 +250,54 @@ TEST_CASE("lsp server: formatting returns fmt's text as one edit and refuses a s
 }
 
 TEST_CASE("lsp diagnostics: a code's docs link is the heading's anchor in docs/errors.md") {
-  CHECK(error_doc_url("E0202") == std::string(kErrorDocsUrl) + "#e0202-unknown-name");
-  CHECK(error_doc_url("W0601") == std::string(kErrorDocsUrl) + "#w0601-unused-constant");
-  CHECK(error_doc_url("E9999").empty());
+  const std::string docs = "https://docs.example.org/errors.md";
+  CHECK(error_doc_url("E0202", docs) == docs + "#e0202-unknown-name");
+  CHECK(error_doc_url("W0601", docs) == docs + "#w0601-unused-constant");
+  CHECK(error_doc_url("E9999", docs).empty());
+  CHECK(error_doc_url("E0202", "").empty());
+}
+
+TEST_CASE("lsp diagnostics: the docs are the copy installed beside the binary, or none") {
+  testing::ScratchFolder prefix;
+  std::filesystem::create_directories(prefix.dir() / "bin");
+  std::filesystem::create_directories(prefix.dir() / "share" / "policyc");
+  const std::filesystem::path binary = prefix.dir() / "bin" / "policyc";
+  CHECK(find_error_docs(binary).empty());
+  std::ofstream(prefix.path("share/policyc/errors.md")) << "# Errors\n";
+  const std::string installed = std::filesystem::canonical(prefix.path("share/policyc/errors.md"));
+  CHECK(find_error_docs(binary) == uri_of_path(installed));
+  // A binary built in the checkout (build/policyc) finds the checkout's docs/errors.md.
+  testing::ScratchFolder checkout;
+  std::filesystem::create_directories(checkout.dir() / "docs");
+  std::filesystem::create_directories(checkout.dir() / "build");
+  std::ofstream(checkout.path("docs/errors.md")) << "# Errors\n";
+  CHECK(find_error_docs(checkout.dir() / "build" / "policyc") ==
+        uri_of_path(std::filesystem::canonical(checkout.path("docs/errors.md"))));
+}
+
+TEST_CASE("lsp diagnostics: a client's errorDocsUrl is where codes link, and empty means none") {
+  testing::ScratchFolder folder;
+  const std::string path = folder.path("p.policy");
+  auto initialize = [](const Json& options) {
+    return frame(Json{{"jsonrpc", "2.0"},
+                      {"id", 1},
+                      {"method", "initialize"},
+                      {"params", {{"capabilities", Json::object()}, {"initializationOptions", options}}}}
+                     .dump());
+  };
+  // The unknown name's report, among the unused constant's lints.
+  auto unknown_name = [&](const Json& options) {
+    auto sent = session(initialize(options) + did_open(path, "const A: list<hostname> = B\n"));
+    REQUIRE(sent.size() == 2);
+    for (const Json& d : sent[1]["params"]["diagnostics"]) {
+      if (d["code"] == "E0202") return d;
+    }
+    FAIL("no E0202 in " << sent[1].dump());
+    return Json();
+  };
+  CHECK(unknown_name({{"errorDocsUrl", "https://docs.example.org/errors.html"}})
+            ["codeDescription"]["href"] == "https://docs.example.org/errors.html#e0202-unknown-name");
+  CHECK_FALSE(unknown_name({{"errorDocsUrl", ""}}).contains("codeDescription"));
 }
 
 TEST_CASE("lsp server: definition and hover on a name declared under a comment") {
@@ -428,7 +480,7 @@ TEST_CASE("lsp bottles: an unknown key is compile's E0311 with a did-you-mean fi
   auto sent = session(kInitialize + did_open(project.bottle, "hots:\n  - a.example.com\n", "yaml"));
   REQUIRE(sent.size() == 2);
   CHECK(sent[1]["params"].dump() ==
-        R"({"diagnostics":[{"code":"E0311","codeDescription":{"href":")" + error_doc_url("E0311") +
+        R"({"diagnostics":[{"code":"E0311","codeDescription":{"href":")" + doc_url("E0311") +
             R"("},"data":{"suggestion":"hosts"},"message":"unknown key 'hots' in the manifest; did you mean 'hosts'?",)"
             R"("range":{"end":{"character":4,"line":0},"start":{"character":0,"line":0}},"severity":1,"source":"policyc"}],)"
             R"("uri":")" + uri_of_path(project.bottle) + R"(","version":1})");
@@ -448,7 +500,7 @@ TEST_CASE("lsp bottles: a renamed key warns, links to the rename and is renamed 
   REQUIRE(sent.size() == 2);
   const Json& warning = sent[1]["params"]["diagnostics"][0];
   CHECK(warning.dump() ==
-        R"({"code":"W0330","codeDescription":{"href":")" + error_doc_url("W0330") +
+        R"({"code":"W0330","codeDescription":{"href":")" + doc_url("W0330") +
             R"("},"data":{"range":{"end":{"character":10,"line":0},"start":{"character":1,"line":0}},"suggestion":"hosts"},)"
             R"x("message":"'old_hosts' is now called 'hosts'; rename 'old_hosts' to 'hosts' ('policyc migrate' does it)",)x"
             R"("range":{"end":{"character":11,"line":0},"start":{"character":0,"line":0}},)"
@@ -517,11 +569,29 @@ TEST_CASE("lsp bottles: the project's policy open and unsaved is the one the bot
   CHECK(sent[5]["params"]["uri"] == uri_of_path(project.bottle));
   // The policy's error is the bottle's first character's, led by where it is.
   CHECK(sent[5]["params"]["diagnostics"].dump() ==
-        R"([{"code":"E0202","codeDescription":{"href":")" + error_doc_url("E0202") +
+        R"([{"code":"E0202","codeDescription":{"href":")" + doc_url("E0202") +
             R"("},"message":"bottle.policy:17:23: 'bottle' has no field 'hots'; did you mean 'hosts'?",)"
             R"("range":{"end":{"character":0,"line":0},"start":{"character":0,"line":0}},)"
             R"("relatedInformation":[{"location":{"range":{"end":{"character":15,"line":0},"start":{"character":9,"line":0}},)"
             R"("uri":")" + uri_of_path(project.policy) + R"("},"message":"'bottle' is declared here"}],"severity":1,"source":"policyc"}])");
+}
+
+TEST_CASE("lsp bottles: the project file open and unsaved is the one the bottle is read with") {
+  BottleProject project;
+  std::string with_extra = kBottlePolicy;
+  with_extra.insert(with_extra.find("  proxy:"), "  extra: bool = false\n");
+  std::ofstream(project.folder.path("other.policy")) << with_extra;
+  const std::string project_file = project.folder.path("policyc.yaml");
+  auto sent = session(kInitialize + did_open(project.bottle, "extra: true\nhosts: [a.example.com]\n", "yaml") +
+                      did_open(project_file, "policy: other.policy\n", "yaml") +
+                      did_change(project_file, "polciy: other.policy\n"));
+  REQUIRE(sent.size() == 4);  // the bottle's publications: the project file has none
+  CHECK(sent[1]["params"]["diagnostics"][0]["message"] == "unknown key 'extra' in the manifest");
+  CHECK(sent[2]["params"]["uri"] == uri_of_path(project.bottle));
+  CHECK(sent[2]["params"]["diagnostics"].dump() == "[]");
+  CHECK(sent[3]["params"]["uri"] == uri_of_path(project.bottle));
+  CHECK(sent[3]["params"]["diagnostics"][0]["message"] ==
+        project_file + ":1:1: unknown key 'polciy' in policyc.yaml; did you mean 'policy'?");
 }
 
 TEST_CASE("lsp bottles: Markdown front matter is the bottle, and a list of an enum completes") {

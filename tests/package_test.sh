@@ -36,6 +36,7 @@ expected_files='./usr/bin/policyc
 ./usr/share/doc/policyc/changelog.Debian.gz
 ./usr/share/doc/policyc/copyright
 ./usr/share/man/man1/policyc.1.gz
+./usr/share/policyc/errors.md
 ./usr/share/policyc/policies/bottle.policy
 ./usr/share/policyc/policies/defaults.policy
 ./usr/share/policyc/policies/pipelock.policy

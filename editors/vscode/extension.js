@@ -15,7 +15,11 @@ function activate(context) {
   const bottles = settings.get('bottles', []);
   const documentSelector = [{ scheme: 'file', language: 'policy' }]
     .concat(bottles.map((pattern) => ({ scheme: 'file', pattern })));
-  client = new LanguageClient('policyc', 'policyc', { command, args: ['lsp'] }, { documentSelector });
+  // Empty: the server links codes to the docs/errors.md installed with it.
+  const errorDocsUrl = settings.get('errorDocsUrl', '');
+  const initializationOptions = errorDocsUrl ? { errorDocsUrl } : {};
+  client = new LanguageClient('policyc', 'policyc', { command, args: ['lsp'] },
+    { documentSelector, initializationOptions });
   context.subscriptions.push({ dispose: () => client && client.stop() });
   return client.start();
 }
