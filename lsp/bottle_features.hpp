@@ -1,4 +1,4 @@
-// Hover and completion in an open bottle, read against the manifest schema of the
+// Hover, go to definition and completion in an open bottle, read against the manifest schema of the
 // policy its diagnostics come from (lsp/bottle_documents).
 #pragma once
 #include <nlohmann/json.hpp>
@@ -10,6 +10,11 @@ namespace policyc::lsp {
 /// On a key: the schema field it names (its declaration, the comment above it, where it
 /// is). On a hostname value: what `policyc explain BOTTLE --host H` says of it.
 nlohmann::json bottle_hover(const TextPosition& at, const Documents& documents);
+
+/// On a key: the declaration of the schema field it names, and for an old name the
+/// `renamed` rule too; nothing for a policy not on disk (the shipped one).
+nlohmann::json bottle_definition(const TextPosition& at, const Documents& documents,
+                                 PositionEncoding encoding);
 
 /// The schema's fields the mapping at the cursor may still have, or, after `KEY: `, the
 /// values of KEY's enum.

@@ -6,6 +6,7 @@
 #include "compiler/syntax/comments.hpp"
 #include "lsp/bottle_documents.hpp"
 #include "lsp/bottle_features.hpp"
+#include "lsp/bottle_spot.hpp"
 #include "pipelock/explain/explain_report.hpp"
 #include "runtime/input/yaml_tree.hpp"
 
@@ -14,54 +15,6 @@ namespace policyc::lsp {
 namespace {
 
 using Json = nlohmann::json;
-
-// What the cursor is on: a key and the field it names (directly or by an old name), or
-// a scalar value and the type the schema gives it.
-struct Spot {
-  const FieldType* field = nullptr;
-  const YamlNode* value = nullptr;
-  const Type* type = nullptr;
-};
-
-bool contains(const SourceRange& range, std::uint32_t offset) {
-  return range.valid() && range.begin <= offset && offset <= range.end;
-}
-
-void find_in(const YamlNode& node, const Type& type, std::uint32_t offset, Spot& spot);
-
-void find_in_record(const YamlNode& node, const RecordType& record, std::uint32_t offset,
-                    Spot& spot) {
-  for (const YamlNode::Entry& entry : node.entries) {
-    const FieldType* field = field_named(record, entry.key);
-    if (contains(entry.key_range, offset)) {
-      spot.field = field;
-      return;
-    }
-    if (field && contains(entry.value.range, offset)) {
-      return find_in(entry.value, *field->type, offset, spot);
-    }
-  }
-}
-
-void find_in(const YamlNode& node, const Type& type, std::uint32_t offset, Spot& spot) {
-  if (node.kind == YamlNode::Kind::Mapping && type.kind == Type::Kind::Record) {
-    return find_in_record(node, *type.record, offset, spot);
-  }
-  if (node.kind == YamlNode::Kind::Mapping && type.kind == Type::Kind::Map) {
-    for (const YamlNode::Entry& entry : node.entries) {
-      if (contains(entry.value.range, offset)) return find_in(entry.value, *type.element, offset, spot);
-    }
-  }
-  if (node.kind == YamlNode::Kind::Sequence && type.kind == Type::Kind::List) {
-    for (const YamlNode& item : node.items) {
-      if (contains(item.range, offset)) return find_in(item, *type.element, offset, spot);
-    }
-  }
-  if (node.kind == YamlNode::Kind::Scalar && contains(node.range, offset)) {
-    spot.value = &node;
-    spot.type = &type;
-  }
-}
 
 // The field's declaration as written (name, type, default, hosts clause) on its first
 // line, without a trailing comment; then the comments that document it.
@@ -106,11 +59,7 @@ Json bottle_hover(const TextPosition& at, const Documents& documents) {
   DiagnosticSink scratch;  // the YAML's problems are the diagnostics' business
   const std::unique_ptr<YamlNode> tree = load_yaml_tree(open->sources, open->bottle, scratch);
   if (!tree) return nullptr;
-  Spot spot;
-  Type manifest;
-  manifest.kind = Type::Kind::Record;
-  manifest.record = open->program->manifest;
-  find_in(*tree, manifest, at.offset, spot);
+  const BottleSpot spot = spot_at(*tree, *open->program->manifest, at.offset);
   std::string text;
   if (spot.field) text = field_hover(*spot.field, open->sources);
   if (spot.value && spot.type->kind == Type::Kind::Hostname) text = host_hover(*spot.value, *open);

@@ -147,6 +147,12 @@ bool is_policy(const Document& document) {
          std::filesystem::path(document.path).extension() == ".policy";
 }
 
+std::string uri_on_disk(const SourceManager& sources, FileId file, const std::string& root) {
+  const std::filesystem::path path =
+      (std::filesystem::path(root) / sources.file(file).name()).lexically_normal();
+  return path.is_absolute() ? uri_of_path(path.string()) : "";
+}
+
 Json to_lsp(const Diagnostic& d, const SourceManager& sources, PositionEncoding encoding,
             const std::string& error_docs, const std::string& root) {
   Json out = {{"range", range_json(sources, d.range, encoding)},
@@ -160,12 +166,11 @@ Json to_lsp(const Diagnostic& d, const SourceManager& sources, PositionEncoding 
   Json related = Json::array();
   for (const DiagnosticNote& note : d.notes) {
     if (!note.range.valid()) continue;
-    const std::filesystem::path file =
-        (std::filesystem::path(root) / sources.file(note.range.file).name()).lexically_normal();
-    if (!file.is_absolute()) continue;
+    std::string uri = uri_on_disk(sources, note.range.file, root);
+    if (uri.empty()) continue;
     related.push_back(
         {{"location",
-          {{"uri", uri_of_path(file.string())},
+          {{"uri", std::move(uri)},
            {"range", range_json(sources, note.range, encoding)}}},
          {"message", note.message}});
   }

@@ -27,6 +27,10 @@ std::string error_doc_url(const std::string& code, const std::string& docs);
 nlohmann::json range_json(const SourceManager& sources, const SourceRange& range,
                           PositionEncoding encoding);
 
+/// The URI of `file` named relative to `root` (a project's policies), or empty for a file
+/// that is not on disk (the shipped policies, named "policies/NAME.policy").
+std::string uri_on_disk(const SourceManager& sources, FileId file, const std::string& root);
+
 /// An LSP Diagnostic for `d`, whose range lies in `text`: severity, code, source
 /// "policyc", the message, and each note as related information. A note in a file named
 /// relative to `root` (a project's policies) links to the file under it; one in a file

@@ -55,7 +55,7 @@ struct InvalidParams {
 // The requests a bottle answers (lsp/bottle_features); the others are a policy's.
 bool is_bottle_method(const std::string& method) {
   return method == "textDocument/hover" || method == "textDocument/completion" ||
-         method == "textDocument/codeAction";
+         method == "textDocument/codeAction" || method == "textDocument/definition";
 }
 
 }  // namespace
@@ -187,6 +187,7 @@ Json Server::bottle_request(const std::string& method, const Document& bottle,
                             const Json& params) const {
   if (method == "textDocument/codeAction") return code_actions(bottle, params);
   const TextPosition at = position_in(bottle, params);
+  if (method == "textDocument/definition") return bottle_definition(at, documents_, encoding_);
   return method == "textDocument/hover" ? bottle_hover(at, documents_)
                                         : bottle_completion(at, documents_);
 }

@@ -534,6 +534,33 @@ TEST_CASE("lsp bottles: hover on a key shows its field, on a host what explain -
   CHECK(sent[5]["result"].is_null());
 }
 
+TEST_CASE("lsp bottles: definition on a key goes to its field, an old name to the rename too") {
+  BottleProject project;
+  const std::string text = "leak: warn\nproxy:\n  level: high\nold_hosts: [a.example.com]\n";
+  auto sent = session(kInitialize + did_open(project.bottle, text, "yaml") +
+                      at_positions("textDocument/definition", project.bottle,
+                                   {{0, 1}, {2, 4}, {3, 2}, {0, 7}}));
+  REQUIRE(sent.size() == 6);
+  const std::string policy = R"(,"uri":")" + uri_of_path(project.policy) + R"("})";
+  auto at = [&](int line, int begin, int end) {
+    return R"({"range":{"end":{"character":)" + std::to_string(end) + R"(,"line":)" +
+           std::to_string(line) + R"(},"start":{"character":)" + std::to_string(begin) +
+           R"(,"line":)" + std::to_string(line) + "}}" + policy;
+  };
+  CHECK(sent[2]["result"].dump() == "[" + at(3, 2, 6) + "]");
+  CHECK(sent[3]["result"].dump() == "[" + at(10, 2, 7) + "]");
+  CHECK(sent[4]["result"].dump() == "[" + at(2, 2, 7) + "," + at(5, 10, 19) + "]");
+  CHECK(sent[5]["result"].is_null());  // a value
+}
+
+TEST_CASE("lsp bottles: a policy not on disk (the shipped one) has no URI to go to") {
+  SourceManager sources;
+  const FileId shipped = sources.add("policies/pipelock.policy", "");
+  const FileId project = sources.add("policies/pipelock.policy", "");
+  CHECK(uri_on_disk(sources, shipped, "").empty());
+  CHECK(uri_on_disk(sources, project, "/srv/fleet") == "file:///srv/fleet/policies/pipelock.policy");
+}
+
 TEST_CASE("lsp bottles: completion offers the fields left at the cursor's level and enum values") {
   BottleProject project;
   const std::string text = "leak: \n\nproxy:\n  p\n  level: \n";

@@ -416,3 +416,27 @@ test('bottles: completion of the keys left and of an enum\'s values', async () =
   assert.deepStrictEqual(values.items.map((i) => i.label), ['block', 'warn']);
   await stop(server);
 });
+
+test('bottles: definition on a key is its field in the project\'s policy', async () => {
+  const { dir, bottle } = bottleProject();
+  const server = await initialized();
+  open(server, bottle, 'leak: warn\nhosts: [a.example.com]\n', 'yaml');
+  const found = await server.connection.sendRequest('textDocument/definition',
+    { textDocument: { uri: uriOf(bottle) }, position: { line: 1, character: 2 } });
+  assert.deepStrictEqual(found, [{ uri: uriOf(path.join(dir, 'bottle.policy')),
+    range: { start: { line: 2, character: 2 }, end: { line: 2, character: 7 } } }]);
+  await stop(server);
+});
+
+test('bottles: an unsaved policyc.yaml chooses the policy they are read against', async () => {
+  const { dir, bottle } = bottleProject();
+  fs.writeFileSync(path.join(dir, 'other.policy'),
+    bottlePolicyText.replace('  leak:', '  extra: bool = false\n  leak:'));
+  const server = await initialized();
+  open(server, bottle, 'extra: true\nhosts: [a.example.com]\n', 'yaml');
+  const before = await server.diagnosticsOf(uriOf(bottle));
+  assert.deepStrictEqual(before.map((d) => d.message), ["unknown key 'extra' in the manifest"]);
+  open(server, path.join(dir, 'policyc.yaml'), 'policy: other.policy\n', 'yaml');
+  assert.deepStrictEqual(await server.diagnosticsOf(uriOf(bottle)), []);
+  await stop(server);
+});
