@@ -65,7 +65,12 @@ Json bottle_completion(const TextPosition& at, const Documents& documents) {
   for (const std::string& key : outline->siblings) present.push_back(field_named(*record, key));
   for (const FieldType& field : record->fields) {
     if (std::find(present.begin(), present.end(), &field) != present.end()) continue;
-    items.push_back({{"label", field.name}, {"kind", kProperty}, {"detail", describe_type(*field.type)}});
+    items.push_back({{"label", field.name},
+                     {"kind", kProperty},
+                     {"detail", describe_type(*field.type)},
+                     {"documentation",
+                      {{"kind", "markdown"}, {"value", field_documentation(field, open->sources)}}},
+                     {"insertText", field.name + ": "}});
   }
   return answer();
 }

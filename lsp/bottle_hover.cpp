@@ -16,9 +16,23 @@ namespace {
 
 using Json = nlohmann::json;
 
-// The field's declaration as written (name, type, default, hosts clause) on its first
-// line, without a trailing comment; then the comments that document it.
-std::string field_hover(const FieldType& field, const SourceManager& sources) {
+std::string host_hover(const YamlNode& value, const OpenBottle& open) {
+  std::string host;
+  if (check_hostname(value.scalar, host)) return "";  // reported as a diagnostic already
+  if (!open.compiled) {
+    return "`policyc explain --host` needs the bottle to compile: fix its errors first.\n";
+  }
+  const Explanation explanation = explain_config(
+      {*open.program, open.compiled->manifest, open.compiled->params, open.compiled->evaluation,
+       open.sources, open.bottle});
+  const HostExplanation explained =
+      explain_host(explanation, host, open.compiled->evaluation.output);
+  return fmt::format("```\n{}```\n", explain_host_text(explained, open.sources));
+}
+
+}  // namespace
+
+std::string field_documentation(const FieldType& field, const SourceManager& sources) {
   const std::string& text = sources.file(field.range.file).text();
   const std::size_t line_end = std::min(text.find('\n', field.range.begin), text.size());
   std::string_view line(text.data() + field.range.begin, line_end - field.range.begin);
@@ -37,22 +51,6 @@ std::string field_hover(const FieldType& field, const SourceManager& sources) {
   return out + fmt::format("\n{}\n", location.substr(0, location.rfind(':')));
 }
 
-std::string host_hover(const YamlNode& value, const OpenBottle& open) {
-  std::string host;
-  if (check_hostname(value.scalar, host)) return "";  // reported as a diagnostic already
-  if (!open.compiled) {
-    return "`policyc explain --host` needs the bottle to compile: fix its errors first.\n";
-  }
-  const Explanation explanation = explain_config(
-      {*open.program, open.compiled->manifest, open.compiled->params, open.compiled->evaluation,
-       open.sources, open.bottle});
-  const HostExplanation explained =
-      explain_host(explanation, host, open.compiled->evaluation.output);
-  return fmt::format("```\n{}```\n", explain_host_text(explained, open.sources));
-}
-
-}  // namespace
-
 Json bottle_hover(const TextPosition& at, const Documents& documents) {
   const std::unique_ptr<OpenBottle> open = compile_open_bottle(*at.document, documents);
   if (!open->program) return nullptr;
@@ -61,7 +59,7 @@ Json bottle_hover(const TextPosition& at, const Documents& documents) {
   if (!tree) return nullptr;
   const BottleSpot spot = spot_at(*tree, *open->program->manifest, at.offset);
   std::string text;
-  if (spot.field) text = field_hover(*spot.field, open->sources);
+  if (spot.field) text = field_documentation(*spot.field, open->sources);
   if (spot.value && spot.type->kind == Type::Kind::Hostname) text = host_hover(*spot.value, *open);
   if (text.empty()) return nullptr;
   return {{"contents", {{"kind", "markdown"}, {"value", std::move(text)}}}};

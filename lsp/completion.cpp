@@ -3,6 +3,7 @@
 #include <set>
 
 #include "compiler/check/builtins.hpp"
+#include "compiler/syntax/comments.hpp"
 #include "lsp/analysis.hpp"
 #include "lsp/names.hpp"
 #include "pipelock/schema/output_schema.hpp"
@@ -51,9 +52,13 @@ std::uint32_t skip_blanks_back(std::string_view text, std::uint32_t offset) {
 class Items {
  public:
   /// The new item, or nullptr when the label was offered already.
-  Json* offer(const std::string& label, int kind, const std::string& detail) {
+  Json* offer(const std::string& label, int kind, const std::string& detail,
+              const std::string& documentation = "") {
     if (!offered_.insert(label).second) return nullptr;
     items_.push_back({{"label", label}, {"kind", kind}, {"detail", detail}});
+    if (!documentation.empty()) {
+      items_.back()["documentation"] = {{"kind", "markdown"}, {"value", documentation}};
+    }
     return &items_.back();
   }
   Json result() { return {{"isIncomplete", false}, {"items", std::move(items_)}}; }
@@ -130,7 +135,11 @@ bool offer_fields(const TextPosition& at, const Documents& documents, std::uint3
   const Chain chain = chain_type(at, documents, word - 1, at.offset);
   const RecordType* record = record_of(chain.type);
   for (const FieldType& field : record ? record->fields : std::vector<FieldType>{}) {
-    items.offer(field.name, kField, type_name(*field.type));
+    items.offer(field.name, kField, type_name(*field.type),
+                field.range.valid()
+                    ? field_comment(chain.analysis->sources.file(field.range.file).text(),
+                                    field.range.begin)
+                    : "");
   }
   return true;  // only a field can follow a '.'
 }
@@ -237,7 +246,11 @@ bool offer_output_keys(const TextPosition& at, std::uint32_t word, Items& items)
   const TargetField* section = output_section_at(text, line);
   if (!section) return false;
   for (const TargetField& field : section->children) {
-    items.offer(field.key, kProperty, output_type_name(field));
+    if (Json* item = items.offer(field.key, kProperty, output_type_name(field))) {
+      // What follows the key: a section's block, or a value.
+      (*item)["insertText"] =
+          field.key + (field.type == TargetField::Type::Section ? " {" : " = ");
+    }
   }
   return true;
 }
@@ -269,9 +282,15 @@ void offer_names(const TextPosition& at, const Documents& documents, Items& item
   for (const Declaration& d : index.declarations) {
     if (d.kind == DeclarationKind::Rule || d.kind == DeclarationKind::Output) continue;
     items.offer(d.name, item_kind(d.kind),
-                std::string(keyword_of(d.kind)) + (d.detail.empty() ? "" : ": " + d.detail));
+                std::string(keyword_of(d.kind)) + (d.detail.empty() ? "" : ": " + d.detail),
+                index.comment_of(d));
   }
-  for (const BuiltinFunction& f : kBuiltins) items.offer(std::string(f.name), kFunction, std::string(f.signature));
+  for (const BuiltinFunction& f : kBuiltins) {
+    if (Json* item = items.offer(std::string(f.name), kFunction, std::string(f.signature),
+                                 std::string(f.doc))) {
+      (*item)["insertText"] = std::string(f.name) + "(";
+    }
+  }
   for (const char* name : kTypes) items.offer(name, kTypeParameter, "type");
   for (const char* name : kKeywords) items.offer(name, kKeyword, "keyword");
 }

@@ -16,22 +16,6 @@ using Json = nlohmann::json;
 // A value longer than this is cut: a hover is a glance, not a dump.
 constexpr std::size_t kValueChars = 200;
 
-// The comment above a declaration, or else the one ending its line: the shipped
-// manifest documents most fields at the end of their line.
-std::string comment_of(std::string_view text, std::uint32_t offset) {
-  std::string above = comment_above(text, offset);
-  if (!above.empty()) return above;
-  const std::size_t line_start = offset == 0 ? 0 : text.rfind('\n', offset - 1) + 1;
-  const std::string_view line = text.substr(line_start, text.find('\n', offset) - line_start);
-  for (const Comment& c : scan_comments(line)) {
-    if (c.own_line) continue;
-    std::string body = comment_text(line, c).substr(1);
-    if (!body.empty() && body[0] == ' ') body.erase(0, 1);
-    return body + "\n";
-  }
-  return "";
-}
-
 // A value as the policy would write it.
 void write_value(const Value& v, std::string& out) {
   if (out.size() > kValueChars) return;
@@ -85,7 +69,7 @@ std::string field_hover(const Analysis& analysis, const RecordType& record, cons
   std::string text = code_block(code);
   if (field.range.valid()) {
     const std::string comment =
-        comment_of(analysis.sources.file(field.range.file).text(), field.range.begin);
+        field_comment(analysis.sources.file(field.range.file).text(), field.range.begin);
     if (!comment.empty()) text += "\n" + comment;
   }
   return text;
@@ -178,7 +162,7 @@ std::string declaration_hover(const NameIndex& index, const Declaration& d, cons
     }
   }
   std::string text = code_block(code);
-  const std::string comment = comment_above(index.sources.file(d.name_range.file).text(), d.name_range.begin);
+  const std::string comment = index.comment_of(d);
   if (!comment.empty()) text += "\n" + comment;
   return text;
 }

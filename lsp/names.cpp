@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "compiler/syntax/comments.hpp"
 #include "compiler/syntax/load.hpp"
 #include "compiler/syntax/parse.hpp"
 #include "lsp/policy_diagnostics.hpp"
@@ -207,6 +208,11 @@ std::vector<SourceRange> NameIndex::occurrences_of(const Symbol& symbol) const {
     if (u.name == symbol.name && u.local == symbol.local) found.push_back(u.range);
   }
   return found;
+}
+
+std::string NameIndex::comment_of(const Declaration& declaration) const {
+  return comment_above(sources.file(declaration.name_range.file).text(),
+                       declaration.name_range.begin);
 }
 
 const std::string& NameIndex::path_of(const SourceRange& range) const {

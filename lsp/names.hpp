@@ -66,6 +66,8 @@ struct NameIndex {
   /// Every range where the symbol is written: definitions first, then uses, in file order.
   std::vector<SourceRange> occurrences_of(const Symbol& symbol) const;
   const std::string& path_of(const SourceRange& range) const;
+  /// The comment above the declaration, which documents it.
+  std::string comment_of(const Declaration& declaration) const;
 };
 
 NameIndex index_names(const Document& document, const Documents& documents);

@@ -569,10 +569,15 @@ TEST_CASE("lsp bottles: completion offers the fields left at the cursor's level 
                                    {{1, 0}, {3, 3}, {0, 6}, {4, 9}}));
   REQUIRE(sent.size() == 6);
   // Top level: `leak` and `proxy` are there; in `proxy`: `level` is there.
+  // Each with its declaration and comments, as hover shows them, and the key to insert.
   CHECK(sent[2]["result"].dump() ==
-        R"({"isIncomplete":false,"items":[{"detail":"a list of hostname","kind":10,"label":"hosts"}]})");
+        R"({"isIncomplete":false,"items":[{"detail":"a list of hostname","documentation":{"kind":"markdown",)"
+        R"("value":"```policy\nhosts: list<hostname> = []\n```\n\nHosts the bottle may reach.\n\nbottle.policy:3\n"},)"
+        R"("insertText":"hosts: ","kind":10,"label":"hosts"}]})");
   CHECK(sent[3]["result"].dump() ==
-        R"({"isIncomplete":false,"items":[{"detail":"an integer","kind":10,"label":"port"}]})");
+        R"({"isIncomplete":false,"items":[{"detail":"an integer","documentation":{"kind":"markdown",)"
+        R"("value":"```policy\nport: int = 8080\n```\n\nbottle.policy:10\n"},)"
+        R"("insertText":"port: ","kind":10,"label":"port"}]})");
   CHECK(sent[4]["result"].dump() ==
         R"({"isIncomplete":false,"items":[{"detail":"one of \"block\", \"warn\"","kind":20,"label":"block"},)"
         R"({"detail":"one of \"block\", \"warn\"","kind":20,"label":"warn"}]})");
@@ -697,6 +702,36 @@ TEST_CASE("lsp completion: at a key of the output block, the pipelock schema's k
   CHECK(has_item(names, "sorted 3 sorted(list<T>) -> list<T>"));
   CHECK(has_item(names, "hostname 25 type"));
   CHECK(has_item(names, "when 14 keyword"));
+}
+
+// The item labelled `label`, or null.
+Json item_labelled(const Json& result, const std::string& label) {
+  for (const Json& item : result["items"]) {
+    if (item["label"] == label) return item;
+  }
+  return nullptr;
+}
+
+TEST_CASE("lsp completion: items carry the comments that document them and what to insert",
+          "[lsp][completion]") {
+  auto documentation = [](const Json& item) {
+    return item.contains("documentation") ? item["documentation"]["value"].get<std::string>() : "-";
+  };
+  const Json fields = complete_with("  allowlist += bottle.", "}\n\noutput");
+  // A field documented at the end of its line, one documented by nothing.
+  CHECK(documentation(item_labelled(fields, "mode")) == "how strict the bottle is\n");
+  CHECK(documentation(item_labelled(fields, "routes")) == "-");
+  CHECK(documentation(item_labelled(complete_with("  allowlist += bottle.egress.", "}\n\noutput"),
+                                    "allowlist")) == "Hosts the user adds.\n");
+  const Json names = complete_with("  allowlist += ", "}\n\noutput");
+  CHECK(documentation(item_labelled(names, "host")) == "The hosts every bottle reaches.\n");
+  const Json sorted = item_labelled(names, "sorted");
+  CHECK(documentation(sorted) == "The list in byte order, T a string type or int.");
+  CHECK(sorted["insertText"] == "sorted(");
+  // An output key: its value or its section's block follows.
+  const Json root = complete_with("  ", "  mode = \"strict\"\n  api");
+  CHECK(item_labelled(root, "api_allowlist")["insertText"] == "api_allowlist = ");
+  CHECK(item_labelled(root, "dlp")["insertText"] == "dlp {");
 }
 
 TEST_CASE("lsp hover: a built-in's signature and what it does", "[lsp][hover]") {

@@ -94,4 +94,18 @@ std::string comment_above(std::string_view text, std::uint32_t offset) {
   return joined;
 }
 
+std::string field_comment(std::string_view text, std::uint32_t offset) {
+  std::string above = comment_above(text, offset);
+  if (!above.empty()) return above;
+  const std::size_t line_start = offset == 0 ? 0 : text.rfind('\n', offset - 1) + 1;
+  const std::string_view line = text.substr(line_start, text.find('\n', offset) - line_start);
+  for (const Comment& c : scan_comments(line)) {
+    if (c.own_line) continue;
+    std::string body = comment_text(line, c).substr(1);
+    if (!body.empty() && body[0] == ' ') body.erase(0, 1);
+    return body + "\n";
+  }
+  return "";
+}
+
 }  // namespace policyc

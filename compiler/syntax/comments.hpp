@@ -31,4 +31,9 @@ bool has_blank_line_between(std::string_view text, std::uint32_t from, std::uint
 /// blank after it), a line each: what documents a declaration (hover shows it).
 std::string comment_above(std::string_view text, std::uint32_t offset);
 
+/// comment_above, or when there is none, the comment ending the line of `offset`: the
+/// shipped manifest documents most fields at the end of their line. Hover and
+/// completion show it.
+std::string field_comment(std::string_view text, std::uint32_t offset);
+
 }  // namespace policyc
