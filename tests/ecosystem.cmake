@@ -19,17 +19,23 @@ add_test(NAME editors_textmate
 add_test(NAME editors_vim
          COMMAND ${BASH_PROGRAM} ${PROJECT_SOURCE_DIR}/editors/tests/vim_syntax_test.sh
                  ${PROJECT_SOURCE_DIR})
-# `policyc lsp` through vscode-jsonrpc (editors/lsp-tests), and in headless Neovim's
-# built-in client.
-add_test(NAME lsp_protocol_node
-         COMMAND ${BASH_PROGRAM} -c [[command -v node >/dev/null || { echo "SKIP: node is not installed"; exit 77; }; [ -d "$1/node_modules/vscode-jsonrpc" ] || { echo "SKIP: run npm ci --prefix editors/lsp-tests"; exit 77; }; cd "$1" && exec node --test --test-timeout=20000 protocol.test.js]]
-                 _ ${PROJECT_SOURCE_DIR}/editors/lsp-tests)
-set_tests_properties(lsp_protocol_node PROPERTIES ENVIRONMENT POLICYC=$<TARGET_FILE:policyc>)
+# A node test file of editors/lsp-tests, which talks to the built policyc (POLICYC).
+function(policyc_lsp_node_test name file)
+  add_test(NAME ${name}
+           COMMAND ${BASH_PROGRAM} -c [[command -v node >/dev/null || { echo "SKIP: node is not installed"; exit 77; }; [ -d "$1/node_modules/vscode-jsonrpc" ] || { echo "SKIP: run npm ci --prefix editors/lsp-tests"; exit 77; }; cd "$1" && exec node --test --test-timeout=20000 "$2"]]
+                   _ ${PROJECT_SOURCE_DIR}/editors/lsp-tests ${file})
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT POLICYC=$<TARGET_FILE:policyc>)
+endfunction()
+# `policyc lsp` through vscode-jsonrpc; editors/vscode/extension.js with stand-ins for VS
+# Code's modules, and the server it starts; then in headless Neovim's built-in client.
+policyc_lsp_node_test(lsp_protocol_node protocol.test.js)
+policyc_lsp_node_test(lsp_vscode_extension_node vscode_extension.test.js)
 add_test(NAME lsp_neovim
          COMMAND ${BASH_PROGRAM} -c [[command -v nvim >/dev/null || { echo "SKIP: nvim is not installed"; exit 77; }; exec bash "$@"]]
                  _ ${PROJECT_SOURCE_DIR}/editors/lsp-tests/neovim_test.sh $<TARGET_FILE:policyc>
                  ${PROJECT_SOURCE_DIR})
-set_tests_properties(completion_zsh editors_textmate editors_vim lsp_protocol_node lsp_neovim
+set_tests_properties(completion_zsh editors_textmate editors_vim lsp_protocol_node
+                     lsp_vscode_extension_node lsp_neovim
                      PROPERTIES SKIP_RETURN_CODE 77)
 set_tests_properties(install PROPERTIES ENVIRONMENT CMAKE=${CMAKE_COMMAND})
 add_test(NAME editors_sublime_plist
