@@ -115,6 +115,7 @@ Json range_json(const SourceManager& sources, const SourceRange& range, Position
 }
 
 std::string find_error_docs(const std::filesystem::path& executable) {
+  if (!executable.is_absolute()) return "";  // unknown: not a guess from the current folder
   const std::filesystem::path folder = executable.parent_path();
   for (const std::filesystem::path& candidate :
        {folder / ".." / "share" / "policyc" / "errors.md", folder / ".." / "docs" / "errors.md"}) {

@@ -263,6 +263,7 @@ TEST_CASE("lsp diagnostics: the docs are the copy installed beside the binary, o
   std::filesystem::create_directories(prefix.dir() / "share" / "policyc");
   const std::filesystem::path binary = prefix.dir() / "bin" / "policyc";
   CHECK(find_error_docs(binary).empty());
+  CHECK(find_error_docs("").empty());  // /proc/self/exe unreadable
   std::ofstream(prefix.path("share/policyc/errors.md")) << "# Errors\n";
   const std::string installed = std::filesystem::canonical(prefix.path("share/policyc/errors.md"));
   CHECK(find_error_docs(binary) == uri_of_path(installed));
