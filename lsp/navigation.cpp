@@ -1,5 +1,6 @@
 #include "lsp/navigation.hpp"
 
+#include "lsp/field_navigation.hpp"
 #include "lsp/names.hpp"
 
 namespace policyc::lsp {
@@ -30,7 +31,7 @@ Json definition(const TextPosition& at, const Documents& documents, PositionEnco
   }
   const std::optional<Symbol> symbol = index.symbol_at(at.document->path, at.offset);
   Json out = Json::array();
-  if (!symbol) return nullptr;
+  if (!symbol) return field_definition(at, documents, encoding);
   for (const SourceRange& range : index.definitions_of(*symbol)) {
     out.push_back(location_json(index, range, encoding));
   }
@@ -40,8 +41,11 @@ Json definition(const TextPosition& at, const Documents& documents, PositionEnco
 Json references(const TextPosition& at, const Documents& documents, PositionEncoding encoding) {
   const NameIndex index = index_names(*at.document, documents);
   const std::optional<Symbol> symbol = index.symbol_at(at.document->path, at.offset);
+  if (!symbol) {
+    Json fields = field_references(at, documents, encoding);
+    return fields.is_null() ? Json::array() : fields;
+  }
   Json out = Json::array();
-  if (!symbol) return out;
   for (const SourceRange& range : index.occurrences_of(*symbol)) {
     out.push_back(location_json(index, range, encoding));
   }

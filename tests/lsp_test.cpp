@@ -778,6 +778,59 @@ TEST_CASE("lsp names: a loop variable's definition is its binding, its reference
   CHECK(references[1]["range"]["start"] == use);
 }
 
+TEST_CASE("lsp fields: definition of a field's use is its declaration; references list both",
+          "[lsp][fields]") {
+  // `route.host`: the field `host` of Route, not the constant or the loop variable `host`.
+  const Json declaration = position_in(kScoped, "  host: hostname", 0, 2);
+  const Json use = position_in(kScoped, "route.host", 0, 6);
+  CHECK(ask(kScoped, "textDocument/definition", use)[0]["range"]["start"] == declaration);
+  const Json references = ask(kScoped, "textDocument/references", declaration);
+  REQUIRE(references.size() == 2);
+  CHECK(references[0]["range"]["start"] == declaration);
+  CHECK(references[1]["range"]["start"] == use);
+  // A nested record's field through a chain.
+  CHECK(ask(kScoped, "textDocument/definition", position_in(kScoped, "egress.allowlist]", 0, 8))[0]
+            ["range"]["start"] == position_in(kScoped, "  allowlist: list", 0, 2));
+  CHECK(ask(kScoped, "textDocument/definition", position_in(kScoped, "bottle.egress.allowlist]", 0, 8))[0]
+            ["range"]["start"] == position_in(kScoped, "  egress: Egress", 0, 2));
+}
+
+TEST_CASE("lsp fields: a field declared in an imported file, used in its importer") {
+  testing::ScratchFolder folder;
+  const std::string types = folder.path("types.policy");
+  const std::string entry = folder.path("pipelock.policy");
+  const std::string types_text = "record Route {\n  host: hostname\n}\n";
+  const std::string entry_text =
+      "import \"types.policy\"\n\nmanifest bottle {\n  routes: list<Route> = []\n}\n\n"
+      "set allowlist: hostname\n\nrule r {\n  allowlist += [r.host for r in bottle.routes]\n}\n\n"
+      "output pipelock {\n  mode = \"strict\"\n  api_allowlist = allowlist\n}\n";
+  std::ofstream(types) << types_text;
+  std::ofstream(entry) << entry_text;
+  auto request = [&](int id, const char* method, const std::string& path, const Json& position) {
+    return frame(Json{{"jsonrpc", "2.0"},
+                      {"id", id},
+                      {"method", method},
+                      {"params",
+                       {{"textDocument", {{"uri", uri_of_path(path)}}},
+                        {"position", position},
+                        {"context", {{"includeDeclaration", true}}}}}}
+                     .dump());
+  };
+  const Json use = position_in(entry_text, "r.host", 0, 2);
+  const Json declaration = position_in(types_text, "host:");
+  auto sent = session(kInitialize + did_open(entry, entry_text) + did_open(types, types_text) +
+                      request(2, "textDocument/definition", entry, use) +
+                      request(3, "textDocument/references", types, declaration));
+  REQUIRE(sent.size() == 6);  // the first open publishes one document, the second two
+  CHECK(sent[4]["result"].dump() ==
+        Json::array({{{"range", {{"start", declaration}, {"end", position_in(types_text, ": hostname")}}},
+                      {"uri", uri_of_path(types)}}})
+            .dump());
+  REQUIRE(sent[5]["result"].size() == 2);
+  CHECK(sent[5]["result"][1]["uri"] == uri_of_path(entry));
+  CHECK(sent[5]["result"][1]["range"]["start"] == use);
+}
+
 TEST_CASE("lsp names: renaming a loop variable renames its binding and its uses only",
           "[lsp][scope]") {
   CHECK(renamed_at(position_in(kScoped, "for host", 0, 4)) ==
