@@ -4,7 +4,6 @@
 #include "lsp/bottle_features.hpp"
 #include "lsp/bottle_spot.hpp"
 #include "lsp/policy_diagnostics.hpp"
-#include "runtime/input/yaml_tree.hpp"
 
 namespace policyc::lsp {
 
@@ -27,13 +26,10 @@ Json location_of(const OpenBottle& open, const SourceRange& range, const std::st
 
 Json bottle_definition(const TextPosition& at, const Documents& documents,
                        PositionEncoding encoding) {
-  const std::unique_ptr<OpenBottle> open = compile_open_bottle(*at.document, documents);
-  if (!open->program) return nullptr;
-  DiagnosticSink scratch;  // the YAML's problems are the diagnostics' business
-  const std::unique_ptr<YamlNode> tree = load_yaml_tree(open->sources, open->bottle, scratch);
-  if (!tree) return nullptr;
-  const BottleSpot spot = spot_at(*tree, *open->program->manifest, at.offset);
-  if (!spot.field) return nullptr;
+  const std::optional<BottleAt> bottle = bottle_at(at, documents);
+  if (!bottle || !bottle->spot.field) return nullptr;
+  const OpenBottle* open = bottle->open.get();
+  const BottleSpot& spot = bottle->spot;
   Json found = Json::array();
   for (Json location : {location_of(*open, spot.field->range, spot.field->name, encoding),
                         spot.renamed ? location_of(*open, spot.renamed->range,

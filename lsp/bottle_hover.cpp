@@ -52,12 +52,10 @@ std::string field_documentation(const FieldType& field, const SourceManager& sou
 }
 
 Json bottle_hover(const TextPosition& at, const Documents& documents) {
-  const std::unique_ptr<OpenBottle> open = compile_open_bottle(*at.document, documents);
-  if (!open->program) return nullptr;
-  DiagnosticSink scratch;  // the YAML's problems are the diagnostics' business
-  const std::unique_ptr<YamlNode> tree = load_yaml_tree(open->sources, open->bottle, scratch);
-  if (!tree) return nullptr;
-  const BottleSpot spot = spot_at(*tree, *open->program->manifest, at.offset);
+  const std::optional<BottleAt> found = bottle_at(at, documents);
+  if (!found) return nullptr;
+  const OpenBottle* open = found->open.get();
+  const BottleSpot& spot = found->spot;
   std::string text;
   if (spot.field) text = field_documentation(*spot.field, open->sources);
   if (spot.value && spot.type->kind == Type::Kind::Hostname) text = host_hover(*spot.value, *open);

@@ -1,6 +1,5 @@
 #include "lsp/bottle_spot.hpp"
 
-#include "lsp/bottle_documents.hpp"
 
 namespace policyc::lsp {
 
@@ -53,6 +52,16 @@ BottleSpot spot_at(const YamlNode& tree, const RecordType& manifest, std::uint32
   BottleSpot spot;
   find_in_record(tree, manifest, offset, spot);
   return spot;
+}
+
+std::optional<BottleAt> bottle_at(const TextPosition& at, const Documents& documents) {
+  BottleAt found{compile_open_bottle(*at.document, documents), nullptr, {}};
+  if (!found.open->program) return std::nullopt;
+  DiagnosticSink scratch;  // the YAML's problems are the diagnostics' business
+  found.tree = load_yaml_tree(found.open->sources, found.open->bottle, scratch);
+  if (!found.tree) return std::nullopt;
+  found.spot = spot_at(*found.tree, *found.open->program->manifest, at.offset);
+  return found;
 }
 
 }  // namespace policyc::lsp

@@ -3,8 +3,12 @@
 // go to definition both start here.
 #pragma once
 #include <cstdint>
+#include <memory>
+#include <optional>
 
 #include "ir/types.hpp"
+#include "lsp/bottle_documents.hpp"
+#include "lsp/navigation.hpp"
 #include "runtime/input/yaml_tree.hpp"
 
 namespace policyc::lsp {
@@ -18,5 +22,14 @@ struct BottleSpot {
 
 /// The spot at byte `offset` of the bottle `tree`, whose top level is `manifest`.
 BottleSpot spot_at(const YamlNode& tree, const RecordType& manifest, std::uint32_t offset);
+
+/// The bottle `at` is in, compiled, its YAML tree and the spot at `at` (which points into
+/// both); nothing when the policy has errors or the YAML does not load.
+struct BottleAt {
+  std::unique_ptr<OpenBottle> open;
+  std::unique_ptr<YamlNode> tree;
+  BottleSpot spot;
+};
+std::optional<BottleAt> bottle_at(const TextPosition& at, const Documents& documents);
 
 }  // namespace policyc::lsp

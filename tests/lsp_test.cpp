@@ -778,7 +778,7 @@ TEST_CASE("lsp names: a loop variable's definition is its binding, its reference
   CHECK(references[1]["range"]["start"] == use);
 }
 
-TEST_CASE("lsp fields: definition of a field's use is its declaration; references list both",
+TEST_CASE("lsp fields: definition of a field's use is its declaration, and references list both",
           "[lsp][fields]") {
   // `route.host`: the field `host` of Route, not the constant or the loop variable `host`.
   const Json declaration = position_in(kScoped, "  host: hostname", 0, 2);
