@@ -81,7 +81,7 @@ Json field_definition(const TextPosition& at, const Documents& documents,
 }
 
 Json field_references(const TextPosition& at, const Documents& documents,
-                      PositionEncoding encoding) {
+                      PositionEncoding encoding, bool include_declaration) {
   const std::unique_ptr<Analysis> analysis = analyze(*at.document, documents);
   std::vector<FieldName> names = field_names(*analysis);
   const FieldType* field = field_at(*analysis, names, at.offset);
@@ -95,7 +95,9 @@ Json field_references(const TextPosition& at, const Documents& documents,
     return std::tie(a.range.file, a.range.begin) < std::tie(b.range.file, b.range.begin);
   });
   Json out = Json::array();
-  for (const FieldName& name : names) out.push_back(location_json(*analysis, name.range, encoding));
+  for (auto name = include_declaration ? names.begin() : uses; name != names.end(); ++name) {
+    out.push_back(location_json(*analysis, name->range, encoding));
+  }
   return out;
 }
 

@@ -13,9 +13,9 @@ namespace policyc::lsp {
 nlohmann::json field_definition(const TextPosition& at, const Documents& documents,
                                 PositionEncoding encoding);
 
-/// The field's declaration and every use of it in the files the entry loads, in file
-/// order; null when no field is named at `at`.
+/// The field's declaration (unless `include_declaration` is false) and every use of it
+/// in the files the entry loads, in file order; null when no field is named at `at`.
 nlohmann::json field_references(const TextPosition& at, const Documents& documents,
-                                PositionEncoding encoding);
+                                PositionEncoding encoding, bool include_declaration);
 
 }  // namespace policyc::lsp

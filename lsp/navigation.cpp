@@ -1,5 +1,7 @@
 #include "lsp/navigation.hpp"
 
+#include <algorithm>
+
 #include "lsp/field_navigation.hpp"
 #include "lsp/names.hpp"
 
@@ -38,16 +40,22 @@ Json definition(const TextPosition& at, const Documents& documents, PositionEnco
   return out.empty() ? Json(nullptr) : out;
 }
 
-Json references(const TextPosition& at, const Documents& documents, PositionEncoding encoding) {
+Json references(const TextPosition& at, const Documents& documents, PositionEncoding encoding,
+                bool include_declaration) {
   const NameIndex index = index_names(*at.document, documents);
   const std::optional<Symbol> symbol = index.symbol_at(at.document->path, at.offset);
   if (!symbol) {
-    Json fields = field_references(at, documents, encoding);
+    Json fields = field_references(at, documents, encoding, include_declaration);
     return fields.is_null() ? Json::array() : fields;
   }
+  const std::vector<SourceRange> definitions = index.definitions_of(*symbol);
   Json out = Json::array();
   for (const SourceRange& range : index.occurrences_of(*symbol)) {
-    out.push_back(location_json(index, range, encoding));
+    const bool is_definition =
+        std::any_of(definitions.begin(), definitions.end(), [&](const SourceRange& d) {
+          return d.file == range.file && d.begin == range.begin;
+        });
+    if (include_declaration || !is_definition) out.push_back(location_json(index, range, encoding));
   }
   return out;
 }

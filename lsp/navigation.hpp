@@ -17,8 +17,10 @@ struct TextPosition {
 
 nlohmann::json definition(const TextPosition& at, const Documents& documents,
                           PositionEncoding encoding);
+/// Every place the name (or field) at `at` is written, its declarations first unless
+/// `include_declaration` is false (the client's `context.includeDeclaration`).
 nlohmann::json references(const TextPosition& at, const Documents& documents,
-                          PositionEncoding encoding);
+                          PositionEncoding encoding, bool include_declaration = true);
 /// A WorkspaceEdit renaming the declaration at `at` and every use of it; nothing when no
 /// declared name is there.
 nlohmann::json rename(const TextPosition& at, const std::string& new_name,

@@ -137,7 +137,9 @@ void Server::handle(const Incoming& message) {
     } else if (request && method == "textDocument/definition") {
       answer(message, definition(text_position(message.params), documents_, encoding_));
     } else if (request && method == "textDocument/references") {
-      answer(message, references(text_position(message.params), documents_, encoding_));
+      const Json* include = at(message.params, {"context", "includeDeclaration"});
+      answer(message, references(text_position(message.params), documents_, encoding_,
+                                 !include || !include->is_boolean() || include->get<bool>()));
     } else if (request && method == "textDocument/hover") {
       answer(message, hover(text_position(message.params), documents_, encoding_));
     } else if (request && method == "textDocument/completion") {

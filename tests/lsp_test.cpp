@@ -776,6 +776,10 @@ TEST_CASE("lsp names: a loop variable's definition is its binding, its reference
   REQUIRE(references.size() == 2);
   CHECK(references[0]["range"]["start"] == binding);
   CHECK(references[1]["range"]["start"] == use);
+  const Json uses = ask(kScoped, "textDocument/references", binding,
+                        {{"context", {{"includeDeclaration", false}}}});
+  REQUIRE(uses.size() == 1);
+  CHECK(uses[0]["range"]["start"] == use);
 }
 
 TEST_CASE("lsp fields: definition of a field's use is its declaration, and references list both",
@@ -788,11 +792,30 @@ TEST_CASE("lsp fields: definition of a field's use is its declaration, and refer
   REQUIRE(references.size() == 2);
   CHECK(references[0]["range"]["start"] == declaration);
   CHECK(references[1]["range"]["start"] == use);
+  const Json uses = ask(kScoped, "textDocument/references", declaration,
+                        {{"context", {{"includeDeclaration", false}}}});
+  REQUIRE(uses.size() == 1);
+  CHECK(uses[0]["range"]["start"] == use);
   // A nested record's field through a chain.
   CHECK(ask(kScoped, "textDocument/definition", position_in(kScoped, "egress.allowlist]", 0, 8))[0]
             ["range"]["start"] == position_in(kScoped, "  allowlist: list", 0, 2));
   CHECK(ask(kScoped, "textDocument/definition", position_in(kScoped, "bottle.egress.allowlist]", 0, 8))[0]
             ["range"]["start"] == position_in(kScoped, "  egress: Egress", 0, 2));
+}
+
+TEST_CASE("lsp fields: a record literal's key names its field") {
+  const std::string text =
+      "manifest bottle {\n  on: bool = false\n}\n\nrecord Mirror {\n  host: hostname\n}\n\n"
+      "const M: Mirror = {host = \"a.example.com\"}\n\nset allowlist: hostname\n\n"
+      "rule r {\n  allowlist += M.host\n}\n\n"
+      "output pipelock {\n  mode = \"strict\"\n  api_allowlist = allowlist\n}\n";
+  const Json declaration = position_in(text, "  host: hostname", 0, 2);
+  CHECK(ask(text, "textDocument/definition", position_in(text, "{host =", 0, 1))[0]["range"]["start"] ==
+        declaration);
+  const Json references = ask(text, "textDocument/references", declaration);
+  REQUIRE(references.size() == 3);
+  CHECK(references[1]["range"]["start"] == position_in(text, "{host =", 0, 1));
+  CHECK(references[2]["range"]["start"] == position_in(text, "M.host", 0, 2));
 }
 
 TEST_CASE("lsp fields: a field declared in an imported file, used in its importer") {
