@@ -97,7 +97,16 @@ std::vector<const Document*> Documents::all() const {
 std::optional<std::string> OverlaySource::read(const std::string& path, std::string& error) const {
   const std::string normal = (std::filesystem::path(root_) / path).lexically_normal().string();
   if (const Document* open = documents_.find_path(normal)) return open->text;
-  return FileSystemSource().read(root_.empty() ? path : normal, error);
+  const std::string on_disk = root_.empty() ? path : normal;
+  // The command line reads a pipe as a file (`--policy <(...)`); a server must not wait
+  // on one, or every request after it waits too.
+  std::error_code ec;
+  const std::filesystem::file_status status = std::filesystem::status(on_disk, ec);
+  if (std::filesystem::is_fifo(status) || std::filesystem::is_socket(status)) {
+    error = "is a pipe or a socket, which the language server does not read; use a regular file";
+    return std::nullopt;
+  }
+  return FileSystemSource().read(on_disk, error);
 }
 
 }  // namespace policyc::lsp

@@ -41,7 +41,7 @@ class Documents {
 /// Policy files read from the open documents first, then from the disk, so an unsaved
 /// edit to an imported file is what its importers see. With a root, a relative name is
 /// read under it (a project's files are named relative to its root, as ProjectSource
-/// names them).
+/// names them). A pipe or socket on disk is refused rather than waited on.
 class OverlaySource : public PolicySource {
  public:
   explicit OverlaySource(const Documents& documents, std::string root = "")

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
+
 #include "lsp/documents.hpp"
 #include "lsp/json_rpc.hpp"
 #include "lsp/policy_diagnostics.hpp"
@@ -625,6 +627,19 @@ TEST_CASE("lsp bottles: the project file open and unsaved is the one the bottle 
   CHECK(sent[3]["params"]["uri"] == uri_of_path(project.bottle));
   CHECK(sent[3]["params"]["diagnostics"][0]["message"] ==
         project_file + ":1:1: unknown key 'polciy' in policyc.yaml; did you mean 'policy'?");
+}
+
+TEST_CASE("lsp bottles: a project file that is a pipe is refused, not waited on") {
+  testing::ScratchFolder folder{"lsp-fifo"};
+  std::filesystem::create_directory(folder.path("bottles"));
+  const std::string project_file = folder.path("policyc.yaml");
+  REQUIRE(::mkfifo(project_file.c_str(), 0600) == 0);
+  const std::string bottle = folder.path("bottles/b.yaml");
+  auto sent = session(kInitialize + did_open(bottle, "hosts: []\n", "yaml"));
+  REQUIRE(sent.size() == 2);
+  CHECK(sent[1]["params"]["diagnostics"][0]["message"] ==
+        "cannot read project file '" + project_file +
+            "': is a pipe or a socket, which the language server does not read; use a regular file");
 }
 
 TEST_CASE("lsp bottles: Markdown front matter is the bottle, and a list of an enum completes") {
