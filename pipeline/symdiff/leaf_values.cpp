@@ -192,10 +192,7 @@ std::vector<std::string> LeafValues::lists(const Type& element, int depth,
   if (acceptance) {
     for (const std::string& item : items) out.push_back("[" + item + ", " + item + "]");
   }
-  const bool text = element.kind == Type::Kind::String || element.kind == Type::Kind::Hostname ||
-                    element.kind == Type::Kind::Path || element.kind == Type::Kind::Cidr ||
-                    element.kind == Type::Kind::Enum;
-  if (text && compared_lists && compared_lists->count(path)) {
+  if (is_string_like(element) && compared_lists && compared_lists->count(path)) {
     for (const std::vector<std::string>& list : *literal_lists) {
       if (!std::all_of(list.begin(), list.end(),
                        [&](const std::string& s) { return accepted_as(element.kind, s); }))
