@@ -18,10 +18,6 @@ namespace {
 // Combinations in all, over every output value: past it the rest are reported undecided.
 constexpr std::size_t kMaxCombinations = 16384;
 
-bool starts_with(const std::string& text, const std::string& prefix) {
-  return text.compare(0, prefix.size(), prefix) == 0;
-}
-
 // Atoms kept once each, by leaf and value: a candidate is a set of pointers, so one built
 // twice (as a pair, then again within an output's reach) is tried once.
 class AtomTable {
@@ -82,24 +78,23 @@ std::string nested(const std::vector<std::pair<std::string, const std::string*>>
 // the leaf itself, a field inside it, or a record holding it.
 bool reads(const std::string& path, const Atom& atom) {
   if (atom.param) {
-    if (!starts_with(path, "params.")) return false;
+    if (path.compare(0, 7, "params.") != 0) return false;
     const std::string given = path.substr(7) + "=";
-    return std::any_of(atom.param_values.begin(), atom.param_values.end(),
-                       [&](const std::string& value) { return starts_with(value, given); });
+    return std::any_of(
+        atom.param_values.begin(), atom.param_values.end(),
+        [&](const std::string& value) { return value.compare(0, given.size(), given) == 0; });
   }
-  return atom.path == path || starts_with(path, atom.path + ".") ||
-         starts_with(atom.path, path + ".");
+  return path_related(atom.path, path);
 }
 
-// The atoms among `atoms` on a leaf one of `paths` reads, by leaf.
+// The atoms among `atoms` (each once) on a leaf one of `paths` reads, by leaf.
 std::vector<std::vector<const Atom*>> atoms_read(const std::vector<const Atom*>& atoms,
                                                  const std::set<std::string>& paths) {
   std::map<std::string, std::vector<const Atom*>> by_leaf;
   for (const Atom* atom : atoms) {
     const bool read = std::any_of(paths.begin(), paths.end(),
                                   [&](const std::string& path) { return reads(path, *atom); });
-    std::vector<const Atom*>& leaf = by_leaf[atom->path];
-    if (read && std::find(leaf.begin(), leaf.end(), atom) == leaf.end()) leaf.push_back(atom);
+    if (read) by_leaf[atom->path].push_back(atom);
   }
   std::vector<std::vector<const Atom*>> out;
   for (auto& leaf : by_leaf) {
@@ -222,13 +217,14 @@ std::map<std::string, Reach> reaches(const ir::Program& old_program, const ir::P
 std::vector<const Atom*> schema_atoms(const LeafValues& scope, const ir::Program& old_program,
                                       const ir::Program& new_program, AtomTable& table) {
   std::vector<const Atom*> out;
+  std::set<const Atom*> seen;  // both schemas mostly make the same atoms
   for (const ir::Program* program : {&old_program, &new_program}) {
     std::vector<Atom> atoms;
     if (program->manifest) scope.manifest_atoms(*program->manifest, "", atoms);
     if (program->params) scope.param_atoms(*program->params, atoms);
     for (Atom& atom : atoms) {
       const Atom* kept = table.add(std::move(atom));
-      if (std::find(out.begin(), out.end(), kept) == out.end()) out.push_back(kept);
+      if (seen.insert(kept).second) out.push_back(kept);
     }
   }
   return out;

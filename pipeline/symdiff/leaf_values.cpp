@@ -56,9 +56,6 @@ bool accepted_as(Type::Kind kind, const std::string& s) {
   }
 }
 
-bool starts_with(const std::string& text, const std::string& prefix) {
-  return text.compare(0, prefix.size(), prefix) == 0;
-}
 
 }  // namespace
 
@@ -72,6 +69,14 @@ Literals policy_literals(const ir::Program& program) {
   for (const ir::Constant& constant : program.constants)
     collect_value_literals(constant.value, out);
   return out;
+}
+
+bool path_related(const std::string& a, const std::string& b) {
+  auto inside = [](const std::string& inner, const std::string& outer) {
+    return inner.size() > outer.size() && inner[outer.size()] == '.' &&
+           inner.compare(0, outer.size(), outer) == 0;
+  };
+  return a == b || inside(a, b) || inside(b, a);
 }
 
 const char* kind_name(Type::Kind kind) {
@@ -352,7 +357,7 @@ bool LeafValues::adds_element_by_element(const FieldType& field, const std::stri
     return false;
   }
   return std::none_of(tested_paths->begin(), tested_paths->end(), [&](const std::string& read) {
-    return read == path || starts_with(read, path + ".") || starts_with(path, read + ".");
+    return path_related(read, path);
   });
 }
 

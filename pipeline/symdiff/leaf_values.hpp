@@ -36,6 +36,10 @@ Literals policy_literals(const ir::Program& program);
 /// "hostnames", "paths", "CIDRs" or "strings", for a report.
 const char* kind_name(Type::Kind kind);
 
+/// Whether reading the leaf path `a` ("egress.allowlist") reads `b`: the same leaf, a
+/// field inside it, or a record holding it.
+bool path_related(const std::string& a, const std::string& b);
+
 /// The values of every leaf, for the whole scope or, with the pointers set, for one output
 /// value's reach.
 class LeafValues {
