@@ -43,6 +43,11 @@ std::string SourceManager::location(const SourceRange& range) const {
   return fmt::format("{}:{}:{}", f.name(), lc.line, lc.column);
 }
 
+std::string SourceManager::file_line(const SourceRange& range) const {
+  if (!range.valid()) return "policyc";
+  return fmt::format("{}:{}", file(range.file).name(), file(range.file).line_col(range.begin).line);
+}
+
 std::string_view SourceManager::text(const SourceRange& range) const {
   if (!range.valid()) return {};
   return std::string_view(file(range.file).text()).substr(range.begin, range.end - range.begin);

@@ -52,6 +52,8 @@ class SourceManager {
   std::size_t size() const { return files_.size(); }
   /// "name:line:col" of a range's start.
   std::string location(const SourceRange& range) const;
+  /// "name:line" of a range's start: where a report names a line, not a column.
+  std::string file_line(const SourceRange& range) const;
   std::string_view text(const SourceRange& range) const;
 
  private:

@@ -47,8 +47,7 @@ std::string field_documentation(const FieldType& field, const SourceManager& sou
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   std::string out = fmt::format("```policy\n{}\n```\n", line);
   if (!documented.empty()) out += "\n" + documented;
-  const std::string location = sources.location(field.range);  // name:line:col
-  return out + fmt::format("\n{}\n", location.substr(0, location.rfind(':')));
+  return out + fmt::format("\n{}\n", sources.file_line(field.range));
 }
 
 Json bottle_hover(const TextPosition& at, const Documents& documents) {

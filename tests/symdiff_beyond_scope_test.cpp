@@ -70,6 +70,7 @@ std::vector<std::string> beyond_scope(const policyc::BottleSpace& space, std::mt
   std::vector<std::string> leaves;
   for (const auto& leaf : by_leaf) leaves.push_back(leaf.first);
   std::vector<std::string> out;
+  if (leaves.empty()) return out;  // a policy without a manifest field: nothing to go beyond
   for (int n = 0; n < kBottlesPerCase; ++n) {
     std::shuffle(leaves.begin(), leaves.end(), random);
     const std::size_t keys = 1 + random() % std::min<std::size_t>(5, leaves.size());

@@ -11,9 +11,7 @@ namespace policyc {
 namespace {
 
 std::string file_line(const SourceManager& sources, const SourceRange& range) {
-  if (!range.valid()) return "";
-  std::string where = sources.location(range);
-  return where.substr(0, where.rfind(':'));
+  return range.valid() ? sources.file_line(range) : "";
 }
 
 std::string quoted(const SourceManager& sources, const ast::Expr* expr) {

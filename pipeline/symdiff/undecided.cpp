@@ -10,12 +10,6 @@ namespace policyc {
 
 namespace {
 
-// file:line of `range`: an undecided entry names a line.
-std::string place_of(const SourceManager& sources, SourceRange range) {
-  std::string where = sources.location(range);
-  return where.substr(0, where.rfind(':'));
-}
-
 const char* side(bool in_new_policy) { return in_new_policy ? "" : " (old policy)"; }
 
 bool is_loop(const ast::Expr& e) {
@@ -26,7 +20,9 @@ struct Walker {
   const SourceManager& sources;
   std::vector<UndecidedPlace>& out;
 
-  void report(const ast::Expr& e, const char* what) { out.push_back({place_of(sources, e.range), what}); }
+  void report(const ast::Expr& e, const char* what) {
+    out.push_back({sources.file_line(e.range), what});
+  }
 
   void walk(const ast::Expr& e, int loops) {
     if (e.kind == ast::Expr::Kind::Call && e.builtin == ast::Builtin::Len) {
@@ -67,7 +63,7 @@ std::vector<UndecidedPlace> scope_limits(const BottleSpace& space, const LoadedP
     return in_new ? new_policy.sources : old_policy.sources;
   };
   for (const CappedReach& capped : space.capped) {
-    out.push_back({place_of(sources(capped.in_new_policy), capped.where),
+    out.push_back({sources(capped.in_new_policy).file_line(capped.where),
                    fmt::format("{} depends on {} bottle fields or parameters, through the rules of "
                                "the sets it reads: {} combinations of their sample values, more "
                                "than the search tries{}",
@@ -77,20 +73,20 @@ std::vector<UndecidedPlace> scope_limits(const BottleSpace& space, const LoadedP
   for (const std::string& crowded : space.crowded) out.push_back({"the policies' strings", crowded});
   for (const OverTestedList& list : space.over_tested) {
     const bool param = list.list.compare(0, 7, "params.") == 0;
-    out.push_back({place_of(sources(list.in_new_policy), list.where),
+    out.push_back({sources(list.in_new_policy).file_line(list.where),
                    fmt::format("{} tests {}{} element by element {} times: the scope has lists of "
                                "at most two elements{}",
                                list.key, param ? "" : "bottle.", list.list, list.tests,
                                side(list.in_new_policy))});
   }
   for (const MapComparison& map : space.compared_maps) {
-    out.push_back({place_of(sources(map.in_new_policy), map.where),
+    out.push_back({sources(map.in_new_policy).file_line(map.where),
                    fmt::format("{} compares bottle.{} whole with a map: the scope's maps have one "
                                "key, named K{}",
                                map.key, map.map, side(map.in_new_policy))});
   }
   for (const UnsampledHostRules& hosts : space.unsampled_hosts) {
-    out.push_back({place_of(new_policy.sources, hosts.where),
+    out.push_back({new_policy.sources.file_line(hosts.where),
                    fmt::format("{}: its hosts() rules changed, and no sample host has classes one "
                                "policy refuses and the other takes",
                                hosts.path)});
